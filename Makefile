@@ -1,0 +1,47 @@
+# Source Lab: the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test lint test-fast test-browser bench chromium clean
+
+$(VENV)/.base-installed: requirements/base.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -r requirements/base.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements/dev.txt $(VENV)/.base-installed
+	$(PY) -m pip install --quiet -r requirements/dev.txt
+	touch $@
+
+## Set up everything and serve the app with demo data on http://127.0.0.1:8000 (SQLite).
+run: $(VENV)/.base-installed
+	DJANGO_SETTINGS_MODULE=config.settings.local $(PY) manage.py migrate --no-input
+	DJANGO_SETTINGS_MODULE=config.settings.local $(PY) manage.py demo
+	DJANGO_SETTINGS_MODULE=config.settings.local $(PY) manage.py runserver 127.0.0.1:8000
+
+## Set up the test environment and run every test (SQLite, or PostgreSQL if DATABASE_URL says so).
+test: $(VENV)/.dev-installed chromium lint test-fast test-browser
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
+	$(VENV)/bin/bandit -q -c pyproject.toml -r accounts classroom config lessons quizzes
+
+test-fast: $(VENV)/.dev-installed
+	$(PY) -m pytest -m "not browser" -n 2 -q
+
+# Browser tests run on their own: Playwright's event loop needs Django's async guard lifted.
+test-browser: $(VENV)/.dev-installed chromium
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m browser -q tests/browser
+
+chromium:
+	@bash scripts/ensure-chromium.sh
+
+bench: $(VENV)/.dev-installed
+	$(PY) manage.py bench
+
+clean:
+	rm -rf $(VENV) staticfiles test-artifacts

@@ -1,0 +1,52 @@
+"""The demo data set: accounts, a class and every lesson package in seeds/.
+
+Idempotent: running it again resets the demo passwords and changes nothing else."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from accounts.models import User
+
+from .models import Classroom, Membership
+
+DEMO_CLASS_NAME = "History 9B (demo)"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    password: str
+    role: str
+    display_name: str
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("teacher", "sourcelab-teacher", User.Role.TEACHER, "Ms Demo Teacher"),
+    DemoAccount("student1", "sourcelab-student", User.Role.STUDENT, "Ada Student"),
+    DemoAccount("student2", "sourcelab-student", User.Role.STUDENT, "Ben Student"),
+    DemoAccount("author", "sourcelab-author", User.Role.STAFF, "Content Author"),
+)
+
+
+@transaction.atomic
+def demo_data_create() -> tuple[list[DemoAccount], Classroom]:
+    users = {}
+    for account in DEMO_ACCOUNTS:
+        user, _ = User.objects.get_or_create(
+            username=account.username,
+            defaults={"role": account.role, "display_name": account.display_name},
+        )
+        user.role = account.role
+        user.display_name = account.display_name
+        user.is_staff = account.role == User.Role.STAFF
+        user.is_superuser = account.role == User.Role.STAFF
+        user.set_password(account.password)
+        user.save()
+        users[account.username] = user
+
+    classroom, _ = Classroom.objects.get_or_create(name=DEMO_CLASS_NAME, teacher=users["teacher"])
+    for account in DEMO_ACCOUNTS:
+        if account.role == User.Role.STUDENT:
+            Membership.objects.get_or_create(classroom=classroom, student=users[account.username])
+    return list(DEMO_ACCOUNTS), classroom

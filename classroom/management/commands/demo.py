@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from classroom.demo import demo_data_create
+
+
+class Command(BaseCommand):
+    help = "Create (or refresh) the demo accounts, a demo class and load every lesson in seeds/."
+
+    def handle(self, *args, **options):
+        if not getattr(settings, "DEMO_PASSWORDS", False):
+            raise CommandError(
+                "Demo accounts have well-known passwords and are refused in production settings."
+            )
+        accounts, classroom = demo_data_create()
+        self.stdout.write(f"Demo class: {classroom.name} (join code {classroom.join_code})")
+        self.stdout.write("Demo accounts (username / password / role):")
+        for account in accounts:
+            self.stdout.write(f"  {account.username:10} {account.password:20} {account.role}")

@@ -1,0 +1,64 @@
+import pytest
+from django.urls import reverse
+
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+ROLE_FIXTURES = ["teacher", "student", "author"]
+
+
+@pytest.mark.parametrize("role", ROLE_FIXTURES)
+def test_each_role_can_log_in_and_out(client, request, role):
+    user = request.getfixturevalue(role)
+
+    response = client.post(
+        reverse("accounts:login"), {"username": user.username, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("home")).context["user"] == user
+
+    response = client.post(reverse("accounts:logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("home")).status_code == 302  # back to the login page
+
+
+def test_wrong_password_is_refused_with_a_message(client, student):
+    response = client.post(
+        reverse("accounts:login"), {"username": student.username, "password": "nope"}
+    )
+    assert response.status_code == 200
+    assert b"Please enter a correct username and password" in response.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_logout_by_get_is_not_allowed(client, student):
+    client.force_login(student)
+    assert client.get(reverse("accounts:logout")).status_code == 405
+    assert "_auth_user_id" in client.session
+
+
+def test_anonymous_home_redirects_to_login(client):
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_password_change_works_and_old_password_stops_working(client, student):
+    client.force_login(student)
+    response = client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "a-new-long-passphrase",
+            "new_password2": "a-new-long-passphrase",
+        },
+    )
+    assert response.status_code == 302
+    student.refresh_from_db()
+    assert student.check_password("a-new-long-passphrase")
+
+
+def test_students_need_no_email_address(student):
+    assert student.email == ""
+    assert student.is_student

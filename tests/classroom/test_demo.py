@@ -1,0 +1,35 @@
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from classroom.demo import DEMO_ACCOUNTS
+from classroom.models import Classroom, Membership
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_creates_accounts_and_a_class_and_prints_them(capsys):
+    call_command("demo")
+    out = capsys.readouterr().out
+
+    for account in DEMO_ACCOUNTS:
+        user = User.objects.get(username=account.username)
+        assert user.check_password(account.password)
+        assert f"{account.username}" in out and account.password in out
+    classroom = Classroom.objects.get()
+    assert classroom.teacher.username == "teacher"
+    assert sorted(m.student.username for m in classroom.memberships.all()) == [
+        "student1",
+        "student2",
+    ]
+
+
+def test_demo_run_twice_changes_nothing():
+    call_command("demo")
+    counts = (User.objects.count(), Classroom.objects.count(), Membership.objects.count())
+    code = Classroom.objects.get().join_code
+
+    call_command("demo")
+
+    assert (User.objects.count(), Classroom.objects.count(), Membership.objects.count()) == counts
+    assert Classroom.objects.get().join_code == code
