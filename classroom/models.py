@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from quizzes.models import FeedbackTiming, GradingMethod
+
 # No 0/O/1/I/L: codes are read aloud and copied from a board.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 8
@@ -51,3 +53,71 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.student} in {self.classroom}"
+
+
+class Assignment(models.Model):
+    """A lesson assigned to a class, with dates and the quiz settings that apply."""
+
+    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="assignments")
+    lesson = models.ForeignKey(
+        "lessons.Lesson", on_delete=models.PROTECT, related_name="assignments"
+    )
+    opens_at = models.DateTimeField(_("opens"))
+    due_at = models.DateTimeField(_("due"))
+    late_until = models.DateTimeField(
+        _("accept late work until"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to close the assignment at the due date."),
+    )
+    attempts_allowed = models.PositiveIntegerField(_("attempts allowed"), default=1)
+    grading_method = models.CharField(
+        _("grading method"),
+        max_length=12,
+        choices=GradingMethod.choices,
+        default=GradingMethod.HIGHEST,
+    )
+    time_limit_minutes = models.PositiveIntegerField(
+        _("time limit (minutes)"), null=True, blank=True
+    )
+    shuffle_items = models.BooleanField(_("shuffle items"), default=False)
+    shuffle_choices = models.BooleanField(_("shuffle choices"), default=False)
+    show_feedback = models.CharField(
+        _("show feedback"),
+        max_length=16,
+        choices=FeedbackTiming.choices,
+        default=FeedbackTiming.AFTER_SUBMIT,
+    )
+    show_key = models.CharField(
+        _("show the key"),
+        max_length=16,
+        choices=FeedbackTiming.choices,
+        default=FeedbackTiming.AFTER_DUE,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("assignment")
+        ordering = ["due_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.lesson} → {self.classroom}"
+
+
+class Extension(models.Model):
+    """More time for one student: a later due date and/or extra minutes on the time limit."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="extensions")
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="extensions"
+    )
+    due_at = models.DateTimeField(_("extended due date"), null=True, blank=True)
+    extra_minutes = models.PositiveIntegerField(_("extra minutes"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "student"], name="unique_extension")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} on {self.assignment}"

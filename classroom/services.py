@@ -3,8 +3,9 @@
 from django.db import transaction
 
 from accounts.models import User
+from quizzes.policy import QuizSettings
 
-from .models import Classroom, Membership
+from .models import Assignment, Classroom, Membership
 
 
 def classroom_create(*, teacher: User, name: str) -> Classroom:
@@ -20,3 +21,20 @@ def membership_add(*, classroom: Classroom, student: User) -> Membership:
         raise ValueError("Only students join classes.")
     membership, _ = Membership.objects.get_or_create(classroom=classroom, student=student)
     return membership
+
+
+def assignment_create(
+    *, classroom: Classroom, lesson, opens_at, due_at, late_until=None, **settings
+) -> Assignment:
+    """Assign a lesson to a class; quiz settings start from the lesson's defaults."""
+    if due_at <= opens_at:
+        raise ValueError("The due date must come after the opening date.")
+    defaults = QuizSettings.from_obj(lesson.quiz).__dict__ | settings
+    return Assignment.objects.create(
+        classroom=classroom,
+        lesson=lesson,
+        opens_at=opens_at,
+        due_at=due_at,
+        late_until=late_until,
+        **defaults,
+    )

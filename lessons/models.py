@@ -1,3 +1,155 @@
-from django.db import models
+"""A lesson as loaded from a content package. Rows are written only by the loader
+(`lessons.services.lesson_package_load`); authors edit packages, or questions in the admin."""
 
-# Create your models here.
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Skill(models.TextChoices):
+    """Fixed across lessons, so that mastery can be reported across the year."""
+
+    SOURCING = "sourcing", _("Sourcing")
+    CONTEXTUALIZATION = "contextualization", _("Contextualization")
+    CLOSE_READING = "close_reading", _("Close reading and perspective")
+    FACT_INTERPRETATION = "fact_interpretation", _("Fact and interpretation")
+    CORROBORATION = "corroboration", _("Corroboration")
+
+
+class StepKind(models.TextChoices):
+    CONTEXT = "context", _("Context")
+    SOURCING = "sourcing", _("Sourcing")
+    CLOSE_READING = "close_reading", _("Close reading")
+    PERSPECTIVE = "perspective", _("Perspective")
+    FACT_INTERPRETATION = "fact_interpretation", _("Fact or interpretation")
+    CORROBORATION = "corroboration", _("Corroboration")
+    QUIZ = "quiz", _("Quiz")
+    REFLECTION = "reflection", _("Reflection")
+
+
+class Lesson(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    version = models.PositiveIntegerField(_("content version"), default=1)
+    language = models.CharField(_("language"), max_length=12, default="en")
+    grade_band = models.CharField(_("grade band"), max_length=20, blank=True)
+    estimated_minutes = models.PositiveIntegerField(_("estimated minutes"), default=45)
+    summary = models.TextField(_("summary"), blank=True)
+    objectives = models.JSONField(_("objectives"), default=list)
+    skills = models.JSONField(_("skills"), default=list)
+    standards = models.JSONField(_("standards"), default=list)
+    teacher_guide = models.JSONField(_("teacher guide"), default=dict)
+    package_digest = models.CharField(max_length=64, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("lesson")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Source(models.Model):
+    """The main document (kind MAIN, one per lesson) or a comparison source."""
+
+    class Kind(models.TextChoices):
+        MAIN = "main", _("Main document")
+        COMPARISON = "comparison", _("Comparison source")
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="sources")
+    key = models.CharField(_("id"), max_length=80)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField(_("title"), max_length=300)
+    author = models.CharField(_("author"), max_length=300, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=300, blank=True)
+    date = models.CharField(_("date"), max_length=200, blank=True)
+    type = models.CharField(_("type"), max_length=200, blank=True)
+    perspective = models.CharField(_("perspective"), max_length=300, blank=True)
+    audience = models.TextField(_("audience"), blank=True)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    citation = models.TextField(_("citation"), blank=True)
+    known = models.JSONField(_("what is known"), default=list)
+    unknown = models.JSONField(_("what is not known"), default=list)
+    summary = models.TextField(_("summary"), blank=True)
+    excerpt = models.TextField(_("excerpt"), blank=True)
+    text = models.TextField(_("full text"), blank=True)
+
+    class Meta:
+        verbose_name = _("source")
+        ordering = ["lesson", "position"]
+        constraints = [models.UniqueConstraint(fields=["lesson", "key"], name="unique_source_key")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Reference(models.Model):
+    """A work cited in lesson prose with `[@key]`."""
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="references")
+    key = models.CharField(max_length=80)
+    position = models.PositiveIntegerField(default=0)
+    citation = models.TextField()
+    url = models.URLField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["lesson", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["lesson", "key"], name="unique_reference_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class Sentence(models.Model):
+    """A sentence of the main document, addressable by a stable id (`s1`, `s2`, …)."""
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="sentences")
+    key = models.CharField(max_length=20)
+    position = models.PositiveIntegerField()
+    paragraph = models.PositiveIntegerField()
+    text = models.TextField()
+    space_after = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["lesson", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["lesson", "key"], name="unique_sentence_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.text[:60]}"
+
+
+class GlossaryTerm(models.Model):
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="glossary")
+    position = models.PositiveIntegerField(default=0)
+    term = models.CharField(max_length=200)
+    aliases = models.JSONField(default=list)
+    definition = models.TextField()
+
+    class Meta:
+        ordering = ["lesson", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["lesson", "term"], name="unique_glossary_term")
+        ]
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class Step(models.Model):
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="steps")
+    kind = models.CharField(max_length=24, choices=StepKind.choices)
+    position = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["lesson", "position"]
+        constraints = [models.UniqueConstraint(fields=["lesson", "kind"], name="unique_step_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.lesson.slug}: {self.kind}"

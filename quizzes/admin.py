@@ -1,3 +1,78 @@
+from django import forms
 from django.contrib import admin
+from pydantic import ValidationError
 
-# Register your models here.
+from .models import Attempt, Question, Quiz, Response, Score
+from .types import UnknownType, registry
+from .types.base import plain_message
+
+
+class QuestionAdminForm(forms.ModelForm):
+    """Edits in the admin pass the same schema as the package loader."""
+
+    class Meta:
+        model = Question
+        fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        type_key, spec = cleaned.get("type"), cleaned.get("spec")
+        if type_key is None or spec is None:
+            return cleaned
+        try:
+            qt = registry.get(type_key)
+        except UnknownType:
+            self.add_error("type", f"Unknown question type '{type_key}'.")
+            return cleaned
+        try:
+            cleaned["spec"] = qt.dump_spec(qt.parse_spec(spec))
+        except ValidationError as error:
+            self.add_error("spec", plain_message(error))
+        return cleaned
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    form = QuestionAdminForm
+    list_display = ("key", "version", "is_current", "type", "lesson", "step", "points")
+    list_filter = ("lesson", "type", "is_current", "step__kind")
+    search_fields = ("key", "prompt")
+    list_select_related = ("lesson", "step")
+
+
+@admin.register(Quiz)
+class QuizAdmin(admin.ModelAdmin):
+    list_display = ("title", "lesson", "attempts_allowed", "grading_method", "time_limit_minutes")
+
+
+class ResponseInline(admin.TabularInline):
+    model = Response
+    extra = 0
+    readonly_fields = ("question", "data", "revision", "updated_at")
+    can_delete = False
+
+
+@admin.register(Attempt)
+class AttemptAdmin(admin.ModelAdmin):
+    list_display = ("student", "lesson", "kind", "number", "status", "points_earned", "started_at")
+    list_filter = ("kind", "status", "lesson")
+    search_fields = ("student__username",)
+    list_select_related = ("student", "lesson")
+    raw_id_fields = ("student", "assignment")
+    readonly_fields = ("item_order", "seed")
+    inlines = [ResponseInline]
+
+
+@admin.register(Score)
+class ScoreAdmin(admin.ModelAdmin):
+    list_display = (
+        "attempt",
+        "question",
+        "origin",
+        "points_earned",
+        "points_possible",
+        "created_at",
+    )
+    list_filter = ("origin",)
+    list_select_related = ("attempt__student", "attempt__lesson", "question")
+    raw_id_fields = ("attempt", "question", "created_by")

@@ -1,3 +1,212 @@
-from django.db import models
+"""Questions, quizzes, attempts, responses and scores.
 
-# Create your models here.
+Answers and scores are rows: a response is the student's current answer to one question in one
+attempt; every grading event (a formative check, a submit, a regrade, a teacher's override)
+adds a Score row, and the newest one counts. Nothing is ever graded by parsing a blob later."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from lessons.markdown import render_markdown
+from lessons.models import Lesson, Step
+
+
+class FeedbackTiming(models.TextChoices):
+    IMMEDIATELY = "immediately", _("Immediately, item by item")
+    AFTER_SUBMIT = "after_submit", _("After the attempt is submitted")
+    AFTER_DUE = "after_due", _("After the due date")
+    NEVER = "never", _("Never")
+
+
+class GradingMethod(models.TextChoices):
+    HIGHEST = "highest", _("Highest attempt")
+    LAST = "last", _("Last attempt")
+    FIRST = "first", _("First attempt")
+    AVERAGE = "average", _("Average of attempts")
+
+
+class Quiz(models.Model):
+    """A lesson's summative quiz; these settings are the defaults an assignment starts from."""
+
+    lesson = models.OneToOneField(Lesson, on_delete=models.CASCADE, related_name="quiz")
+    title = models.CharField(max_length=200)
+    attempts_allowed = models.PositiveIntegerField(
+        _("attempts allowed"), default=1, help_text=_("0 means unlimited.")
+    )
+    grading_method = models.CharField(
+        max_length=12, choices=GradingMethod.choices, default=GradingMethod.HIGHEST
+    )
+    time_limit_minutes = models.PositiveIntegerField(null=True, blank=True)
+    shuffle_items = models.BooleanField(default=False)
+    shuffle_choices = models.BooleanField(default=False)
+    show_feedback = models.CharField(
+        max_length=16, choices=FeedbackTiming.choices, default=FeedbackTiming.AFTER_SUBMIT
+    )
+    show_key = models.CharField(
+        max_length=16, choices=FeedbackTiming.choices, default=FeedbackTiming.AFTER_DUE
+    )
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Question(models.Model):
+    """One version of an activity or quiz item. A version that has responses is never changed:
+    the loader makes a new version, and old responses keep pointing to the one they answered."""
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="questions")
+    step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="questions")
+    key = models.CharField(_("id"), max_length=80)
+    version = models.PositiveIntegerField(default=1)
+    is_current = models.BooleanField(default=True)
+    position = models.PositiveIntegerField(default=0)
+    type = models.CharField(max_length=40)
+    prompt = models.TextField()
+    points = models.PositiveIntegerField(default=1)
+    skills = models.JSONField(default=list)
+    feedback = models.JSONField(default=dict, blank=True)
+    spec = models.JSONField(help_text=_("Validated by the question type's schema."))
+
+    class Meta:
+        verbose_name = _("question")
+        ordering = ["lesson", "step__position", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lesson", "key", "version"], name="unique_question_version"
+            ),
+            models.UniqueConstraint(
+                fields=["lesson", "key"],
+                condition=models.Q(is_current=True),
+                name="one_current_question_version",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} v{self.version}"
+
+    @property
+    def prompt_html(self):
+        return render_markdown(self.prompt)
+
+    @property
+    def uid(self) -> str:
+        """The form prefix: unique per version on a page."""
+        return f"q{self.pk}"
+
+
+class Attempt(models.Model):
+    """A student's work on one lesson's activities (kind LESSON, formative) or one try at its
+    quiz (kind QUIZ, summative)."""
+
+    class Kind(models.TextChoices):
+        LESSON = "lesson", _("Lesson activities")
+        QUIZ = "quiz", _("Quiz")
+
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", _("In progress")
+        SUBMITTED = "submitted", _("Submitted")
+
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
+    )
+    lesson = models.ForeignKey(Lesson, on_delete=models.PROTECT, related_name="attempts")
+    assignment = models.ForeignKey(
+        "classroom.Assignment",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attempts",
+    )
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    number = models.PositiveIntegerField(default=1)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.IN_PROGRESS)
+    started_at = models.DateTimeField(auto_now_add=True)
+    deadline = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    auto_submitted = models.BooleanField(default=False)
+    # The order of items (question version ids) and the shuffle seed, stored so that a reload
+    # shows the same quiz and the attempt stays pinned to the versions it started with.
+    item_order = models.JSONField(default=list)
+    seed = models.PositiveIntegerField(default=0)
+    current_step = models.CharField(max_length=24, blank=True)
+    points_earned = models.DecimalField(max_digits=9, decimal_places=3, null=True, blank=True)
+    points_possible = models.DecimalField(max_digits=9, decimal_places=3, null=True, blank=True)
+    needs_scoring = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("attempt")
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["student", "lesson", "assignment", "kind", "number"],
+                name="unique_attempt_number",
+            ),
+        ]
+        indexes = [models.Index(fields=["assignment", "student", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.student} · {self.lesson.slug} · {self.kind} #{self.number}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.IN_PROGRESS
+
+
+class Response(models.Model):
+    """The student's current answer to one question version in one attempt."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="responses")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="responses")
+    data = models.JSONField()
+    revision = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "question"], name="unique_response")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.attempt_id}/{self.question_id} r{self.revision}"
+
+
+class Score(models.Model):
+    """One grading event for one question in one attempt. The newest row counts."""
+
+    class Origin(models.TextChoices):
+        CHECK = "check", _("Formative check")
+        SUBMIT = "submit", _("Graded on submit")
+        REGRADE = "regrade", _("Regraded after a key change")
+        OVERRIDE = "override", _("Overridden by the teacher")
+        TEACHER = "teacher", _("Scored by the teacher")
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="scores")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="scores")
+    origin = models.CharField(max_length=10, choices=Origin.choices)
+    state = models.CharField(max_length=12)
+    fraction = models.CharField(max_length=40, help_text=_("Exact fraction, e.g. 2/3."))
+    points_earned = models.DecimalField(max_digits=9, decimal_places=3)
+    points_possible = models.DecimalField(max_digits=9, decimal_places=3)
+    parts = models.JSONField(default=list)
+    feedback = models.JSONField(default=list)
+    # What was graded: formative checks keep every try, so the snapshot is part of the record.
+    response_data = models.JSONField(null=True, blank=True)
+    try_number = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["attempt", "question", "-created_at", "-id"]
+        indexes = [models.Index(fields=["attempt", "question", "-id"])]
+
+    def __str__(self) -> str:
+        return f"{self.points_earned}/{self.points_possible} ({self.origin})"

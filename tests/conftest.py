@@ -1,10 +1,16 @@
 """Fixtures shared by every test module: users of each role and a class."""
 
+from datetime import timedelta
+from pathlib import Path
+
 import pytest
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.services import user_create
-from classroom.services import classroom_create, membership_add
+from classroom.services import assignment_create, classroom_create, membership_add
+from lessons.models import Lesson
+from lessons.services import lesson_packages_load
 
 PASSWORD = "correct-horse-battery"
 
@@ -29,3 +35,24 @@ def classroom(teacher, student):
     classroom = classroom_create(teacher=teacher, name="History 9A")
     membership_add(classroom=classroom, student=student)
     return classroom
+
+
+EXAMPLE_PACKAGE = Path(__file__).resolve().parent / "fixtures" / "packages" / "example"
+
+
+@pytest.fixture
+def example_lesson(db):
+    """The example package (an invented 1911 newspaper notice), loaded."""
+    lesson_packages_load(paths=[EXAMPLE_PACKAGE])
+    return Lesson.objects.get(slug="millbrook-bridge-1911")
+
+
+@pytest.fixture
+def assignment(classroom, example_lesson):
+    now = timezone.now()
+    return assignment_create(
+        classroom=classroom,
+        lesson=example_lesson,
+        opens_at=now - timedelta(days=1),
+        due_at=now + timedelta(days=7),
+    )

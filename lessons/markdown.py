@@ -1,0 +1,48 @@
+"""Lesson prose is Markdown written by authors; it is rendered, then sanitised with nh3 so that
+no script, style or event handler from a package can reach a page."""
+
+import re
+from functools import lru_cache
+
+import markdown as md
+import nh3
+from django.utils.safestring import SafeString, mark_safe
+
+CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
+
+ALLOWED_TAGS = {
+    "p", "br", "em", "strong", "b", "i", "ul", "ol", "li", "blockquote", "q", "cite",
+    "a", "code", "sup", "sub", "h3", "h4", "h5", "table", "thead", "tbody", "tr", "th", "td",
+    "abbr", "dl", "dt", "dd", "hr", "span",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "th": {"scope"},
+    "span": {"class"},
+    "sup": {"class"},
+}
+
+
+def _cite(match: re.Match) -> str:
+    key = match.group(1)
+    return f'<sup class="citation"><a href="#ref-{key}">[{key}]</a></sup>'
+
+
+@lru_cache(maxsize=4096)
+def render_markdown(text: str) -> SafeString:
+    """Markdown to safe HTML; `[@id]` becomes a link to the reference list entry `#ref-id`."""
+    html = md.markdown(text or "", extensions=["tables"], output_format="html")
+    html = CITATION.sub(_cite, html)
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+    return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+
+
+def citations_in(text: str) -> list[str]:
+    return CITATION.findall(text or "")

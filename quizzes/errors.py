@@ -1,0 +1,59 @@
+"""Errors the attempt services raise. Each carries a code (for tests and the API) and a plain
+message a student can read; views turn them into 4xx responses."""
+
+from enum import StrEnum
+
+from django.utils.translation import gettext_lazy as _
+
+
+class Code(StrEnum):
+    NOT_ALLOWED = "not_allowed"
+    NOT_OPEN = "not_open"
+    CLOSED = "closed"
+    NO_ATTEMPTS_LEFT = "no_attempts_left"
+    ATTEMPT_SUBMITTED = "attempt_submitted"
+    TIME_UP = "time_up"
+    UNKNOWN_QUESTION = "unknown_question"
+    INVALID_RESPONSE = "invalid_response"
+    STALE = "stale"
+
+
+MESSAGES = {
+    Code.NOT_ALLOWED: _("You cannot answer this quiz."),
+    Code.NOT_OPEN: _("This assignment is not open yet."),
+    Code.CLOSED: _("This assignment is closed: the due date has passed."),
+    Code.NO_ATTEMPTS_LEFT: _("You have used every attempt allowed."),
+    Code.ATTEMPT_SUBMITTED: _("This attempt was already submitted; answers can no longer change."),
+    Code.TIME_UP: _("Time is up: the attempt was submitted with the answers saved before then."),
+    Code.UNKNOWN_QUESTION: _("That question is not part of this attempt."),
+    Code.INVALID_RESPONSE: _("That answer could not be read."),
+    Code.STALE: _("This answer was changed in another window; reload to see the latest."),
+}
+
+STATUS = {
+    Code.NOT_ALLOWED: 403,
+    Code.NOT_OPEN: 403,
+    Code.CLOSED: 409,
+    Code.NO_ATTEMPTS_LEFT: 409,
+    Code.ATTEMPT_SUBMITTED: 409,
+    Code.TIME_UP: 409,
+    Code.UNKNOWN_QUESTION: 400,
+    Code.INVALID_RESPONSE: 400,
+    Code.STALE: 409,
+}
+
+
+class QuizError(Exception):
+    def __init__(self, code: Code, detail: str = "") -> None:
+        self.code = code
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        text = str(MESSAGES[self.code])
+        return f"{text} {self.detail}".strip()
+
+    @property
+    def status(self) -> int:
+        return STATUS[self.code]

@@ -1,0 +1,410 @@
+"""Writes on attempts: start, save an answer, submit, check an activity, score, regrade.
+
+Every function takes `now` so that deadlines are decided by the server's clock, once, and tests
+can pass their own. Access (is this the student's attempt?) is checked by the caller through
+`quizzes.selectors`; these functions enforce the rules of the quiz itself."""
+
+import random
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from fractions import Fraction
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import User
+from lessons.models import Lesson, StepKind
+
+from . import policy
+from .errors import Code, QuizError
+from .models import Attempt, Question, Response, Score
+from .types import ResponseError, registry
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or timezone.now()
+
+
+def _window_for(*, student: User, assignment) -> policy.Window:
+    if assignment is None:
+        return policy.Window()
+    extension = assignment.extensions.filter(student=student).first()
+    due_at = assignment.due_at
+    extra = 0
+    if extension is not None:
+        due_at = max(due_at, extension.due_at or due_at)
+        extra = extension.extra_minutes
+    closes_at = max(due_at, assignment.late_until) if assignment.late_until else due_at
+    return policy.Window(
+        opens_at=assignment.opens_at, due_at=due_at, closes_at=closes_at, extra_minutes=extra
+    )
+
+
+def settings_for(*, lesson: Lesson, assignment) -> policy.QuizSettings:
+    if assignment is not None:
+        return policy.QuizSettings.from_obj(assignment)
+    return policy.QuizSettings.from_obj(lesson.quiz)
+
+
+def _check_window(window: policy.Window, now: datetime) -> None:
+    if window.opens_at is not None and now < window.opens_at:
+        raise QuizError(Code.NOT_OPEN)
+    if policy.is_past(window.closes_at, now):
+        raise QuizError(Code.CLOSED)
+
+
+@transaction.atomic
+def attempt_start(
+    *,
+    student: User,
+    lesson: Lesson,
+    assignment=None,
+    kind: str = Attempt.Kind.QUIZ,
+    now: datetime | None = None,
+) -> Attempt:
+    """Start an attempt, or return the one already in progress (a double click starts one)."""
+    now = _now(now)
+    existing = Attempt.objects.filter(
+        student=student, lesson=lesson, assignment=assignment, kind=kind
+    ).order_by("-number")
+    latest = existing.first()
+    if latest is not None and latest.is_open:
+        return latest
+    if kind == Attempt.Kind.LESSON and latest is not None:
+        return latest  # one record of lesson work per assignment
+
+    window = _window_for(student=student, assignment=assignment)
+    _check_window(window, now)
+    settings = settings_for(lesson=lesson, assignment=assignment)
+    number = latest.number + 1 if latest else 1
+    if (
+        kind == Attempt.Kind.QUIZ
+        and settings.attempts_allowed
+        and number > settings.attempts_allowed
+    ):
+        raise QuizError(Code.NO_ATTEMPTS_LEFT)
+
+    seed = secrets.randbelow(2**31)
+    item_order: list[int] = []
+    deadline = window.closes_at
+    if kind == Attempt.Kind.QUIZ:
+        item_order = list(
+            Question.objects.filter(lesson=lesson, step__kind=StepKind.QUIZ, is_current=True)
+            .order_by("position")
+            .values_list("id", flat=True)
+        )
+        if settings.shuffle_items:
+            random.Random(seed).shuffle(item_order)  # noqa: S311 - order, not secrecy
+        deadline = policy.attempt_deadline(started_at=now, settings=settings, window=window)
+    try:
+        with transaction.atomic():
+            return Attempt.objects.create(
+                student=student,
+                lesson=lesson,
+                assignment=assignment,
+                kind=kind,
+                number=number,
+                item_order=item_order,
+                seed=seed,
+                deadline=deadline,
+            )
+    except IntegrityError:
+        # Another request started the same attempt a moment ago: use that one.
+        return Attempt.objects.get(
+            student=student, lesson=lesson, assignment=assignment, kind=kind, number=number
+        )
+
+
+def _questions_in(attempt: Attempt, question_ids) -> dict[int, Question]:
+    """The questions this attempt may answer among `question_ids` (one query)."""
+    if attempt.kind == Attempt.Kind.QUIZ:
+        allowed = set(question_ids) & set(attempt.item_order)
+        return Question.objects.in_bulk(allowed)
+    return {
+        q.pk: q
+        for q in Question.objects.filter(
+            pk__in=list(question_ids), lesson_id=attempt.lesson_id, is_current=True
+        ).exclude(step__kind=StepKind.QUIZ)
+    }
+
+
+@dataclass
+class SaveResult:
+    saved: dict[int, Response]
+    errors: dict[int, QuizError]
+
+
+def responses_save(
+    *, attempt: Attempt, answers: Mapping[int, object], now: datetime | None = None
+) -> SaveResult:
+    """Save several answers at once (the page's form without JavaScript), in a fixed number of
+    queries. An answer that cannot be read is reported and the others are still saved.
+
+    The attempt row is locked and re-read, so an answer racing a submit (another tab, a slow
+    network) either lands before the submit or is refused: never stored after grading."""
+    now = _now(now)
+    questions = _questions_in(attempt, answers.keys())
+    errors: dict[int, QuizError] = {}
+    clean: dict[int, dict] = {}
+    for qid, data in answers.items():
+        if qid not in questions:
+            errors[qid] = QuizError(Code.UNKNOWN_QUESTION)
+            continue
+        try:
+            clean[qid] = _parse_for(questions[qid], data)
+        except QuizError as error:
+            errors[qid] = error
+    saved: dict[int, Response] = {}
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().only("status", "deadline").get(pk=attempt.pk)
+        if not locked.is_open:
+            raise QuizError(Code.ATTEMPT_SUBMITTED)
+        overdue = policy.is_past(locked.deadline, now)
+        if not overdue and clean:
+            saved = _upsert(attempt, questions, clean)
+    if overdue:
+        if attempt.kind == Attempt.Kind.QUIZ:
+            attempt_submit(attempt=attempt, now=now, auto=True)
+            raise QuizError(Code.TIME_UP)
+        raise QuizError(Code.CLOSED)
+    return SaveResult(saved=saved, errors=errors)
+
+
+def _upsert(attempt: Attempt, questions, clean: dict[int, dict]) -> dict[int, Response]:
+    existing = {
+        r.question_id: r for r in Response.objects.filter(attempt=attempt, question_id__in=clean)
+    }
+    changed, created = [], []
+    for qid, data in clean.items():
+        response = existing.get(qid)
+        if response is None:
+            response = Response(attempt=attempt, question=questions[qid], data=data)
+            created.append(response)
+            existing[qid] = response
+        elif response.data != data:
+            response.data, response.revision = data, response.revision + 1
+            changed.append(response)
+    if created:
+        try:
+            with transaction.atomic():
+                Response.objects.bulk_create(created)
+        except IntegrityError:
+            # Another tab created one of these rows a moment ago: fall back to one at a time.
+            for response in created:
+                existing[response.question_id], _ = Response.objects.update_or_create(
+                    attempt=attempt, question=response.question, defaults={"data": response.data}
+                )
+    if changed:
+        now = timezone.now()
+        for response in changed:
+            response.updated_at = now
+        Response.objects.bulk_update(changed, ["data", "revision", "updated_at"])
+    return {qid: existing[qid] for qid in clean}
+
+
+def response_save(
+    *, attempt: Attempt, question_id: int, data, now: datetime | None = None
+) -> Response:
+    """Save one answer (autosave). Saving the same answer again is the same row, unchanged."""
+    result = responses_save(attempt=attempt, answers={question_id: data}, now=now)
+    if question_id in result.errors:
+        raise result.errors[question_id]
+    return result.saved[question_id]
+
+
+def _parse_for(question: Question, data) -> dict:
+    qt = registry.get(question.type)
+    try:
+        response = qt.parse_response(data, qt.parse_spec(question.spec))
+    except ResponseError as error:
+        raise QuizError(Code.INVALID_RESPONSE, error.message) from error
+    return qt.dump_response(response)
+
+
+@dataclass(frozen=True)
+class Graded:
+    question: Question
+    points_earned: Decimal
+    points_possible: Decimal
+    state: str
+    fraction: Fraction
+    result: dict
+
+
+def _grade(question: Question, data: dict | None) -> Graded:
+    """Grade one stored answer against the question version it answered."""
+    qt = registry.get(question.type)
+    spec = qt.parse_spec(question.spec)
+    response = qt.empty_response(spec) if data is None else qt.parse_response(data, spec)
+    result = qt.grade(spec, response)
+    return Graded(
+        question=question,
+        points_earned=policy.points_for(result.fraction, question.points),
+        points_possible=Decimal(question.points),
+        state=str(result.state),
+        fraction=result.fraction,
+        result=result.as_dict(),
+    )
+
+
+def _score_row(attempt: Attempt, graded: Graded, origin: str, **extra) -> Score:
+    return Score(
+        attempt=attempt,
+        question=graded.question,
+        origin=origin,
+        state=graded.state,
+        fraction=str(graded.fraction),
+        points_earned=graded.points_earned,
+        points_possible=graded.points_possible,
+        parts=graded.result["parts"],
+        feedback=graded.result["feedback"],
+        **extra,
+    )
+
+
+def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool = False) -> Attempt:
+    """Grade every item once and close the attempt. Submitting again changes nothing."""
+    now = _now(now)
+    with transaction.atomic():
+        # The row lock makes a second, concurrent submit wait, then see SUBMITTED.
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if not locked.is_open:
+            return locked
+        questions = Question.objects.in_bulk(locked.item_order)
+        answers = dict(Response.objects.filter(attempt=locked).values_list("question_id", "data"))
+        rows = [
+            _score_row(locked, _grade(questions[qid], answers.get(qid)), Score.Origin.SUBMIT)
+            for qid in locked.item_order
+        ]
+        Score.objects.bulk_create(rows)
+        locked.status = Attempt.Status.SUBMITTED
+        locked.submitted_at = now
+        locked.auto_submitted = auto
+        locked.points_earned = sum((row.points_earned for row in rows), Decimal(0))
+        locked.points_possible = sum((row.points_possible for row in rows), Decimal(0))
+        locked.needs_scoring = any(not registry.get(q.type).auto_graded for q in questions.values())
+        locked.save(
+            update_fields=[
+                "status",
+                "submitted_at",
+                "auto_submitted",
+                "points_earned",
+                "points_possible",
+                "needs_scoring",
+            ]
+        )
+    return locked
+
+
+def activity_check(
+    *, attempt: Attempt, question_id: int, data, now: datetime | None = None
+) -> Score:
+    """A formative try: save the answer, grade it at once, keep every try (the first counts
+    for the teacher's view of first-try correctness)."""
+    now = _now(now)
+    if attempt.kind != Attempt.Kind.LESSON:
+        raise QuizError(Code.UNKNOWN_QUESTION)
+    response = response_save(attempt=attempt, question_id=question_id, data=data, now=now)
+    graded = _grade(response.question, response.data)
+    tries = Score.objects.filter(
+        attempt=attempt, question=response.question, origin=Score.Origin.CHECK
+    ).count()
+    score = _score_row(
+        attempt, graded, Score.Origin.CHECK, response_data=response.data, try_number=tries + 1
+    )
+    score.save()
+    return score
+
+
+def _totals_refresh(attempt: Attempt) -> None:
+    """Recompute an attempt's totals from the newest score of each question."""
+    latest: dict[int, Score] = {}
+    for score in Score.objects.filter(attempt=attempt).exclude(origin=Score.Origin.CHECK):
+        latest.setdefault(score.question_id, score)  # Meta.ordering: newest first
+    attempt.points_earned = sum((s.points_earned for s in latest.values()), Decimal(0))
+    attempt.points_possible = sum((s.points_possible for s in latest.values()), Decimal(0))
+    attempt.needs_scoring = any(s.state == "ungraded" for s in latest.values())
+    attempt.save(update_fields=["points_earned", "points_possible", "needs_scoring"])
+
+
+@transaction.atomic
+def score_set(
+    *,
+    attempt: Attempt,
+    question: Question,
+    points: Decimal,
+    by: User,
+    reason: str,
+    origin: str = Score.Origin.OVERRIDE,
+) -> Score:
+    """A teacher's score for one item (an override, or scoring free text). Earlier scores stay."""
+    if attempt.is_open:
+        raise QuizError(Code.NOT_ALLOWED, "Score an attempt once it is submitted.")
+    if question.pk not in attempt.item_order:
+        raise QuizError(Code.UNKNOWN_QUESTION)
+    possible = Decimal(question.points)
+    if not Decimal(0) <= points <= possible:
+        raise QuizError(Code.INVALID_RESPONSE, f"Points must be between 0 and {possible}.")
+    fraction = Fraction(points) / question.points
+    state = "correct" if fraction == 1 else "incorrect" if fraction == 0 else "partial"
+    score = Score.objects.create(
+        attempt=attempt,
+        question=question,
+        origin=origin,
+        state=state,
+        fraction=str(fraction),
+        points_earned=points,
+        points_possible=possible,
+        created_by=by,
+        reason=reason.strip(),
+    )
+    _totals_refresh(attempt)
+    return score
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    attempt_id: int
+    question_key: str
+    before: Decimal
+    after: Decimal
+
+
+@transaction.atomic
+def attempts_regrade(*, lesson: Lesson) -> list[ScoreChange]:
+    """Grade every submitted quiz answer of a lesson again against its question's current spec
+    (after a key fix). A changed score is added as a REGRADE row; teacher scores are kept."""
+    changes: list[ScoreChange] = []
+    attempts = Attempt.objects.filter(
+        lesson=lesson, kind=Attempt.Kind.QUIZ, status=Attempt.Status.SUBMITTED
+    )
+    questions = {q.pk: q for q in Question.objects.filter(lesson=lesson)}
+    answers = {
+        (r.attempt_id, r.question_id): r.data for r in Response.objects.filter(attempt__in=attempts)
+    }
+    latest: dict[tuple[int, int], Score] = {}
+    for score in Score.objects.filter(attempt__in=attempts).exclude(origin=Score.Origin.CHECK):
+        latest.setdefault((score.attempt_id, score.question_id), score)
+    touched: set[int] = set()
+    new_rows = []
+    for attempt in attempts:
+        for qid in attempt.item_order:
+            previous = latest.get((attempt.pk, qid))
+            if previous and previous.origin in (Score.Origin.OVERRIDE, Score.Origin.TEACHER):
+                continue
+            graded = _grade(questions[qid], answers.get((attempt.pk, qid)))
+            before = previous.points_earned if previous else Decimal(0)
+            if previous is None or graded.points_earned != before:
+                new_rows.append(_score_row(attempt, graded, Score.Origin.REGRADE))
+                changes.append(
+                    ScoreChange(attempt.pk, questions[qid].key, before, graded.points_earned)
+                )
+                touched.add(attempt.pk)
+    Score.objects.bulk_create(new_rows)
+    for attempt in attempts:
+        if attempt.pk in touched:
+            _totals_refresh(attempt)
+    return changes

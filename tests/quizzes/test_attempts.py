@@ -1,0 +1,256 @@
+"""Attempts: answers saved one at a time, graded once on the server, deadlines enforced."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from quizzes import services
+from quizzes.errors import Code, QuizError
+from quizzes.models import Attempt, Question, Response, Score
+from quizzes.types import registry
+
+pytestmark = pytest.mark.django_db
+
+
+def correct(question: Question) -> dict:
+    qt = registry.get(question.type)
+    return qt.dump_response(qt.correct_response(qt.parse_spec(question.spec)))
+
+
+def quiz_questions(attempt: Attempt) -> list[Question]:
+    questions = Question.objects.in_bulk(attempt.item_order)
+    return [questions[pk] for pk in attempt.item_order]
+
+
+@pytest.fixture
+def attempt(student, assignment):
+    return services.attempt_start(
+        student=student, lesson=assignment.lesson, assignment=assignment
+    )
+
+
+def test_starting_twice_returns_the_attempt_in_progress(student, assignment):
+    first = services.attempt_start(student=student, lesson=assignment.lesson, assignment=assignment)
+    again = services.attempt_start(student=student, lesson=assignment.lesson, assignment=assignment)
+    assert first.pk == again.pk
+    assert Attempt.objects.count() == 1
+
+
+def test_the_item_order_is_stored_and_pins_question_versions(attempt):
+    assert attempt.item_order == list(
+        Question.objects.filter(step__kind="quiz", is_current=True)
+        .order_by("position")
+        .values_list("pk", flat=True)
+    )
+
+
+def test_shuffled_items_are_stored_so_a_reload_shows_the_same_order(student, classroom, example_lesson):
+    now = timezone.now()
+    from classroom.services import assignment_create
+
+    shuffled = assignment_create(
+        classroom=classroom,
+        lesson=example_lesson,
+        opens_at=now - timedelta(hours=1),
+        due_at=now + timedelta(days=1),
+        shuffle_items=True,
+    )
+    attempt = services.attempt_start(student=student, lesson=example_lesson, assignment=shuffled)
+    stored = Attempt.objects.get(pk=attempt.pk).item_order
+    assert sorted(stored) == sorted(attempt.item_order)
+    assert stored == attempt.item_order
+
+
+def test_saving_the_same_answer_twice_is_one_answer(attempt):
+    question = quiz_questions(attempt)[0]
+    first = services.response_save(attempt=attempt, question_id=question.pk, data=correct(question))
+    second = services.response_save(attempt=attempt, question_id=question.pk, data=correct(question))
+    assert first.pk == second.pk
+    assert Response.objects.get().revision == 1
+
+
+def test_changing_an_answer_updates_the_one_row(attempt):
+    question = next(q for q in quiz_questions(attempt) if q.type == "true_false")
+    services.response_save(attempt=attempt, question_id=question.pk, data={"answer": True})
+    services.response_save(attempt=attempt, question_id=question.pk, data={"answer": False})
+    response = Response.objects.get()
+    assert response.data == {"answer": False}
+    assert response.revision == 2
+
+
+def test_a_malformed_answer_is_refused_and_changes_nothing(attempt):
+    question = next(q for q in quiz_questions(attempt) if q.type == "true_false")
+    services.response_save(attempt=attempt, question_id=question.pk, data={"answer": True})
+    with pytest.raises(QuizError) as raised:
+        services.response_save(
+            attempt=attempt, question_id=question.pk, data={"answer": {"$ne": 1}}
+        )
+    assert raised.value.code == Code.INVALID_RESPONSE
+    assert raised.value.status == 400
+    assert Response.objects.get().data == {"answer": True}
+
+
+def test_an_answer_to_a_question_outside_the_attempt_is_refused(attempt):
+    activity = Question.objects.exclude(step__kind="quiz").first()
+    with pytest.raises(QuizError) as raised:
+        services.response_save(attempt=attempt, question_id=activity.pk, data={})
+    assert raised.value.code == Code.UNKNOWN_QUESTION
+
+
+def test_submitting_grades_every_item_once_and_closes_the_attempt(attempt):
+    for question in quiz_questions(attempt):
+        services.response_save(attempt=attempt, question_id=question.pk, data=correct(question))
+    submitted = services.attempt_submit(attempt=attempt)
+    auto_points = sum(
+        q.points for q in quiz_questions(attempt) if registry.get(q.type).auto_graded
+    )
+    assert submitted.status == Attempt.Status.SUBMITTED
+    assert submitted.points_earned == Decimal(auto_points)
+    assert submitted.points_possible == sum(q.points for q in quiz_questions(attempt))
+    assert Score.objects.filter(attempt=attempt).count() == len(attempt.item_order)
+
+
+def test_submitting_twice_grades_once(attempt):
+    services.attempt_submit(attempt=attempt)
+    services.attempt_submit(attempt=attempt)
+    assert Score.objects.filter(attempt=attempt).count() == len(attempt.item_order)
+
+
+def test_unanswered_items_score_zero(attempt):
+    submitted = services.attempt_submit(attempt=attempt)
+    assert submitted.points_earned == 0
+    assert set(Score.objects.values_list("state", flat=True)) <= {"incorrect", "ungraded"}
+
+
+def test_answers_after_submitting_are_refused(attempt):
+    services.attempt_submit(attempt=attempt)
+    question = quiz_questions(attempt)[0]
+    with pytest.raises(QuizError) as raised:
+        services.response_save(attempt=attempt, question_id=question.pk, data=correct(question))
+    assert raised.value.code == Code.ATTEMPT_SUBMITTED
+    assert Response.objects.count() == 0
+
+
+def test_an_answer_after_the_time_limit_is_refused_and_the_attempt_submits_itself(
+    student, assignment
+):
+    assignment.time_limit_minutes = 10
+    assignment.save()
+    started = timezone.now()
+    attempt = services.attempt_start(
+        student=student, lesson=assignment.lesson, assignment=assignment, now=started
+    )
+    question = quiz_questions(attempt)[0]
+    services.response_save(
+        attempt=attempt,
+        question_id=question.pk,
+        data=correct(question),
+        now=started + timedelta(minutes=9),
+    )
+    with pytest.raises(QuizError) as raised:
+        services.response_save(
+            attempt=attempt,
+            question_id=question.pk,
+            data={"choice": None},
+            now=started + timedelta(minutes=11),
+        )
+    assert raised.value.code == Code.TIME_UP
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.SUBMITTED
+    assert attempt.auto_submitted
+    assert Response.objects.get().data == correct(question)
+
+
+def test_an_extension_adds_minutes_to_the_time_limit(student, assignment):
+    assignment.time_limit_minutes = 10
+    assignment.save()
+    assignment.extensions.create(student=student, extra_minutes=5)
+    started = timezone.now()
+    attempt = services.attempt_start(
+        student=student, lesson=assignment.lesson, assignment=assignment, now=started
+    )
+    assert attempt.deadline == started + timedelta(minutes=15)
+
+
+def test_no_attempt_can_start_after_the_due_date(student, assignment):
+    with pytest.raises(QuizError) as raised:
+        services.attempt_start(
+            student=student,
+            lesson=assignment.lesson,
+            assignment=assignment,
+            now=assignment.due_at + timedelta(hours=1),
+        )
+    assert raised.value.code == Code.CLOSED
+
+
+def test_no_attempt_can_start_before_the_assignment_opens(student, assignment):
+    with pytest.raises(QuizError) as raised:
+        services.attempt_start(
+            student=student,
+            lesson=assignment.lesson,
+            assignment=assignment,
+            now=assignment.opens_at - timedelta(minutes=1),
+        )
+    assert raised.value.code == Code.NOT_OPEN
+
+
+def test_attempts_allowed_is_enforced(student, assignment):
+    assignment.attempts_allowed = 1
+    assignment.save()
+    attempt = services.attempt_start(
+        student=student, lesson=assignment.lesson, assignment=assignment
+    )
+    services.attempt_submit(attempt=attempt)
+    with pytest.raises(QuizError) as raised:
+        services.attempt_start(student=student, lesson=assignment.lesson, assignment=assignment)
+    assert raised.value.code == Code.NO_ATTEMPTS_LEFT
+
+
+def test_a_teacher_score_adds_a_row_and_keeps_history(attempt, teacher):
+    submitted = services.attempt_submit(attempt=attempt)
+    question = quiz_questions(attempt)[0]
+    services.score_set(
+        attempt=submitted,
+        question=question,
+        points=Decimal(question.points),
+        by=teacher,
+        reason="Accepted an alternative reading",
+    )
+    scores = Score.objects.filter(attempt=attempt, question=question)
+    assert [s.origin for s in scores] == ["override", "submit"]
+    submitted.refresh_from_db()
+    assert submitted.points_earned == Decimal(question.points)
+
+
+def test_regrade_after_a_key_fix_adds_scores_and_reports_changes(attempt):
+    question = next(q for q in quiz_questions(attempt) if q.type == "true_false")
+    services.response_save(attempt=attempt, question_id=question.pk, data={"answer": True})
+    services.attempt_submit(attempt=attempt)
+    before = Score.objects.get(question=question).points_earned
+
+    question.spec = {**question.spec, "answer": not question.spec["answer"]}
+    question.save()
+    changes = services.attempts_regrade(lesson=attempt.lesson)
+
+    assert [(c.question_key, c.before) for c in changes] == [(question.key, before)]
+    assert [s.origin for s in Score.objects.filter(question=question)] == ["regrade", "submit"]
+    assert services.attempts_regrade(lesson=attempt.lesson) == []
+
+
+def test_formative_checks_keep_every_try_and_number_them(student, assignment):
+    lesson_attempt = services.attempt_start(
+        student=student,
+        lesson=assignment.lesson,
+        assignment=assignment,
+        kind=Attempt.Kind.LESSON,
+    )
+    activity = Question.objects.filter(step__kind="context", type="true_false").first()
+    wrong = {"answer": not activity.spec["answer"]}
+    first = services.activity_check(attempt=lesson_attempt, question_id=activity.pk, data=wrong)
+    second = services.activity_check(
+        attempt=lesson_attempt, question_id=activity.pk, data={"answer": activity.spec["answer"]}
+    )
+    assert (first.try_number, first.state) == (1, "incorrect")
+    assert (second.try_number, second.state) == (2, "correct")

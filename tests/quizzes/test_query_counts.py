@@ -1,0 +1,70 @@
+"""Rendering a quiz, saving an answer and submitting cost the same number of queries for 10
+items as for 50."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from quizzes import services
+from quizzes.models import Question
+
+pytestmark = pytest.mark.django_db
+
+
+def resize_quiz(lesson, n: int) -> None:
+    """Replace the quiz with n items, cycling through the example's mix of question types."""
+    quiz_items = list(Question.objects.filter(lesson=lesson, step__kind="quiz").order_by("position"))
+    Question.objects.filter(pk__in=[q.pk for q in quiz_items]).delete()
+    Question.objects.bulk_create(
+        Question(
+            lesson=lesson,
+            step=quiz_items[0].step,
+            key=f"gen-{i}",
+            position=i,
+            type=quiz_items[i % len(quiz_items)].type,
+            prompt=quiz_items[i % len(quiz_items)].prompt,
+            points=quiz_items[i % len(quiz_items)].points,
+            skills=quiz_items[i % len(quiz_items)].skills,
+            spec=quiz_items[i % len(quiz_items)].spec,
+        )
+        for i in range(n)
+    )
+
+
+def count(fn) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        fn()
+    return len(ctx.captured_queries)
+
+
+def measure(client, student, assignment, n: int) -> dict[str, int]:
+    resize_quiz(assignment.lesson, n)
+    attempt = services.attempt_start(
+        student=student, lesson=assignment.lesson, assignment=assignment
+    )
+    question = Question.objects.get(pk=attempt.item_order[0])
+    client.force_login(student)
+    page = reverse("quizzes:attempt_take", args=[attempt.pk])
+    save = reverse("quizzes:response_save", args=[attempt.pk, question.pk])
+    assert question.type == "single_choice"
+    answer = {f"{question.uid}-choice": question.spec["choices"][0]["id"]}
+    statuses = []
+    counts = {
+        "render": count(lambda: statuses.append(client.get(page).status_code)),
+        "save": count(lambda: statuses.append(client.post(save, answer).status_code)),
+        "submit": count(
+            lambda: statuses.append(client.post(page, {"action": "submit"}).status_code)
+        ),
+    }
+    assert statuses == [200, 200, 302]
+    attempt.delete()
+    return counts
+
+
+def test_quiz_queries_do_not_grow_with_the_number_of_items(client, student, assignment):
+    small = measure(client, student, assignment, 10)
+    large = measure(client, student, assignment, 50)
+    assert small == large, (small, large)
+    assert small["render"] <= 12
+    assert small["save"] <= 12
