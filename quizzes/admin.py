@@ -12,7 +12,10 @@ class QuestionAdminForm(forms.ModelForm):
 
     class Meta:
         model = Question
-        fields = "__all__"
+        fields = (
+            "lesson", "step", "key", "version", "is_current", "position",
+            "type", "prompt", "points", "skills", "feedback", "spec",
+        )  # fmt: skip
 
     def clean(self):
         cleaned = super().clean()

@@ -64,8 +64,11 @@ def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _form_answers(request: HttpRequest, items) -> dict[int, object]:
     """The raw answer of every item the student touched, read by each type's own form parser."""
+    posted = set(request.POST.getlist("items"))
     answers = {}
     for item in items:
+        if str(item.question.pk) not in posted:
+            continue  # not on the page that was posted: leave its answer alone
         spec = item.qtype.parse_spec(item.question.spec)
         raw = item.qtype.parse_form(spec, request.POST, item.uid)
         empty = item.qtype.dump_response(item.qtype.empty_response(spec))

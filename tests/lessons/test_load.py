@@ -41,7 +41,7 @@ def test_loading_creates_the_lesson_with_sentences_sources_steps_and_questions(e
     assert example_lesson.sentences.count() > 5
     assert example_lesson.sources.filter(kind=Source.Kind.MAIN).count() == 1
     assert example_lesson.sources.filter(kind=Source.Kind.COMPARISON).count() >= 2
-    assert [s.kind for s in example_lesson.steps.all()][0] == "context"
+    assert example_lesson.steps.first().kind == "context"
     assert Question.objects.filter(lesson=example_lesson, step__kind="quiz").count() >= 5
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from classroom.services import assignment_create
 from quizzes import services
 from quizzes.errors import Code, QuizError
 from quizzes.models import Attempt, Question, Response, Score
@@ -26,9 +27,7 @@ def quiz_questions(attempt: Attempt) -> list[Question]:
 
 @pytest.fixture
 def attempt(student, assignment):
-    return services.attempt_start(
-        student=student, lesson=assignment.lesson, assignment=assignment
-    )
+    return services.attempt_start(student=student, lesson=assignment.lesson, assignment=assignment)
 
 
 def test_starting_twice_returns_the_attempt_in_progress(student, assignment):
@@ -46,10 +45,10 @@ def test_the_item_order_is_stored_and_pins_question_versions(attempt):
     )
 
 
-def test_shuffled_items_are_stored_so_a_reload_shows_the_same_order(student, classroom, example_lesson):
+def test_shuffled_items_are_stored_so_a_reload_shows_the_same_order(
+    student, classroom, example_lesson
+):
     now = timezone.now()
-    from classroom.services import assignment_create
-
     shuffled = assignment_create(
         classroom=classroom,
         lesson=example_lesson,
@@ -66,7 +65,9 @@ def test_shuffled_items_are_stored_so_a_reload_shows_the_same_order(student, cla
 def test_saving_the_same_answer_twice_is_one_answer(attempt):
     question = quiz_questions(attempt)[0]
     first = services.response_save(attempt=attempt, question_id=question.pk, data=correct(question))
-    second = services.response_save(attempt=attempt, question_id=question.pk, data=correct(question))
+    second = services.response_save(
+        attempt=attempt, question_id=question.pk, data=correct(question)
+    )
     assert first.pk == second.pk
     assert Response.objects.get().revision == 1
 
@@ -103,9 +104,7 @@ def test_submitting_grades_every_item_once_and_closes_the_attempt(attempt):
     for question in quiz_questions(attempt):
         services.response_save(attempt=attempt, question_id=question.pk, data=correct(question))
     submitted = services.attempt_submit(attempt=attempt)
-    auto_points = sum(
-        q.points for q in quiz_questions(attempt) if registry.get(q.type).auto_graded
-    )
+    auto_points = sum(q.points for q in quiz_questions(attempt) if registry.get(q.type).auto_graded)
     assert submitted.status == Attempt.Status.SUBMITTED
     assert submitted.points_earned == Decimal(auto_points)
     assert submitted.points_possible == sum(q.points for q in quiz_questions(attempt))

@@ -7,29 +7,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from quizzes import services
+from quizzes.bench import quiz_resize
 from quizzes.models import Question
 
 pytestmark = pytest.mark.django_db
-
-
-def resize_quiz(lesson, n: int) -> None:
-    """Replace the quiz with n items, cycling through the example's mix of question types."""
-    quiz_items = list(Question.objects.filter(lesson=lesson, step__kind="quiz").order_by("position"))
-    Question.objects.filter(pk__in=[q.pk for q in quiz_items]).delete()
-    Question.objects.bulk_create(
-        Question(
-            lesson=lesson,
-            step=quiz_items[0].step,
-            key=f"gen-{i}",
-            position=i,
-            type=quiz_items[i % len(quiz_items)].type,
-            prompt=quiz_items[i % len(quiz_items)].prompt,
-            points=quiz_items[i % len(quiz_items)].points,
-            skills=quiz_items[i % len(quiz_items)].skills,
-            spec=quiz_items[i % len(quiz_items)].spec,
-        )
-        for i in range(n)
-    )
 
 
 def count(fn) -> int:
@@ -39,7 +20,7 @@ def count(fn) -> int:
 
 
 def measure(client, student, assignment, n: int) -> dict[str, int]:
-    resize_quiz(assignment.lesson, n)
+    quiz_resize(assignment.lesson, n)
     attempt = services.attempt_start(
         student=student, lesson=assignment.lesson, assignment=assignment
     )

@@ -17,9 +17,7 @@ def attempt(student, assignment):
 
 
 def items_by_type(attempt, type_key):
-    return [
-        q for q in Question.objects.filter(pk__in=attempt.item_order) if q.type == type_key
-    ]
+    return [q for q in Question.objects.filter(pk__in=attempt.item_order) if q.type == type_key]
 
 
 def test_starting_from_an_assignment_opens_the_quiz_form(client, student, assignment):

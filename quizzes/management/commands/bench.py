@@ -1,0 +1,47 @@
+import json
+import warnings
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test.utils import override_settings, setup_test_environment
+
+EXAMPLE = Path(settings.BASE_DIR) / "tests" / "fixtures" / "packages" / "example"
+
+
+class Command(BaseCommand):
+    help = (
+        "Time the quiz page, saving an answer and submitting (10 and 50 items) against a bare "
+        "page with the same middleware, in a throwaway database. Prints JSON."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=30)
+        parser.add_argument("--sizes", type=int, nargs="+", default=[10, 50])
+
+    def handle(self, *args, repeat, sizes, **options):
+        from quizzes import bench
+
+        warnings.filterwarnings("ignore", message="No directory at")
+        setup_test_environment()
+        db = connection.settings_dict
+        if db["ENGINE"].endswith("sqlite3"):
+            # A file, not memory: closer to what `make run` serves.
+            db.setdefault("TEST", {})["NAME"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
+        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        try:
+            # Plain static storage: the manifest needs collectstatic, and costs the same per URL.
+            storages = {
+                **settings.STORAGES,
+                "staticfiles": {
+                    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+                },
+            }
+            with override_settings(ROOT_URLCONF="quizzes.bench", DEBUG=False, STORAGES=storages):
+                results = bench.run(EXAMPLE, sizes=tuple(sizes), repeat=repeat)
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+        results["database"] = db["ENGINE"].rsplit(".", 1)[-1]
+        self.stdout.write(json.dumps(results, indent=2))
