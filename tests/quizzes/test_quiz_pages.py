@@ -37,7 +37,13 @@ def test_saved_answers_are_shown_again_after_a_reload(client, student, attempt):
     page = reverse("quizzes:attempt_take", args=[attempt.pk])
 
     response = client.post(
-        page, {f"{tf.uid}-answer": "true", f"{short.uid}-text": "my typed answer", "action": "save"}
+        page,
+        {
+            "items": attempt.item_order,
+            f"{tf.uid}-answer": "true",
+            f"{short.uid}-text": "my typed answer",
+            "action": "save",
+        },
     )
     assert response.status_code == 302
 
@@ -52,7 +58,11 @@ def test_submitting_shows_the_score(client, student, attempt):
     answer = "true" if tf.spec["answer"] else "false"
     page = reverse("quizzes:attempt_take", args=[attempt.pk])
 
-    response = client.post(page, {f"{tf.uid}-answer": answer, "action": "submit"}, follow=True)
+    response = client.post(
+        page,
+        {"items": attempt.item_order, f"{tf.uid}-answer": answer, "action": "submit"},
+        follow=True,
+    )
 
     assert response.redirect_chain[-1][0] == reverse("quizzes:attempt_result", args=[attempt.pk])
     attempt.refresh_from_db()
@@ -71,12 +81,27 @@ def test_a_malformed_answer_gets_400_with_a_message_and_the_others_are_saved(
     page = reverse("quizzes:attempt_take", args=[attempt.pk])
 
     response = client.post(
-        page, {f"{tf.uid}-answer": "true", f"{numeric.uid}-value": "about a lot", "action": "save"}
+        page,
+        {
+            "items": attempt.item_order,
+            f"{tf.uid}-answer": "true",
+            f"{numeric.uid}-value": "about a lot",
+            "action": "save",
+        },
     )
 
     assert response.status_code == 400
     assert "could not be saved" in response.content.decode()
     assert list(Response.objects.values_list("question_id", flat=True)) == [tf.pk]
+
+
+def test_items_not_on_the_posted_page_keep_their_answers(client, student, attempt):
+    client.force_login(student)
+    tf = items_by_type(attempt, "true_false")[0]
+    services.response_save(attempt=attempt, question_id=tf.pk, data={"answer": True})
+    page = reverse("quizzes:attempt_take", args=[attempt.pk])
+    client.post(page, {"action": "save"})
+    assert Response.objects.get().data == {"answer": True}
 
 
 def test_the_key_never_reaches_the_quiz_page(client, student, attempt):

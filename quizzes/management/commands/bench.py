@@ -1,6 +1,6 @@
 import json
-import warnings
 import tempfile
+import warnings
 from pathlib import Path
 
 from django.conf import settings
