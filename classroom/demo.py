@@ -3,12 +3,18 @@
 Idempotent: running it again resets the demo passwords and changes nothing else."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User
+from lessons.models import Lesson
+from lessons.services import LoadResult, lesson_packages_load
 
 from .models import Classroom, Membership
+from .services import assignment_create
 
 DEMO_CLASS_NAME = "History 9B (demo)"
 
@@ -30,7 +36,8 @@ DEMO_ACCOUNTS = (
 
 
 @transaction.atomic
-def demo_data_create() -> tuple[list[DemoAccount], Classroom]:
+def demo_data_create() -> tuple[list[DemoAccount], Classroom, list[LoadResult]]:
+    lessons = lesson_packages_load(paths=[settings.SEEDS_DIR])
     users = {}
     for account in DEMO_ACCOUNTS:
         user, _ = User.objects.get_or_create(
@@ -49,4 +56,13 @@ def demo_data_create() -> tuple[list[DemoAccount], Classroom]:
     for account in DEMO_ACCOUNTS:
         if account.role == User.Role.STUDENT:
             Membership.objects.get_or_create(classroom=classroom, student=users[account.username])
-    return list(DEMO_ACCOUNTS), classroom
+    now = timezone.now()
+    for lesson in Lesson.objects.filter(quiz__isnull=False).select_related("quiz"):
+        if not classroom.assignments.filter(lesson=lesson).exists():
+            assignment_create(
+                classroom=classroom,
+                lesson=lesson,
+                opens_at=now - timedelta(days=1),
+                due_at=now + timedelta(days=14),
+            )
+    return list(DEMO_ACCOUNTS), classroom, lessons

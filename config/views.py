@@ -7,10 +7,17 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from classroom.selectors import assignments_for_student
+
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html")
+    context = {}
+    if request.user.is_student:
+        context["assignments"] = assignments_for_student(student=request.user)
+    elif request.user.is_teacher:
+        context["classrooms"] = request.user.classrooms_taught.filter(archived_at=None)
+    return render(request, "home.html", context)
 
 
 @never_cache

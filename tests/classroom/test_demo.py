@@ -3,7 +3,9 @@ from django.core.management import call_command
 
 from accounts.models import User
 from classroom.demo import DEMO_ACCOUNTS
-from classroom.models import Classroom, Membership
+from classroom.models import Assignment, Classroom, Membership
+from lessons.models import Lesson
+from quizzes.models import Question
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +20,9 @@ def test_demo_creates_accounts_and_a_class_and_prints_them(capsys):
         assert f"{account.username}" in out and account.password in out
     classroom = Classroom.objects.get()
     assert classroom.teacher.username == "teacher"
+    assert Lesson.objects.filter(slug="khojaly-1992").exists()
+    assert "Lesson khojaly-1992: created" in out
+    assert classroom.assignments.get().lesson.slug == "khojaly-1992"
     assert sorted(m.student.username for m in classroom.memberships.all()) == [
         "student1",
         "student2",
@@ -26,10 +31,22 @@ def test_demo_creates_accounts_and_a_class_and_prints_them(capsys):
 
 def test_demo_run_twice_changes_nothing():
     call_command("demo")
-    counts = (User.objects.count(), Classroom.objects.count(), Membership.objects.count())
+    counts = (
+        User.objects.count(),
+        Classroom.objects.count(),
+        Membership.objects.count(),
+        Question.objects.count(),
+        Assignment.objects.count(),
+    )
     code = Classroom.objects.get().join_code
 
     call_command("demo")
 
-    assert (User.objects.count(), Classroom.objects.count(), Membership.objects.count()) == counts
+    assert (
+        User.objects.count(),
+        Classroom.objects.count(),
+        Membership.objects.count(),
+        Question.objects.count(),
+        Assignment.objects.count(),
+    ) == counts
     assert Classroom.objects.get().join_code == code

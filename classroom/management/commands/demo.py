@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from classroom.demo import demo_data_create
+from lessons.services import PackageInvalid
 
 
 class Command(BaseCommand):
@@ -12,7 +13,16 @@ class Command(BaseCommand):
             raise CommandError(
                 "Demo accounts have well-known passwords and are refused in production settings."
             )
-        accounts, classroom = demo_data_create()
+        try:
+            accounts, classroom, lessons = demo_data_create()
+        except PackageInvalid as invalid:
+            for error in invalid.errors:
+                self.stderr.write(error.render())
+            raise CommandError(
+                "A lesson package in seeds/ has errors: nothing was loaded."
+            ) from None
+        for result in lessons:
+            self.stdout.write(f"Lesson {result.slug}: {result.status}")
         self.stdout.write(f"Demo class: {classroom.name} (join code {classroom.join_code})")
         self.stdout.write("Demo accounts (username / password / role):")
         for account in accounts:
