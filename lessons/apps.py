@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class LessonsConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'lessons'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "lessons"
