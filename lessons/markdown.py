@@ -12,7 +12,7 @@ CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
 
 ALLOWED_TAGS = {
     "p", "br", "em", "strong", "b", "i", "ul", "ol", "li", "blockquote", "q", "cite",
-    "a", "code", "sup", "sub", "h3", "h4", "h5", "table", "thead", "tbody", "tr", "th", "td",
+    "a", "code", "sup", "sub", "h2", "h3", "h4", "h5", "table", "thead", "tbody", "tr", "th", "td",
     "abbr", "dl", "dt", "dd", "hr", "span",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
