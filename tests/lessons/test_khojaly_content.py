@@ -1,0 +1,124 @@
+"""Content invariants of the Khojaly lesson: the document is studied whole and unaltered, every
+statement is classified and sourced, every item explains itself."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from lessons.package.validate import validate_package
+
+SEED = Path(settings.BASE_DIR) / "seeds" / "khojaly"
+SHARED_COPY_NAME = "000_6ab0518984b04a2b.txt"
+SKILLS = {"sourcing", "contextualization", "close_reading", "fact_interpretation", "corroboration"}
+
+
+@pytest.fixture(scope="module")
+def package():
+    report = validate_package(SEED)
+    assert report.ok, "\n".join(str(e) for e in report.errors)
+    return report.package
+
+
+def step(package, kind):
+    return next(s for s in package.steps if s.kind == kind)
+
+
+def feedback_texts(value) -> list[str]:
+    """Every feedback or explanation string anywhere in a spec."""
+    found = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key.startswith("feedback") or key == "explanation":
+                found.extend([item] if isinstance(item, str) else feedback_texts(item))
+            else:
+                found.extend(feedback_texts(item))
+    elif isinstance(value, list):
+        for item in value:
+            found.extend(feedback_texts(item))
+    return [text for text in found if isinstance(text, str) and text.strip()]
+
+
+def test_the_document_is_the_seed_byte_for_byte():
+    assert (SEED / SHARED_COPY_NAME).read_bytes().startswith(b"The Land of Fire\n")
+    text = (SEED / SHARED_COPY_NAME).read_text(encoding="utf-8")
+    assert "The crime should not remained without punishment." in text  # shown as it is
+
+
+def test_every_sentence_appears_once_and_unaltered(package):
+    sentences = package.source.sentences
+    assert len({s.id for s in sentences}) == len(sentences)
+    text = package.source.text
+    for sentence in sentences:
+        assert text.count(sentence.text) >= 1
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    rebuilt = {}
+    for sentence in sentences:
+        rebuilt.setdefault(sentence.paragraph, []).append(sentence.text + sentence.space_after)
+    assert ["".join(parts) for parts in rebuilt.values()] == [p.strip() for p in paragraphs]
+
+
+def test_every_sentence_is_classified(package):
+    classify = next(
+        q for q in step(package, "fact_interpretation").questions if q.type == "classify"
+    )
+    classified = {item["sentence"] for item in classify.spec["items"] if item.get("sentence")}
+    assert classified == {s.id for s in package.source.sentences}
+    categories = {c["id"] for c in classify.spec["categories"]}
+    assert categories == {"fact", "contested", "interpretation", "opinion"}
+
+
+def test_every_fact_or_contested_statement_names_a_source_of_the_package(package):
+    classify = next(
+        q for q in step(package, "fact_interpretation").questions if q.type == "classify"
+    )
+    known = {s.id for s in package.sources} | {r.id for r in package.references}
+    for item in classify.spec["items"]:
+        assert item["explanation"].strip(), item["id"]
+        if item["category"] in {"fact", "contested"}:
+            assert item["sources"], f"{item['id']} names no source"
+            assert set(item["sources"]) <= known, item["id"]
+
+
+def test_every_quiz_item_has_feedback_and_skills(package):
+    assert len(package.quiz.items) >= 15
+    assert len({q.type for q in package.quiz.items}) >= 7
+    covered = set()
+    for item in package.quiz.items:
+        general = [item.feedback.correct, item.feedback.incorrect, item.feedback.partial]
+        assert any(general) or feedback_texts(item.spec), f"{item.id} has no feedback"
+        assert item.skills, item.id
+        covered |= set(item.skills)
+    assert covered == SKILLS
+
+
+def test_every_comparison_source_has_a_citation_and_a_summary(package):
+    assert len(package.sources) >= 5
+    for source in package.sources:
+        assert source.citation.strip(), source.id
+        assert source.summary.strip(), source.id
+
+
+def test_every_matrix_cell_has_a_key_and_an_explanation(package):
+    matrix = next(q for q in step(package, "corroboration").questions if q.type == "matrix")
+    rows = [r["id"] for r in matrix.spec["rows"]]
+    columns = [c["id"] for c in matrix.spec["columns"]]
+    assert len(rows) >= 6
+    assert set(columns) == {s.id for s in package.sources}
+    categories = {c["id"] for c in matrix.spec["categories"]}
+    for row in rows:
+        for column in columns:
+            cell = matrix.spec["cells"][row][column]
+            assert cell["category"] in categories, (row, column)
+            assert cell["explanation"].strip(), (row, column)
+
+
+def test_the_glossary_has_at_least_twelve_terms(package):
+    assert len(package.glossary) >= 12
+    assert all(entry.definition.strip() for entry in package.glossary)
+
+
+def test_the_reflection_has_a_scoring_guide(package):
+    reflection = step(package, "reflection").questions[0]
+    assert reflection.type == "free_text"
+    assert len(reflection.spec["rubric"]) >= 3
