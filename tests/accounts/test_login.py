@@ -62,3 +62,32 @@ def test_password_change_works_and_old_password_stops_working(client, student):
 def test_students_need_no_email_address(student):
     assert student.email == ""
     assert student.is_student
+
+
+def test_repeated_wrong_passwords_lock_the_account_for_that_address(client, student):
+    url = reverse("accounts:login")
+    for _ in range(5):
+        client.post(url, {"username": student.username, "password": "guess"})
+
+    response = client.post(url, {"username": student.username, "password": PASSWORD})
+
+    assert response.status_code == 429
+    assert b"Too many login attempts" in response.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_lockout_does_not_block_classmates_behind_the_same_address(client, student, teacher):
+    url = reverse("accounts:login")
+    for _ in range(5):
+        client.post(url, {"username": student.username, "password": "guess"})
+
+    response = client.post(url, {"username": teacher.username, "password": PASSWORD})
+
+    assert response.status_code == 302
+
+
+def test_pages_carry_a_strict_content_security_policy(client):
+    policy = client.get(reverse("accounts:login"))["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
