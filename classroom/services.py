@@ -38,3 +38,19 @@ def assignment_create(
         late_until=late_until,
         **defaults,
     )
+
+
+def join_code_normalise(code: str) -> str:
+    """Codes are read from a board: ignore case, spaces and dashes."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+@transaction.atomic
+def membership_join(*, student: User, join_code: str) -> Membership:
+    """A student joins a class with its code; joining twice is one membership."""
+    classroom = Classroom.objects.filter(
+        join_code=join_code_normalise(join_code), archived_at=None
+    ).first()
+    if classroom is None:
+        raise ValueError("No open class has that join code.")
+    return membership_add(classroom=classroom, student=student)
