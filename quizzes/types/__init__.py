@@ -1,0 +1,69 @@
+"""The question-type engine: pure specs, responses and graders, one module per type.
+
+    from quizzes.types import registry
+    qt = registry.get("classify")
+    spec = qt.prepare(qt.parse_spec(data), ctx)
+    result = qt.grade(spec, qt.parse_response(raw, spec))
+
+See docs/question-types.md for every type's spec, response and partial-credit rule.
+"""
+
+from .base import (
+    AlreadyRegistered,
+    Context,
+    FormData,
+    GradeResult,
+    GradeState,
+    Issue,
+    PartResult,
+    QuestionType,
+    Registry,
+    ResponseError,
+    SpecError,
+    UnknownType,
+    registry,
+)
+from .classify import Classify
+from .free_text import FreeText
+from .match import Match
+from .matrix import Matrix
+from .multiple_choice import MultipleChoice
+from .numeric import Numeric
+from .order import Order
+from .select import Select
+from .short_text import ShortText
+from .single_choice import SingleChoice
+from .true_false import TrueFalse
+from .two_part import TwoPart
+
+for _type in (
+    SingleChoice,
+    MultipleChoice,
+    TrueFalse,
+    Classify,
+    Select,
+    Match,
+    Order,
+    ShortText,
+    Numeric,
+    Matrix,
+    FreeText,
+    TwoPart,
+):
+    registry.register(_type())
+
+__all__ = [
+    "AlreadyRegistered",
+    "Context",
+    "FormData",
+    "GradeResult",
+    "GradeState",
+    "Issue",
+    "PartResult",
+    "QuestionType",
+    "Registry",
+    "ResponseError",
+    "SpecError",
+    "UnknownType",
+    "registry",
+]

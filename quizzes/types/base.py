@@ -1,0 +1,351 @@
+"""The contract every question type fulfils, its results, its errors and the registry.
+
+A question type is one module holding a `QuestionType` subclass: a spec schema (what an author
+writes), a response schema (what a student sends), and pure functions over them. Nothing here
+touches the database, the request, the clock or settings.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import StrEnum
+from fractions import Fraction
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+from django.utils.functional import Promise
+from pydantic import ValidationError
+
+from .schema import Issue, Loc, Response, Spec
+
+
+class ResponseError(ValueError):
+    """A response that cannot be graded: wrong shape, unknown ids, too long, not a number.
+
+    `message` is plain text fit to show to the student who sent it.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class SpecError(ValueError):
+    """`prepare()` was asked to resolve a spec whose references `check()` rejects."""
+
+    def __init__(self, issues: Sequence[Issue]) -> None:
+        self.issues = tuple(issues)
+        super().__init__("; ".join(f"{_dotted(loc)}: {msg}" for loc, msg in self.issues))
+
+
+class UnknownType(KeyError):
+    """No question type is registered under this key."""
+
+
+class AlreadyRegistered(ValueError):
+    """A second question type claimed a key that is taken; keys are stored in data."""
+
+
+class GradeState(StrEnum):
+    CORRECT = "correct"
+    PARTIAL = "partial"
+    INCORRECT = "incorrect"
+    UNGRADED = "ungraded"
+
+
+@dataclass(frozen=True, slots=True)
+class PartResult:
+    """The verdict on one part of a response (a choice, an item, a cell, a key phrase).
+
+    `correct` is None only when nobody has judged the part (free text).
+    `expected` is the right answer for that part as text, for showing the key.
+    """
+
+    id: str
+    correct: bool | None
+    feedback: str = ""
+    expected: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GradeResult:
+    """A fraction of the points in [0, 1], a state consistent with it, and feedback.
+
+    Build it with `GradeResult.of(fraction, ...)` (state derived) or `GradeResult.ungraded()`.
+    """
+
+    fraction: Fraction
+    state: GradeState
+    parts: tuple[PartResult, ...] = ()
+    feedback: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.fraction, Fraction):
+            raise TypeError("GradeResult.fraction must be a Fraction")
+        if not 0 <= self.fraction <= 1:
+            raise ValueError(f"fraction {self.fraction} is outside [0, 1]")
+        if self.state == GradeState.UNGRADED:
+            consistent = self.fraction == 0
+        else:
+            consistent = self.state == _state_for(self.fraction)
+        if not consistent:
+            raise ValueError(f"state {self.state} contradicts fraction {self.fraction}")
+
+    @classmethod
+    def of(
+        cls,
+        fraction: Fraction,
+        parts: Sequence[PartResult] = (),
+        feedback: Sequence[str] = (),
+    ) -> GradeResult:
+        """Clamp to [0, 1] (scores are never negative) and derive the state."""
+        fraction = min(Fraction(1), max(Fraction(0), fraction))
+        return cls(
+            fraction=fraction,
+            state=_state_for(fraction),
+            parts=tuple(parts),
+            feedback=tuple(line for line in feedback if line),
+        )
+
+    @classmethod
+    def ungraded(cls, feedback: Sequence[str] = ()) -> GradeResult:
+        return cls(fraction=Fraction(0), state=GradeState.UNGRADED, feedback=tuple(feedback))
+
+    def score(self, points: int | Fraction) -> Fraction:
+        """Points earned out of `points`."""
+        return self.fraction * points
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-safe form; the fraction is exact as "numerator/denominator"."""
+        return {
+            "fraction": str(self.fraction),
+            "state": str(self.state),
+            "parts": [
+                {"id": p.id, "correct": p.correct, "feedback": p.feedback, "expected": p.expected}
+                for p in self.parts
+            ],
+            "feedback": list(self.feedback),
+        }
+
+
+def _state_for(fraction: Fraction) -> GradeState:
+    if fraction == 1:
+        return GradeState.CORRECT
+    if fraction == 0:
+        return GradeState.INCORRECT
+    return GradeState.PARTIAL
+
+
+def equal_shares(hits: Sequence[bool]) -> Fraction:
+    """Policy "equal shares": each part right earns 1/n; no parts scores 0."""
+    return Fraction(sum(hits), len(hits)) if hits else Fraction(0)
+
+
+def right_minus_wrong(right: int, wrong: int, total: int) -> Fraction:
+    """Policy "right minus wrong": max(0, (right - wrong) / total).
+
+    Every wrong pick cancels a right one, so picking everything scores 0 as soon as the
+    wrong options are at least as many as the right ones.
+    """
+    return max(Fraction(0), Fraction(right - wrong, total))
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a spec may refer to in its content package.
+
+    `sentences`: the main document's sentences, id -> text, in document order.
+    `source_ids`: ids of comparison sources and references.
+    """
+
+    sentences: Mapping[str, str] = field(default_factory=dict)
+    source_ids: frozenset[str] = frozenset()
+
+
+class FormData(Protocol):
+    """The part of Django's QueryDict that `parse_form` reads."""
+
+    def get(self, key: str, default: Any = None) -> Any: ...
+
+    def getlist(self, key: str) -> list[Any]: ...
+
+
+S = TypeVar("S", bound=Spec)
+R = TypeVar("R", bound=Response)
+
+
+class QuestionType(ABC, Generic[S, R]):
+    """One question type. Subclasses set the class attributes and implement the hooks.
+
+    The public methods validate their input and then call the `_`-prefixed hooks, so a hook
+    always receives a response whose ids exist in the spec.
+    """
+
+    key: ClassVar[str]
+    label: ClassVar[str | Promise]  # gettext_lazy
+    auto_graded: ClassVar[bool] = True
+    spec_model: type[S]
+    response_model: type[R]
+
+    @property
+    def template(self) -> str:
+        return f"quizzes/types/{self.key}.html"
+
+    def __repr__(self) -> str:
+        return f"<QuestionType {self.key}>"
+
+    # --- specs -----------------------------------------------------------------------------
+
+    def parse_spec(self, data: Mapping[str, Any] | S) -> S:
+        """Validate an author's spec; raises pydantic.ValidationError listing every problem."""
+        if isinstance(data, self.spec_model):
+            return data
+        return self.spec_model.model_validate(data)
+
+    def dump_spec(self, spec: S) -> dict[str, Any]:
+        """JSON-safe dict that `parse_spec` turns back into an equal spec."""
+        return spec.model_dump(mode="json")
+
+    def check(self, spec: S, ctx: Context) -> list[Issue]:
+        """Problems with the spec's references into the package, as (path, message)."""
+        return []
+
+    def prepare(self, spec: S, ctx: Context) -> S:
+        """Copy what the spec needs from the document into it, so grading never needs the
+        document. Raises SpecError if `check()` finds problems. Idempotent."""
+        if issues := self.check(spec, ctx):
+            raise SpecError(issues)
+        return self._prepare(spec, ctx)
+
+    def _prepare(self, spec: S, ctx: Context) -> S:
+        return spec
+
+    @abstractmethod
+    def public_spec(self, spec: S) -> dict[str, Any]:
+        """What the browser may see before review: no key, no correctness, no feedback."""
+
+    # --- responses -------------------------------------------------------------------------
+
+    def parse_response(self, obj: Any, spec: S | None = None) -> R:
+        """Validate a raw response; with `spec`, also check its ids against the spec and
+        return it in canonical form.
+
+        Raises ResponseError for anything malformed, never another exception.
+        """
+        if isinstance(obj, self.response_model):
+            response = obj
+        else:
+            try:
+                response = self.response_model.model_validate(obj)
+            except ValidationError as exc:
+                raise ResponseError(plain_message(exc)) from None
+        if spec is not None:
+            self._validate_response(spec, response)
+            response = self._canonical(spec, response)
+        return response
+
+    def _validate_response(self, spec: S, response: R) -> None:
+        """Raise ResponseError when the response does not fit the spec (unknown ids...)."""
+
+    def _canonical(self, spec: S, response: R) -> R:
+        """The one stored form of equivalent responses (picks in the spec's order)."""
+        return response
+
+    def dump_response(self, response: R) -> dict[str, Any]:
+        return response.model_dump(mode="json")
+
+    @abstractmethod
+    def empty_response(self, spec: S) -> R:
+        """The response meaning "nothing answered"."""
+
+    @abstractmethod
+    def correct_response(self, spec: S) -> R:
+        """A response that scores full marks."""
+
+    def is_complete(self, spec: S, response: R | Mapping[str, Any]) -> bool:
+        """Whether every part is answered."""
+        return self._is_complete(spec, self.parse_response(response, spec))
+
+    @abstractmethod
+    def _is_complete(self, spec: S, response: R) -> bool: ...
+
+    def grade(self, spec: S, response: R | Mapping[str, Any]) -> GradeResult:
+        """Pure: the same spec and response always give the same result."""
+        return self._grade(spec, self.parse_response(response, spec))
+
+    @abstractmethod
+    def _grade(self, spec: S, response: R) -> GradeResult: ...
+
+    @abstractmethod
+    def parse_form(self, spec: S, data: FormData, prefix: str) -> dict[str, Any]:
+        """The raw response posted by this type's template (field names `{prefix}-...`).
+
+        Never raises: what cannot be read is passed on for `parse_response` to refuse."""
+
+
+def plain_message(exc: ValidationError) -> str:
+    """One line per problem, `path: message`, without pydantic's URLs and input echoes."""
+    lines = [
+        f"{_dotted(err['loc'])}: {_msg(err['msg'])}" if err["loc"] else _msg(err["msg"])
+        for err in exc.errors(include_url=False, include_input=False)[:5]
+    ]
+    return "; ".join(lines)
+
+
+def _msg(msg: str) -> str:
+    return msg.removeprefix("Value error, ")
+
+
+def _dotted(loc: Loc) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+class Registry:
+    """Question types by key. Keys are stored in data, so a key can never be taken twice."""
+
+    def __init__(self) -> None:
+        self._types: dict[str, QuestionType[Any, Any]] = {}
+
+    def register(self, qt: QuestionType[Any, Any]) -> QuestionType[Any, Any]:
+        if qt.key in self._types:
+            raise AlreadyRegistered(f"question type {qt.key!r} is already registered")
+        self._types[qt.key] = qt
+        return qt
+
+    def get(self, key: str) -> QuestionType[Any, Any]:
+        try:
+            return self._types[key]
+        except KeyError:
+            raise UnknownType(key) from None
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(self._types)
+
+    def choices(self) -> list[tuple[str, str | Promise]]:
+        """(key, label) pairs for a model field's `choices`."""
+        return [(qt.key, qt.label) for qt in self._types.values()]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._types
+
+    def __iter__(self) -> Iterator[QuestionType[Any, Any]]:
+        return iter(tuple(self._types.values()))
+
+    def __len__(self) -> int:
+        return len(self._types)
+
+    @contextmanager
+    def override(self, *types: QuestionType[Any, Any]) -> Iterator[Registry]:
+        """Register extra types for the duration of a test, then restore the registry."""
+        saved = dict(self._types)
+        try:
+            for qt in types:
+                self.register(qt)
+            yield self
+        finally:
+            self._types = saved
+
+
+registry = Registry()

@@ -1,0 +1,74 @@
+"""free_text: a written answer, stored for the teacher to score; never scored automatically."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from django.utils.translation import gettext_lazy as _
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from .base import FormData, GradeResult, Issue, QuestionType
+from .schema import Note, Response, Spec, Text
+from .text import word_count
+
+MAX_LENGTH = 20_000
+
+
+class RubricLevel(BaseModel):
+    """One level of the teacher's scoring guide."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+    level: int = Field(ge=0)
+    label: Text
+    descriptor: Note = ""
+
+
+class FreeTextSpec(Spec):
+    min_words: int | None = Field(default=None, ge=1)
+    max_words: int | None = Field(default=None, ge=1)
+    rubric: list[RubricLevel] = []
+    sample_answer: Note = ""  # for the teacher, shown with the key
+
+    def issues(self) -> Iterator[Issue]:
+        if self.min_words and self.max_words and self.min_words > self.max_words:
+            yield ("min_words",), "min_words is above max_words"
+        seen: set[int] = set()
+        for index, level in enumerate(self.rubric):
+            if level.level in seen:
+                yield ("rubric", index, "level"), f"duplicate level {level.level}"
+            seen.add(level.level)
+
+
+class FreeTextResponse(Response):
+    text: Annotated[str, StringConstraints(max_length=MAX_LENGTH)] = ""
+
+
+class FreeText(QuestionType[FreeTextSpec, FreeTextResponse]):
+    key = "free_text"
+    label = _("Written answer")
+    auto_graded = False
+    spec_model = FreeTextSpec
+    response_model = FreeTextResponse
+
+    def public_spec(self, spec: FreeTextSpec) -> dict[str, Any]:
+        return {"min_words": spec.min_words, "max_words": spec.max_words, "max_length": MAX_LENGTH}
+
+    def empty_response(self, spec: FreeTextSpec) -> FreeTextResponse:
+        return FreeTextResponse(text="")
+
+    def correct_response(self, spec: FreeTextSpec) -> FreeTextResponse:
+        """There is no correct answer; the sample answer stands in for one."""
+        return FreeTextResponse(text=spec.sample_answer)
+
+    def _is_complete(self, spec: FreeTextSpec, response: FreeTextResponse) -> bool:
+        """Answered within the word limits (at least one word when there is no minimum)."""
+        words = word_count(response.text)
+        return (spec.min_words or 1) <= words <= (spec.max_words or words)
+
+    def _grade(self, spec: FreeTextSpec, response: FreeTextResponse) -> GradeResult:
+        return GradeResult.ungraded()
+
+    def parse_form(self, spec: FreeTextSpec, data: FormData, prefix: str) -> dict[str, Any]:
+        return {"text": data.get(f"{prefix}-text") or ""}

@@ -1,0 +1,79 @@
+"""multiple_choice: pick all that apply; partial credit by "right minus wrong"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from .base import FormData, GradeResult, PartResult, QuestionType, ResponseError, right_minus_wrong
+from .schema import Choices, Issue, Response, ResponseIds, Spec, duplicate_ids
+
+
+class MultipleChoiceSpec(Spec):
+    choices: Choices
+
+    def issues(self) -> Iterator[Issue]:
+        yield from duplicate_ids((c.id for c in self.choices), ("choices",))
+        if not any(c.correct for c in self.choices):
+            yield ("choices",), "at least one choice must be correct"
+
+
+class MultipleChoiceResponse(Response):
+    choices: ResponseIds = []
+
+
+class MultipleChoice(QuestionType[MultipleChoiceSpec, MultipleChoiceResponse]):
+    key = "multiple_choice"
+    label = _("Multiple choice")
+    spec_model = MultipleChoiceSpec
+    response_model = MultipleChoiceResponse
+
+    def public_spec(self, spec: MultipleChoiceSpec) -> dict[str, Any]:
+        return {"choices": [{"id": c.id, "text": c.text} for c in spec.choices]}
+
+    def _validate_response(
+        self, spec: MultipleChoiceSpec, response: MultipleChoiceResponse
+    ) -> None:
+        known = {c.id for c in spec.choices}
+        for choice in response.choices:
+            if choice not in known:
+                raise ResponseError(f"Unknown choice {choice!r}.")
+        if len(set(response.choices)) != len(response.choices):
+            raise ResponseError("A choice is listed twice.")
+
+    def _canonical(
+        self, spec: MultipleChoiceSpec, response: MultipleChoiceResponse
+    ) -> MultipleChoiceResponse:
+        chosen = set(response.choices)
+        return MultipleChoiceResponse(choices=[c.id for c in spec.choices if c.id in chosen])
+
+    def empty_response(self, spec: MultipleChoiceSpec) -> MultipleChoiceResponse:
+        return MultipleChoiceResponse(choices=[])
+
+    def correct_response(self, spec: MultipleChoiceSpec) -> MultipleChoiceResponse:
+        return MultipleChoiceResponse(choices=[c.id for c in spec.choices if c.correct])
+
+    def _is_complete(self, spec: MultipleChoiceSpec, response: MultipleChoiceResponse) -> bool:
+        return bool(response.choices)
+
+    def _grade(self, spec: MultipleChoiceSpec, response: MultipleChoiceResponse) -> GradeResult:
+        chosen = set(response.choices)
+        right = sum(c.correct for c in spec.choices if c.id in chosen)
+        wrong = len(chosen) - right
+        total = sum(c.correct for c in spec.choices)
+        # One part per choice: was the decision to pick it (or not) the right one?
+        parts = [
+            PartResult(
+                c.id,
+                (c.id in chosen) == c.correct,
+                feedback=c.feedback if c.id in chosen else "",
+                expected=c.text if c.correct else None,
+            )
+            for c in spec.choices
+        ]
+        return GradeResult.of(right_minus_wrong(right, wrong, total), parts=parts)
+
+    def parse_form(self, spec: MultipleChoiceSpec, data: FormData, prefix: str) -> dict[str, Any]:
+        return {"choices": data.getlist(f"{prefix}-choices")}

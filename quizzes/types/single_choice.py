@@ -1,0 +1,65 @@
+"""single_choice: pick exactly one of several choices; exactly one is correct."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from .base import FormData, GradeResult, PartResult, QuestionType, ResponseError
+from .schema import Choice, Choices, Issue, Response, ResponseId, Spec, duplicate_ids
+
+
+class SingleChoiceSpec(Spec):
+    choices: Choices
+
+    def issues(self) -> Iterator[Issue]:
+        yield from duplicate_ids((c.id for c in self.choices), ("choices",))
+        correct = sum(c.correct for c in self.choices)
+        if correct != 1:
+            yield ("choices",), f"exactly one choice must be correct (found {correct})"
+
+    @property
+    def answer(self) -> Choice:
+        return next(c for c in self.choices if c.correct)
+
+
+class SingleChoiceResponse(Response):
+    choice: ResponseId | None = None
+
+
+class SingleChoice(QuestionType[SingleChoiceSpec, SingleChoiceResponse]):
+    key = "single_choice"
+    label = _("Single choice")
+    spec_model = SingleChoiceSpec
+    response_model = SingleChoiceResponse
+
+    def public_spec(self, spec: SingleChoiceSpec) -> dict[str, Any]:
+        return {"choices": [{"id": c.id, "text": c.text} for c in spec.choices]}
+
+    def _validate_response(self, spec: SingleChoiceSpec, response: SingleChoiceResponse) -> None:
+        if response.choice is not None and response.choice not in {c.id for c in spec.choices}:
+            raise ResponseError(f"Unknown choice {response.choice!r}.")
+
+    def empty_response(self, spec: SingleChoiceSpec) -> SingleChoiceResponse:
+        return SingleChoiceResponse(choice=None)
+
+    def correct_response(self, spec: SingleChoiceSpec) -> SingleChoiceResponse:
+        return SingleChoiceResponse(choice=spec.answer.id)
+
+    def _is_complete(self, spec: SingleChoiceSpec, response: SingleChoiceResponse) -> bool:
+        return response.choice is not None
+
+    def _grade(self, spec: SingleChoiceSpec, response: SingleChoiceResponse) -> GradeResult:
+        chosen = next((c for c in spec.choices if c.id == response.choice), None)
+        right = chosen is not None and chosen.correct
+        return GradeResult.of(
+            Fraction(int(right)),
+            parts=[PartResult("choice", right, expected=spec.answer.text)],
+            feedback=[chosen.feedback] if chosen else [],
+        )
+
+    def parse_form(self, spec: SingleChoiceSpec, data: FormData, prefix: str) -> dict[str, Any]:
+        return {"choice": data.get(f"{prefix}-choice") or None}

@@ -1,0 +1,56 @@
+"""true_false: decide whether a statement is true."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from .base import FormData, GradeResult, PartResult, QuestionType
+from .schema import Note, Response, Spec
+
+FORM_VALUES = {"true": True, "false": False}
+
+
+class TrueFalseSpec(Spec):
+    answer: bool
+    feedback_true: Note = ""  # shown to whoever answered "true"
+    feedback_false: Note = ""
+
+
+class TrueFalseResponse(Response):
+    answer: bool | None = None
+
+
+class TrueFalse(QuestionType[TrueFalseSpec, TrueFalseResponse]):
+    key = "true_false"
+    label = _("True or false")
+    spec_model = TrueFalseSpec
+    response_model = TrueFalseResponse
+
+    def public_spec(self, spec: TrueFalseSpec) -> dict[str, Any]:
+        return {}
+
+    def empty_response(self, spec: TrueFalseSpec) -> TrueFalseResponse:
+        return TrueFalseResponse(answer=None)
+
+    def correct_response(self, spec: TrueFalseSpec) -> TrueFalseResponse:
+        return TrueFalseResponse(answer=spec.answer)
+
+    def _is_complete(self, spec: TrueFalseSpec, response: TrueFalseResponse) -> bool:
+        return response.answer is not None
+
+    def _grade(self, spec: TrueFalseSpec, response: TrueFalseResponse) -> GradeResult:
+        right = response.answer is spec.answer
+        feedback = {True: spec.feedback_true, False: spec.feedback_false, None: ""}
+        return GradeResult.of(
+            Fraction(int(right)),
+            parts=[PartResult("answer", right, expected="true" if spec.answer else "false")],
+            feedback=[feedback[response.answer]],
+        )
+
+    def parse_form(self, spec: TrueFalseSpec, data: FormData, prefix: str) -> dict[str, Any]:
+        value = data.get(f"{prefix}-answer") or None
+        # Anything but "true"/"false" is passed on as is, for parse_response to refuse.
+        return {"answer": FORM_VALUES.get(value, value) if isinstance(value, str) else value}

@@ -1,0 +1,157 @@
+"""two_part: an evidence-based item, "choose, then show the evidence", scored together.
+
+Part A is a single_choice claim; part B asks for the evidence, as a select in the document or
+as a multiple_choice. Evidence for a wrong claim earns nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any, Literal
+
+from django.utils.translation import gettext_lazy as _
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+
+from .base import Context, FormData, GradeResult, Issue, PartResult, QuestionType, ResponseError
+from .multiple_choice import MultipleChoice, MultipleChoiceResponse, MultipleChoiceSpec
+from .schema import Response, Spec, Text
+from .select import Select, SelectResponse, SelectSpec
+from .single_choice import SingleChoice, SingleChoiceResponse, SingleChoiceSpec
+
+PART_A = SingleChoice()
+PART_B: Mapping[str, QuestionType[Any, Any]] = {
+    "select": Select(),
+    "multiple_choice": MultipleChoice(),
+}
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+    prompt: Text  # plain text, shown above the part's controls
+
+
+class PartA(_Part):
+    spec: SingleChoiceSpec
+
+
+class PartB(_Part):
+    type: Literal["select", "multiple_choice"]
+    spec: SelectSpec | MultipleChoiceSpec
+
+    @field_validator("spec", mode="before")
+    @classmethod
+    def _spec_of_type(cls, value: Any, info: ValidationInfo) -> Any:
+        # Validated here rather than by a discriminated union so that error paths read
+        # `part_b.spec.choices`, as in the YAML, without the union's tag inserted.
+        if "type" not in info.data:
+            raise ValueError("needs a valid `type` to be checked")
+        return PART_B[info.data["type"]].parse_spec(value)
+
+
+class TwoPartSpec(Spec):
+    part_a: PartA
+    part_b: PartB
+
+
+class TwoPartResponse(Response):
+    a: SingleChoiceResponse = SingleChoiceResponse()
+    b: SelectResponse | MultipleChoiceResponse | None = None  # None: part B unanswered
+
+    @field_validator("b", mode="before")
+    @classmethod
+    def _empty_b(cls, value: Any) -> Any:
+        # {} fits both B types; it can only mean "unanswered".
+        return None if value == {} else value
+
+
+class TwoPart(QuestionType[TwoPartSpec, TwoPartResponse]):
+    key = "two_part"
+    label = _("Two-part evidence question")
+    spec_model = TwoPartSpec
+    response_model = TwoPartResponse
+
+    def check(self, spec: TwoPartSpec, ctx: Context) -> list[Issue]:
+        return [
+            (("part_a", "spec", *loc), message)
+            for loc, message in PART_A.check(spec.part_a.spec, ctx)
+        ] + [
+            (("part_b", "spec", *loc), message)
+            for loc, message in _b(spec).check(spec.part_b.spec, ctx)
+        ]
+
+    def _prepare(self, spec: TwoPartSpec, ctx: Context) -> TwoPartSpec:
+        data = self.dump_spec(spec)
+        data["part_a"]["spec"] = PART_A.dump_spec(PART_A.prepare(spec.part_a.spec, ctx))
+        data["part_b"]["spec"] = _b(spec).dump_spec(_b(spec).prepare(spec.part_b.spec, ctx))
+        return self.parse_spec(data)
+
+    def public_spec(self, spec: TwoPartSpec) -> dict[str, Any]:
+        return {
+            "part_a": {
+                "prompt": spec.part_a.prompt,
+                "spec": PART_A.public_spec(spec.part_a.spec),
+            },
+            "part_b": {
+                "prompt": spec.part_b.prompt,
+                "type": spec.part_b.type,
+                "spec": _b(spec).public_spec(spec.part_b.spec),
+            },
+        }
+
+    def _validate_response(self, spec: TwoPartSpec, response: TwoPartResponse) -> None:
+        # The shapes of B's two types differ, so a B of the other type is malformed.
+        if response.b is not None and not isinstance(response.b, _b(spec).response_model):
+            raise ResponseError(f"b: expected a {spec.part_b.type} response.")
+
+    def _canonical(self, spec: TwoPartSpec, response: TwoPartResponse) -> TwoPartResponse:
+        """Each part validated and made canonical by its own type."""
+        b = response.b
+        return TwoPartResponse(
+            a=PART_A.parse_response(response.a, spec.part_a.spec),
+            b=None if b is None else _b(spec).parse_response(b, spec.part_b.spec),
+        )
+
+    def empty_response(self, spec: TwoPartSpec) -> TwoPartResponse:
+        return TwoPartResponse(
+            a=PART_A.empty_response(spec.part_a.spec), b=_b(spec).empty_response(spec.part_b.spec)
+        )
+
+    def correct_response(self, spec: TwoPartSpec) -> TwoPartResponse:
+        return TwoPartResponse(
+            a=PART_A.correct_response(spec.part_a.spec),
+            b=_b(spec).correct_response(spec.part_b.spec),
+        )
+
+    def _is_complete(self, spec: TwoPartSpec, response: TwoPartResponse) -> bool:
+        return PART_A.is_complete(spec.part_a.spec, response.a) and _b(spec).is_complete(
+            spec.part_b.spec, _b_response(spec, response)
+        )
+
+    def _grade(self, spec: TwoPartSpec, response: TwoPartResponse) -> GradeResult:
+        a = PART_A.grade(spec.part_a.spec, response.a)
+        b = _b(spec).grade(spec.part_b.spec, _b_response(spec, response))
+        # A wrong claim scores 0 whatever the evidence; a right one earns half, and the
+        # evidence the other half in proportion to B's own score.
+        fraction = Fraction(0) if a.fraction < 1 else Fraction(1, 2) + b.fraction / 2
+        parts = [_prefixed("a", p) for p in a.parts] + [_prefixed("b", p) for p in b.parts]
+        return GradeResult.of(fraction, parts=parts, feedback=a.feedback + b.feedback)
+
+    def parse_form(self, spec: TwoPartSpec, data: FormData, prefix: str) -> dict[str, Any]:
+        return {
+            "a": PART_A.parse_form(spec.part_a.spec, data, f"{prefix}-a"),
+            "b": _b(spec).parse_form(spec.part_b.spec, data, f"{prefix}-b"),
+        }
+
+
+def _b(spec: TwoPartSpec) -> QuestionType[Any, Any]:
+    return PART_B[spec.part_b.type]
+
+
+def _b_response(spec: TwoPartSpec, response: TwoPartResponse) -> Any:
+    return response.b if response.b is not None else _b(spec).empty_response(spec.part_b.spec)
+
+
+def _prefixed(part: str, result: PartResult) -> PartResult:
+    return PartResult(f"{part}.{result.id}", result.correct, result.feedback, result.expected)
