@@ -101,9 +101,7 @@ def attempt_item(*, attempt: Attempt, question_id: int) -> Item | None:
         question = Question.objects.filter(pk=question_id).first()
     else:
         question = (
-            Question.objects.filter(
-                pk=question_id, lesson_id=attempt.lesson_id, is_current=True
-            )
+            Question.objects.filter(pk=question_id, lesson_id=attempt.lesson_id, is_current=True)
             .exclude(step__kind="quiz")
             .first()
         )

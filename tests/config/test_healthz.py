@@ -26,3 +26,32 @@ def test_healthz_is_503_when_the_database_does_not_answer(client):
 def test_healthz_needs_no_login_and_is_never_cached(client):
     response = client.get(reverse("healthz"))
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_pages_answer_a_friendly_503_when_the_database_is_down(student):
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    client.force_login(student)
+    with mock.patch(
+        "quizzes.selectors.Attempt.objects.select_related",
+        side_effect=OperationalError("could not connect to server: Connection refused"),
+    ):
+        response = client.get(reverse("quizzes:attempt_take", args=[1]))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert b"briefly unavailable" in response.content
+    assert b"Traceback" not in response.content
+
+
+def test_other_errors_get_a_plain_500_page_without_details(student):
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    client.force_login(student)
+    with mock.patch(
+        "quizzes.selectors.Attempt.objects.select_related", side_effect=RuntimeError("secret")
+    ):
+        response = client.get(reverse("quizzes:attempt_take", args=[1]))
+    assert response.status_code == 500
+    assert b"secret" not in response.content

@@ -35,9 +35,7 @@ class Command(BaseCommand):
             # Plain static storage: the manifest needs collectstatic, and costs the same per URL.
             storages = {
                 **settings.STORAGES,
-                "staticfiles": {
-                    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-                },
+                "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
             }
             with override_settings(ROOT_URLCONF="quizzes.bench", DEBUG=False, STORAGES=storages):
                 results = bench.run(EXAMPLE, sizes=tuple(sizes), repeat=repeat)
