@@ -10,6 +10,7 @@ urlpatterns = [
     path("lessons/", include("lessons.urls")),
     path("classes/", include("classroom.urls")),
     path("quizzes/", include("quizzes.urls")),
+    path("privacy/", include("privacy.urls")),
     path("admin/", admin.site.urls),
 ]
 

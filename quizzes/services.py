@@ -18,6 +18,9 @@ from django.utils import timezone
 from accounts.models import User
 from lessons.models import Lesson, StepKind
 
+from privacy.models import AuditEntry
+from privacy.services import audit_record
+
 from . import policy
 from .errors import Code, QuizError
 from .models import Attempt, Question, Response, Score
@@ -361,7 +364,20 @@ def score_set(
         created_by=by,
         reason=reason.strip(),
     )
+    previous_total = attempt.points_earned
     _totals_refresh(attempt)
+    audit_record(
+        action=AuditEntry.Action.SCORE_OVERRIDE,
+        actor=by,
+        subject_user_id=attempt.student_id,
+        reason=score.reason,
+        attempt=attempt.pk,
+        question=question.key,
+        origin=origin,
+        points=str(points),
+        attempt_total_before=str(previous_total),
+        attempt_total_after=str(attempt.points_earned),
+    )
     return score
 
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "lessons",
     "quizzes",
     "classroom",
+    "privacy",
 ]
 
 MIDDLEWARE = [
