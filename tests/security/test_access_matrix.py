@@ -1,0 +1,175 @@
+"""Every URL of the project, requested as every kind of visitor, answers as the matrix says.
+
+The list of URLs comes from the URL configuration itself: a new URL without a row in MATRIX
+fails `test_every_url_has_a_row_in_the_matrix`, so nobody can add a page and forget who may
+see it."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.services import user_create
+from classroom.services import assignment_create, classroom_create, membership_add
+from quizzes import services
+from tests.conftest import PASSWORD
+
+ROLES = ("anonymous", "student", "other_student", "teacher", "other_teacher", "staff")
+
+# Outcomes: OK (2xx, or a redirect that is not to the login page), LOGIN (redirect to log in),
+# DENY (403 or 404: the object does not exist for this visitor), NOT_FOUND (404 only).
+OK, LOGIN, DENY, NOT_FOUND = "ok", "login", "deny", "404"
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    args: tuple[str, ...]  # names of objects in the world, in URL order
+    expect: dict[str, str]
+    data: dict = field(default_factory=dict)
+
+
+def everyone(outcome: str, **overrides: str) -> dict[str, str]:
+    return {role: overrides.get(role, outcome) for role in ROLES}
+
+
+def signed_in(outcome: str, **overrides: str) -> dict[str, str]:
+    return everyone(outcome, anonymous=LOGIN, **overrides)
+
+
+OWNER_ONLY = signed_in(NOT_FOUND, student=OK)
+TEACHER_OF_STUDENT = signed_in(NOT_FOUND, teacher=OK, staff=OK)
+
+MATRIX: dict[str, Row] = {
+    "home": Row("get", (), signed_in(OK)),
+    "healthz": Row("get", (), everyone(OK)),
+    "accounts:login": Row("get", (), everyone(OK)),
+    "accounts:logout": Row("post", (), everyone(LOGIN)),
+    "accounts:password_change": Row("get", (), signed_in(OK)),
+    "accounts:password_change_done": Row("get", (), signed_in(OK)),
+    "quizzes:attempt_start": Row(
+        "post",
+        ("assignment",),
+        signed_in(DENY, student=OK, other_student=NOT_FOUND),
+    ),
+    "quizzes:preview_start": Row(
+        "post", ("lesson_slug",), signed_in(OK, student=DENY, other_student=DENY)
+    ),
+    "quizzes:attempt_take": Row("get", ("attempt",), OWNER_ONLY),
+    "quizzes:attempt_result": Row("get", ("attempt",), OWNER_ONLY),
+    "quizzes:response_save": Row("post", ("attempt", "question"), OWNER_ONLY),
+    "privacy:student_export": Row("get", ("student",), TEACHER_OF_STUDENT),
+    "privacy:student_delete": Row("get", ("student",), TEACHER_OF_STUDENT),
+}
+
+SKIPPED_NAMESPACES = {
+    "admin"
+}  # Django admin: staff-only by its own permission checks, tested below
+
+
+def url_names(patterns=None, namespace="") -> list[str]:
+    names = []
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            if pattern.namespace in SKIPPED_NAMESPACES:
+                continue
+            names.extend(url_names(pattern.url_patterns, inner))
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.append(f"{namespace}{pattern.name}")
+    return names
+
+
+@pytest.fixture
+def world(db, example_lesson):
+    """Two classes, each with a teacher and a student; student A has an attempt in progress."""
+    make = {
+        name: user_create(username=name, password=PASSWORD, role=role, is_staff=staff)
+        for name, role, staff in [
+            ("student", User.Role.STUDENT, False),
+            ("other_student", User.Role.STUDENT, False),
+            ("teacher", User.Role.TEACHER, False),
+            ("other_teacher", User.Role.TEACHER, False),
+            ("staff", User.Role.STAFF, True),
+        ]
+    }
+    class_a = classroom_create(teacher=make["teacher"], name="Class A")
+    class_b = classroom_create(teacher=make["other_teacher"], name="Class B")
+    membership_add(classroom=class_a, student=make["student"])
+    membership_add(classroom=class_b, student=make["other_student"])
+    now = timezone.now()
+    assignment = assignment_create(
+        classroom=class_a,
+        lesson=example_lesson,
+        opens_at=now - timedelta(days=1),
+        due_at=now + timedelta(days=1),
+    )
+    assignment_create(
+        classroom=class_b,
+        lesson=example_lesson,
+        opens_at=now - timedelta(days=1),
+        due_at=now + timedelta(days=1),
+    )
+    attempt = services.attempt_start(
+        student=make["student"], lesson=example_lesson, assignment=assignment
+    )
+    objects = {
+        "assignment": assignment.pk,
+        "attempt": attempt.pk,
+        "question": attempt.item_order[0],
+        "lesson_slug": example_lesson.slug,
+        "student": make["student"].pk,
+        "classroom": class_a.pk,
+    }
+    return make, objects
+
+
+def outcome(response) -> str:
+    if response.status_code in (401, 403):
+        return "403"
+    if response.status_code == 404:
+        return NOT_FOUND
+    if response.status_code in (301, 302) and "/accounts/login/" in response.url:
+        return LOGIN
+    if response.status_code < 400:
+        return OK
+    return str(response.status_code)
+
+
+def test_every_url_has_a_row_in_the_matrix():
+    missing = sorted(set(url_names()) - set(MATRIX))
+    assert not missing, f"URLs without an access rule in the matrix: {missing}"
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_access_matrix(client, world, name):
+    users, objects = world
+    row = MATRIX[name]
+    url = reverse(name, args=[objects[arg] for arg in row.args])
+    seen = {}
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        response = getattr(client, row.method)(url, row.data)
+        seen[role] = outcome(response)
+    # DENY accepts either refusal: 403 (not for your role) or 404 (not yours to know about).
+    expected = {
+        role: seen[role] if want == DENY and seen[role] in ("403", NOT_FOUND) else want
+        for role, want in row.expect.items()
+    }
+    assert seen == expected, f"{name}: {url}"
+
+
+def test_the_admin_is_for_staff_only(client, world):
+    users, _ = world
+    url = reverse("admin:index")
+    for role in ("student", "teacher"):
+        client.force_login(users[role])
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response.url
+    client.force_login(users["staff"])
+    assert client.get(url).status_code == 200
