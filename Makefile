@@ -45,3 +45,16 @@ bench: $(VENV)/.dev-installed
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts
+
+## Load test against gunicorn + PostgreSQL on 127.0.0.1: `make load STUDENTS=300` (default 100;
+## more options through LOAD_ARGS, e.g. LOAD_ARGS="--workers 5"). See loadtest/README.md.
+.PHONY: load
+STUDENTS ?= 100
+LOAD_ARGS ?=
+
+$(VENV)/.load-installed: requirements/load.txt $(VENV)/.base-installed
+	$(PY) -m pip install --quiet -r requirements/load.txt
+	touch $@
+
+load: $(VENV)/.load-installed
+	$(PY) -m loadtest.run --students $(STUDENTS) $(LOAD_ARGS)
