@@ -101,6 +101,14 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+PASSWORD_HASHERS = [
+    # Same algorithm name as Django's PBKDF2 hasher, which must not follow it in this list: the
+    # last hasher of an algorithm is the one that checks passwords.
+    "accounts.hashers.SchoolPBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
