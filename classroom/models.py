@@ -121,3 +121,36 @@ class Extension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.student} on {self.assignment}"
+
+
+class AttemptReset(models.Model):
+    """The audit record of an attempt a teacher reset. The attempt itself is deleted, so that
+    the student starts again under the same attempt number and no view can show it; what it
+    held (answers, every score row, totals and times) is kept here as a snapshot, with who
+    reset it, when and why. See docs/decisions/0003-attempt-reset.md."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="resets")
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempt_resets"
+    )
+    kind = models.CharField(_("kind"), max_length=8)
+    number = models.PositiveIntegerField(_("attempt number"))
+    status = models.CharField(_("status"), max_length=12)
+    started_at = models.DateTimeField(_("started"))
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    points_earned = models.DecimalField(max_digits=9, decimal_places=3, null=True, blank=True)
+    points_possible = models.DecimalField(max_digits=9, decimal_places=3, null=True, blank=True)
+    snapshot = models.JSONField(_("answers and scores at reset"), default=dict)
+    reset_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reset_at = models.DateTimeField(_("reset"), auto_now_add=True)
+    reason = models.TextField(_("reason"))
+
+    class Meta:
+        verbose_name = _("attempt reset")
+        ordering = ["-reset_at", "-id"]
+        indexes = [models.Index(fields=["assignment", "student"])]
+
+    def __str__(self) -> str:
+        return f"{self.student} · {self.assignment} · {self.kind} #{self.number} reset"

@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from accounts.models import User
 from lessons.models import Lesson, StepKind
-
 from privacy.models import AuditEntry
 from privacy.services import audit_record
 
@@ -424,3 +423,95 @@ def attempts_regrade(*, lesson: Lesson) -> list[ScoreChange]:
         if attempt.pk in touched:
             _totals_refresh(attempt)
     return changes
+
+
+# --- Teacher-side writes (appended for the teacher pages, issue 6) ----------------------------
+
+
+@transaction.atomic
+def activity_score(
+    *,
+    attempt: Attempt,
+    question: Question,
+    points: Decimal,
+    by: User,
+    reason: str = "",
+) -> Score:
+    """A teacher's score for a lesson activity that is never scored automatically (the
+    reflection). Lesson work has no submit, so the attempt may still be open; the answer that
+    was scored is kept in the row (`response_data`), so a later edit shows as changed. Earlier
+    scores stay; the newest counts, as everywhere."""
+    if attempt.kind != Attempt.Kind.LESSON:
+        raise QuizError(Code.UNKNOWN_QUESTION, "Quiz items are scored with score_set.")
+    if question.lesson_id != attempt.lesson_id or question.step.kind == StepKind.QUIZ:
+        raise QuizError(Code.UNKNOWN_QUESTION)
+    if registry.get(question.type).auto_graded:
+        raise QuizError(Code.NOT_ALLOWED, "This activity is scored automatically.")
+    response = Response.objects.filter(attempt=attempt, question=question).first()
+    if response is None:
+        raise QuizError(Code.NOT_ALLOWED, "There is no answer to score yet.")
+    possible = Decimal(question.points)
+    if not Decimal(0) <= points <= possible:
+        raise QuizError(Code.INVALID_RESPONSE, f"Points must be between 0 and {possible}.")
+    fraction = Fraction(points) / question.points
+    state = "correct" if fraction == 1 else "incorrect" if fraction == 0 else "partial"
+    score = Score.objects.create(
+        attempt=attempt,
+        question=question,
+        origin=Score.Origin.TEACHER,
+        state=state,
+        fraction=str(fraction),
+        points_earned=points,
+        points_possible=possible,
+        response_data=response.data,
+        created_by=by,
+        reason=reason.strip(),
+    )
+    previous_total = attempt.points_earned
+    _totals_refresh(attempt)
+    audit_record(
+        action=AuditEntry.Action.SCORE_OVERRIDE,
+        actor=by,
+        subject_user_id=attempt.student_id,
+        reason=score.reason,
+        attempt=attempt.pk,
+        question=question.key,
+        origin=score.origin,
+        points=str(points),
+        attempt_total_before=str(previous_total),
+        attempt_total_after=str(attempt.points_earned),
+    )
+    return score
+
+
+@transaction.atomic
+def attempt_deadlines_refresh(*, assignment, student: User | None = None) -> int:
+    """Recompute the deadline of open attempts on an assignment (one student's, or everyone's)
+    after its window changed: an extension, extra minutes, new dates. The rule is the one
+    `attempt_start` applies, so a student mid-quiz gets the extra time at once. Returns how
+    many attempts changed."""
+    open_attempts = Attempt.objects.select_for_update(of=("self",)).filter(
+        assignment=assignment, status=Attempt.Status.IN_PROGRESS
+    )
+    if student is not None:
+        open_attempts = open_attempts.filter(student=student)
+    settings = settings_for(lesson=assignment.lesson, assignment=assignment)
+    windows: dict[int, policy.Window] = {}
+    changed = []
+    for attempt in open_attempts.select_related("student").order_by("pk"):
+        if attempt.student_id not in windows:
+            windows[attempt.student_id] = _window_for(
+                student=attempt.student, assignment=assignment
+            )
+        window = windows[attempt.student_id]
+        if attempt.kind == Attempt.Kind.QUIZ:
+            deadline = policy.attempt_deadline(
+                started_at=attempt.started_at, settings=settings, window=window
+            )
+        else:
+            deadline = window.closes_at
+        if deadline != attempt.deadline:
+            attempt.deadline = deadline
+            changed.append(attempt)
+    Attempt.objects.bulk_update(changed, ["deadline"])
+    return len(changed)

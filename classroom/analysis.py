@@ -1,0 +1,211 @@
+"""Item analysis and skill mastery: pure functions over plain numbers and JSON responses.
+
+Definitions (docs/item-analysis.md explains them for teachers):
+
+- **Facility index** of a question: the mean fraction of its points the students earned
+  (0 = nobody, 1 = everybody got it fully right).
+- **Discrimination index** (upper-lower groups, Kelley's 27 %): rank the students by their total
+  score on the quiz; take the top 27 % and the bottom 27 % (at least one student each, ties
+  broken by the order given); D = mean fraction on the question in the upper group - mean
+  fraction in the lower group, in [-1, 1]. A good question is answered better by the students
+  who do well overall (D ≥ 0.3 is good, below 0.2 worth a look, negative: check the key).
+- **Picks**: how often each answer was given, per part of the question (a choice, a category
+  for an item, a cell of a matrix, a position in an order), wrong answers first.
+- **Mastery** of a skill: points earned ÷ points possible on the questions tagged with it.
+
+Every figure is computed exactly (`Fraction`) and rounded only for display.
+"""
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+UPPER_LOWER_SHARE = Fraction(27, 100)
+# Below this many students, facility and discrimination say more about chance than about the
+# question: the page shows the figures with a warning.
+MIN_STUDENTS_FOR_STATISTICS = 20
+
+
+def mean(values: Sequence[Fraction]) -> Fraction | None:
+    return sum(values, Fraction(0)) / len(values) if values else None
+
+
+def facility(fractions: Sequence[Fraction]) -> Fraction | None:
+    """Mean fraction of the points earned on one question; None without answers."""
+    return mean(fractions)
+
+
+def group_size(n: int) -> int:
+    """How many students are in each of the upper and lower groups (27 %, rounded half up)."""
+    if n < 2:
+        return 0
+    size = int(UPPER_LOWER_SHARE * n + Fraction(1, 2))
+    return max(1, min(size, n // 2))
+
+
+def discrimination(pairs: Sequence[tuple[Fraction, Fraction]]) -> Fraction | None:
+    """Upper-lower discrimination index from (total score, fraction on this question) per
+    student, in a stable order (the sort keeps the given order among equal totals). None for
+    fewer than two students."""
+    size = group_size(len(pairs))
+    if not size:
+        return None
+    ranked = sorted(pairs, key=lambda pair: -pair[0])
+    upper = [fraction for _total, fraction in ranked[:size]]
+    lower = [fraction for _total, fraction in ranked[-size:]]
+    return mean(upper) - mean(lower)  # type: ignore[operator]
+
+
+def histogram(percents: Iterable[float | int], *, bins: int = 10) -> list[int]:
+    """Counts of scores in equal bands of 0-100 %: [0, 10), [10, 20), … [90, 100]."""
+    counts = [0] * bins
+    width = 100 / bins
+    for value in percents:
+        index = min(bins - 1, max(0, int(value // width)))
+        counts[index] += 1
+    return counts
+
+
+# --- picks -----------------------------------------------------------------------------------
+
+Pick = tuple[str, str]  # (part, answer): ("choice", "b"), ("answers.item3", "fact")
+
+
+def _flatten(value: Any, path: tuple[str, ...]) -> Iterable[Pick]:
+    if isinstance(value, dict):
+        for key in value:
+            yield from _flatten(value[key], (*path, str(key)))
+    elif isinstance(value, list):
+        for element in value:
+            yield from _flatten(element, path)
+    elif value is None or value == "":
+        return
+    elif isinstance(value, bool):
+        yield ".".join(path), "true" if value else "false"
+    else:
+        yield ".".join(path), " ".join(str(value).split())
+
+
+def picks_generic(data: dict) -> list[Pick]:
+    """Every answer given in a response: a dict's keys name the part, a list's elements are
+    several picks for the same part (choices ticked), a scalar is one pick."""
+    return list(_flatten(data, ()))
+
+
+def picks_order(data: dict) -> list[Pick]:
+    """In an order question what counts is where each item was put."""
+    return [(str(item), str(position)) for position, item in enumerate(data.get("order") or [], 1)]
+
+
+# Keyed by question type; a type not listed uses `picks_generic`.
+PICKERS: dict[str, Callable[[dict], list[Pick]]] = {"order": picks_order}
+# Types whose answers are prose: tallying them would list every answer once.
+UNTALLIED = {"free_text"}
+
+
+def picks_for(question_type: str, data: dict | None) -> list[Pick]:
+    if not data:
+        return []
+    return PICKERS.get(question_type, picks_generic)(data)
+
+
+@dataclass(frozen=True)
+class PickCount:
+    part: str
+    answer: str
+    count: int
+    correct: bool
+    share: Fraction  # of the students who answered the question
+
+
+def tally(
+    responses: Sequence[tuple[dict | None, bool]],
+    *,
+    question_type: str,
+    correct: dict | None,
+) -> list[PickCount]:
+    """How often each (part, answer) was given. `responses`: (response data, whether it
+    earned full marks). A pick is correct when the key gives it, or when it is part of a
+    response that earned full marks (other accepted spellings, numbers within tolerance).
+    Wrong picks come first, most frequent first; then correct picks, most frequent first."""
+    if question_type in UNTALLIED:
+        return []
+    key = set(picks_for(question_type, correct))
+    counts: Counter[Pick] = Counter()
+    right: set[Pick] = set(key)
+    answered = 0
+    for data, full_marks in responses:
+        picks = set(picks_for(question_type, data))
+        if not picks:
+            continue
+        answered += 1
+        counts.update(picks)
+        if full_marks:
+            right.update(picks)
+    rows = [
+        PickCount(part, answer, n, (part, answer) in right, Fraction(n, answered))
+        for (part, answer), n in counts.items()
+    ]
+    rows.sort(key=lambda row: (row.correct, -row.count, row.part, row.answer))
+    return rows
+
+
+def labels_from_spec(public_spec: Any) -> dict[str, str]:
+    """Id → text for everything in a public spec that has an id and a text or label (choices,
+    items, categories, rows, columns, options, words with their sentence)."""
+    labels: dict[str, str] = {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            ident, text = value.get("id"), value.get("text") or value.get("label")
+            if isinstance(ident, str) and isinstance(text, str):
+                sentence = value.get("sentence")
+                labels.setdefault(
+                    ident,
+                    f"{text} ({sentence})"
+                    if isinstance(sentence, str) and sentence != ident
+                    else text,
+                )
+            for child in value.values():
+                walk(child)
+        elif isinstance(value, list):
+            for child in value:
+                walk(child)
+
+    walk(public_spec)
+    return labels
+
+
+# --- mastery ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    earned: Fraction = Fraction(0)
+    possible: Fraction = Fraction(0)
+
+    def add(self, earned: Fraction, possible: Fraction) -> None:
+        self.earned += earned
+        self.possible += possible
+
+    @property
+    def fraction(self) -> Fraction | None:
+        return self.earned / self.possible if self.possible else None
+
+
+@dataclass
+class Mastery:
+    """Points earned and possible per skill."""
+
+    skills: dict[str, Tally] = field(default_factory=dict)
+
+    def add(self, skills: Iterable[str], earned: Fraction, possible: Fraction) -> None:
+        """A question tagged with several skills counts fully for each of them."""
+        for skill in skills:
+            self.skills.setdefault(skill, Tally()).add(earned, possible)
+
+    def fraction(self, skill: str) -> Fraction | None:
+        tally = self.skills.get(skill)
+        return tally.fraction if tally else None
