@@ -6,22 +6,20 @@ import sys
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from classroom.selectors import assignments_for_student
-
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    context = {}
+    """Each role starts on its own page; content authors on a short page pointing to the admin."""
     if request.user.is_student:
-        context["assignments"] = assignments_for_student(student=request.user)
-    elif request.user.is_teacher:
-        context["classrooms"] = request.user.classrooms_taught.filter(archived_at=None)
-    return render(request, "home.html", context)
+        return redirect("lessons:dashboard")
+    if request.user.is_teacher:
+        return redirect("classroom:classroom_list")
+    return render(request, "home.html")
 
 
 @never_cache

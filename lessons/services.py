@@ -9,9 +9,9 @@ from pathlib import Path
 
 from django.db import transaction
 
-from quizzes.models import Question, Quiz
+from quizzes.models import Attempt, Question, Quiz
 
-from .models import GlossaryTerm, Lesson, Reference, Sentence, Source, Step
+from .models import GlossaryTerm, Lesson, Reference, Sentence, Source, Step, StepKind
 from .package import content
 from .package.errors import PackageError
 from .package.validate import find_packages, validate_package
@@ -247,3 +247,19 @@ def _sync_questions(lesson, package, steps, result: LoadResult) -> None:
             question.save(update_fields=["is_current"])
         else:
             question.delete()
+
+
+def lesson_progress_save(*, attempt: Attempt, step_kind: str) -> bool:
+    """Remember the step a student is on, so that coming back (on any device) resumes there.
+
+    `attempt` is the student's lesson-work attempt (kind LESSON). Writes only when the step
+    changes; returns whether it wrote."""
+    if attempt.kind != Attempt.Kind.LESSON:
+        raise ValueError("Progress is kept on the lesson-work attempt.")
+    if step_kind not in StepKind.values:
+        raise ValueError(f"Unknown step {step_kind!r}.")
+    if attempt.current_step == step_kind:
+        return False
+    attempt.current_step = step_kind
+    Attempt.objects.filter(pk=attempt.pk).update(current_step=step_kind)
+    return True

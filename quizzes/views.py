@@ -1,14 +1,19 @@
 """Taking a quiz as a plain HTML form: works with JavaScript off."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from classroom.selectors import assignment_get_for_student
+from lessons.feedback import feedback_view
 from lessons.models import Lesson
+from lessons.selectors import lesson_references
 
 from . import selectors, services
 from .errors import QuizError
@@ -59,7 +64,35 @@ def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
     if not attempt.is_open:
         return redirect("quizzes:attempt_result", pk=attempt.pk)
     items = selectors.attempt_items(attempt=attempt)
-    return render(request, "quizzes/attempt_take.html", {"attempt": attempt, "items": items})
+    return render(request, "quizzes/attempt_take.html", _take_context(attempt, items))
+
+
+# A deadline this close is shown as a countdown even without a time limit (the assignment closes).
+COUNTDOWN_WITHOUT_LIMIT = timedelta(hours=2)
+
+
+def _take_context(attempt: Attempt, items, **extra) -> dict:
+    """The quiz page's context, with the server's own count of the seconds left: the countdown
+    in the browser starts from it, so it agrees with the server whatever the device's clock."""
+    remaining = None
+    timed = False
+    if attempt.deadline is not None:
+        left = attempt.deadline - timezone.now()
+        remaining = max(0, int(left.total_seconds()))
+        source = attempt.assignment if attempt.assignment_id else attempt.lesson.quiz
+        timed = bool(source.time_limit_minutes) or left <= COUNTDOWN_WITHOUT_LIMIT
+    answered = sum(item.response is not None for item in items)
+    sources, references = lesson_references(lesson=attempt.lesson)
+    return {
+        "attempt": attempt,
+        "items": items,
+        "sources": sources,
+        "references": references,
+        "remaining_seconds": remaining,
+        "timed": timed,
+        "answered": answered,
+        **extra,
+    }
 
 
 def _form_answers(request: HttpRequest, items) -> dict[int, object]:
@@ -95,7 +128,7 @@ def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
         return render(
             request,
             "quizzes/attempt_take.html",
-            {"attempt": attempt, "items": items, "has_errors": True},
+            _take_context(attempt, items, has_errors=True),
             status=400,
         )
     if request.POST.get("action") == "submit":
@@ -132,8 +165,27 @@ def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("quizzes:attempt_take", pk=attempt.pk)
     review = selectors.attempt_review(attempt=attempt)
     items = selectors.attempt_items(attempt=attempt, with_scores=review.feedback)
-    return render(
-        request,
-        "quizzes/attempt_result.html",
-        {"attempt": attempt, "items": items, "review": review},
+    rows = [(item, _review_feedback(item, review)) for item in items]
+    context = {"attempt": attempt, "items": items, "rows": rows, "review": review}
+    if review.feedback:
+        context["sources"], context["references"] = lesson_references(lesson=attempt.lesson)
+    return render(request, "quizzes/attempt_result.html", context)
+
+
+def _review_feedback(item, review):
+    """Every part of a submitted answer, named; the expected answers only if the key may be
+    shown. None when feedback is not released (or the item was not scored)."""
+    if not review.feedback or item.score is None:
+        return None
+    return feedback_view(
+        state=item.score.state,
+        parts=item.score.parts,
+        lines=item.score.feedback,
+        public_spec=item.spec,
+        response=item.response,
+        question_feedback=item.question.feedback,
+        formative=False,
+        show_expected=review.key,
+        points_earned=item.score.points_earned,
+        points_possible=item.score.points_possible,
     )

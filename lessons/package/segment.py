@@ -19,7 +19,7 @@ _SPACE = r"[^\S\u00a0\u2007\u202f]"
 _END = re.compile(rf"[.!?]+[\"'\u201d\u2019\u00bb\u203a)\]]*(?P<space>{_SPACE}+)")
 _BREAK_SPACE = re.compile(rf"{_SPACE}+")
 _OPENING_QUOTES = frozenset("\"'\u201c\u2018\u00ab\u201e\u2039")
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+_BLANK_LINE = re.compile(r"[^\S\n]*\n[^\S\n]*\n\s*")
 
 
 @dataclass(frozen=True)

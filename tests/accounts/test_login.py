@@ -16,7 +16,8 @@ def test_each_role_can_log_in_and_out(client, request, role):
         reverse("accounts:login"), {"username": user.username, "password": PASSWORD}
     )
     assert response.status_code == 302
-    assert client.get(reverse("home")).context["user"] == user
+    # Students are sent on to their dashboard: follow that.
+    assert client.get(reverse("home"), follow=True).context["user"] == user
 
     response = client.post(reverse("accounts:logout"))
     assert response.status_code == 302

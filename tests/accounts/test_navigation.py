@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 def nav_items(client, user) -> set[str]:
     client.force_login(user)
-    html = client.get(reverse("home")).content.decode()
+    html = client.get(reverse("home"), follow=True).content.decode()  # students: the dashboard
     return {
         item for item in ("student-home", "teacher-home", "admin") if f'data-nav="{item}"' in html
     }
@@ -28,7 +28,7 @@ def test_content_author_sees_the_content_admin(client, author):
 
 def test_pages_have_a_language_a_skip_link_and_a_main_landmark(client, student):
     client.force_login(student)
-    html = client.get(reverse("home")).content.decode()
+    html = client.get(reverse("home"), follow=True).content.decode()
     assert '<html lang="en">' in html
     assert 'href="#main"' in html
     assert '<main id="main"' in html

@@ -81,6 +81,8 @@ def login(live_server):
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Log in").click()
-        page.wait_for_url(f"{live_server.url}/")
+        # Home, or where home sends the role (students: their dashboard); not the login page.
+        page.wait_for_url(lambda url: url.startswith(live_server.url) and "/login/" not in url)
+        page.wait_for_load_state()
 
     return do

@@ -48,3 +48,51 @@ def example_copy(tmp_path: Path) -> PackageCopy:
     folder = tmp_path / "example"
     shutil.copytree(EXAMPLE, folder)
     return PackageCopy(folder)
+
+
+# --- The student's pages (issue 5) ------------------------------------------------------------
+
+
+@pytest.fixture
+def outsider(db):
+    """A student of another class."""
+    from accounts.models import User
+    from accounts.services import user_create
+    from classroom.services import classroom_create, membership_add
+    from tests.conftest import PASSWORD
+
+    other_teacher = user_create(username="t.other", password=PASSWORD, role=User.Role.TEACHER)
+    student = user_create(username="s.outsider", password=PASSWORD, role=User.Role.STUDENT)
+    classroom = classroom_create(teacher=other_teacher, name="Other class")
+    membership_add(classroom=classroom, student=student)
+    return student
+
+
+@pytest.fixture
+def khojaly_lesson(db):
+    """The real Khojaly package: a large lesson (33 sentences, 29 glossary terms, 8 sources,
+    23 activities) to compare with the small example package."""
+    from django.conf import settings
+
+    from lessons.models import Lesson
+    from lessons.services import lesson_packages_load
+
+    lesson_packages_load(paths=[settings.SEEDS_DIR / "khojaly"])
+    return Lesson.objects.get(slug="khojaly-1992")
+
+
+@pytest.fixture
+def khojaly_assignment(classroom, khojaly_lesson):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from classroom.services import assignment_create
+
+    now = timezone.now()
+    return assignment_create(
+        classroom=classroom,
+        lesson=khojaly_lesson,
+        opens_at=now - timedelta(days=1),
+        due_at=now + timedelta(days=7),
+    )

@@ -42,6 +42,9 @@ def signed_in(outcome: str, **overrides: str) -> dict[str, str]:
 
 OWNER_ONLY = signed_in(NOT_FOUND, student=OK)
 TEACHER_OF_STUDENT = signed_in(NOT_FOUND, teacher=OK, staff=OK)
+ANY_TEACHER = signed_in(DENY, teacher=OK, other_teacher=OK)
+CLASS_TEACHER = signed_in(DENY, teacher=OK, other_teacher=NOT_FOUND)
+STUDENT_OF_ASSIGNMENT = signed_in(DENY, student=OK, other_student=NOT_FOUND)
 
 MATRIX: dict[str, Row] = {
     "home": Row("get", (), signed_in(OK)),
@@ -61,6 +64,43 @@ MATRIX: dict[str, Row] = {
     "quizzes:attempt_take": Row("get", ("attempt",), OWNER_ONLY),
     "quizzes:attempt_result": Row("get", ("attempt",), OWNER_ONLY),
     "quizzes:response_save": Row("post", ("attempt", "question"), OWNER_ONLY),
+    # The student's pages (issue 5): students only; another class's assignment does not exist.
+    "accounts:join": Row("get", (), everyone(DENY, anonymous=OK, student=OK, other_student=OK)),
+    "lessons:dashboard": Row("get", (), signed_in(DENY, student=OK, other_student=OK)),
+    "lessons:skills": Row("get", (), signed_in(DENY, student=OK, other_student=OK)),
+    "lessons:assignment": Row("get", ("assignment",), STUDENT_OF_ASSIGNMENT),
+    "lessons:step": Row("get", ("assignment", "step"), STUDENT_OF_ASSIGNMENT),
+    "lessons:activity_check": Row("post", ("assignment", "activity"), STUDENT_OF_ASSIGNMENT),
+    "lessons:activity_save": Row("post", ("assignment", "activity"), STUDENT_OF_ASSIGNMENT),
+    # The teacher's pages (issue 6): teachers only; another teacher's class does not exist.
+    "classroom:classroom_list": Row("get", (), ANY_TEACHER),
+    "classroom:classroom_create": Row("get", (), ANY_TEACHER),
+    "classroom:lesson_list": Row("get", (), ANY_TEACHER),
+    "classroom:lesson_guide": Row("get", ("lesson_slug",), ANY_TEACHER),
+    "classroom:classroom_progress": Row("get", ("classroom",), CLASS_TEACHER),
+    "classroom:progress_grid": Row("get", ("classroom",), CLASS_TEACHER),
+    "classroom:classroom_edit": Row("get", ("classroom",), CLASS_TEACHER),
+    "classroom:classroom_archive": Row("post", ("classroom",), CLASS_TEACHER),
+    "classroom:join_code_regenerate": Row("post", ("classroom",), CLASS_TEACHER),
+    "classroom:classroom_students": Row("get", ("classroom",), CLASS_TEACHER),
+    "classroom:roster_import": Row("get", ("classroom",), CLASS_TEACHER),
+    "classroom:membership_remove": Row("get", ("classroom", "student"), CLASS_TEACHER),
+    "classroom:student_password_reset": Row("get", ("classroom", "student"), CLASS_TEACHER),
+    "classroom:assignment_create": Row("get", ("classroom",), CLASS_TEACHER),
+    "classroom:assignment_analysis": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
+    "classroom:assignment_edit": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
+    "classroom:extension_list": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
+    "classroom:extension_delete": Row(
+        "post", ("classroom", "assignment", "student"), CLASS_TEACHER
+    ),
+    "classroom:student_work": Row("get", ("classroom", "assignment", "student"), CLASS_TEACHER),
+    # Posted without a question: the teacher reaches the form check (400), nobody else does.
+    "classroom:item_score": Row(
+        "post", ("classroom", "attempt"), signed_in(DENY, teacher="400", other_teacher=NOT_FOUND)
+    ),
+    "classroom:attempt_reset": Row("get", ("classroom", "attempt"), CLASS_TEACHER),
+    "classroom:export_gradebook": Row("get", ("classroom",), CLASS_TEACHER),
+    "classroom:export_responses": Row("get", ("classroom",), CLASS_TEACHER),
     "privacy:student_export": Row("get", ("student",), TEACHER_OF_STUDENT),
     "privacy:student_delete": Row("get", ("student",), TEACHER_OF_STUDENT),
 }
@@ -121,6 +161,8 @@ def world(db, example_lesson):
         "attempt": attempt.pk,
         "question": attempt.item_order[0],
         "lesson_slug": example_lesson.slug,
+        "step": "context",
+        "activity": example_lesson.questions.exclude(step__kind="quiz").first().pk,
         "student": make["student"].pk,
         "classroom": class_a.pk,
     }

@@ -1,0 +1,168 @@
+"""What a student is shown of a graded answer: pure functions over a stored score, the public
+spec and the student's response. No database, no HTML.
+
+Two audiences, two rules:
+
+- **formative** (a lesson activity, retries allowed): only the parts the student actually
+  answered are named, with ✓ or ✗ and their explanation; the parts still to find are only
+  counted. So a wrong try says *which of your picks* are wrong without listing the key.
+- **review** (a submitted quiz, when the teacher's settings allow feedback): every part is
+  named, and the expected answer too when the key may be shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+# Lists in a public spec whose entries are answer values (a category), not parts of an answer.
+VALUE_LISTS = frozenset({"categories"})
+
+
+@dataclass(frozen=True)
+class PartView:
+    label: str
+    correct: bool | None
+    feedback: str = ""  # Markdown
+    expected: str | None = None
+    sentence: str = ""  # the document sentence this part is about, if any
+
+
+@dataclass(frozen=True)
+class FeedbackView:
+    state: str  # correct, partial, incorrect, ungraded
+    right: int  # parts right
+    total: int  # parts judged
+    lines: tuple[str, ...] = ()  # general feedback (Markdown)
+    parts: tuple[PartView, ...] = ()
+    missing: int = 0  # parts wrong that are not named (formative): still to find
+    formative: bool = True
+    try_number: int = 0
+    changed: bool = False  # the answer was changed after this check
+    points_earned: Any = None
+    points_possible: Any = None
+
+    @property
+    def is_correct(self) -> bool:
+        return self.state == "correct"
+
+    @property
+    def is_ungraded(self) -> bool:
+        return self.state == "ungraded"
+
+
+@dataclass(frozen=True)
+class _Label:
+    text: str
+    sentence: str = ""
+
+
+def part_labels(public_spec: Mapping[str, Any]) -> dict[str, _Label]:
+    """Every id in a public spec with the text shown for it (options, items, rows, columns,
+    prompts, choices, sentences). Category lists are skipped: categories are values."""
+    labels: dict[str, _Label] = {}
+    for node in _walk(public_spec):
+        ident, text = node.get("id"), node.get("text") or node.get("label")
+        if isinstance(ident, str) and isinstance(text, str):
+            sentence = node.get("sentence") if isinstance(node.get("sentence"), str) else ""
+            labels.setdefault(ident, _Label(text, sentence or ""))
+    return labels
+
+
+def _walk(value: Any, key: str = "") -> Iterator[Mapping[str, Any]]:
+    if key in VALUE_LISTS:
+        return
+    if isinstance(value, Mapping):
+        yield value
+        for name, child in value.items():
+            yield from _walk(child, name)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _walk(child, key)
+
+
+def label_for(part_id: str, labels: Mapping[str, _Label]) -> _Label | None:
+    """The label of a part id; a compound id ("row.column", "b.s10") is labelled by the ids
+    it is made of."""
+    if part_id in labels:
+        return labels[part_id]
+    found = [labels[piece] for piece in part_id.split(".") if piece in labels]
+    if not found:
+        return None
+    sentence = next((label.sentence for label in found if label.sentence), "")
+    return _Label(" — ".join(label.text for label in found), sentence)
+
+
+def response_tokens(response: Any) -> set[str]:
+    """Every id a response mentions: values, keys and dotted paths of keys ("row.column")."""
+    tokens: set[str] = set()
+    if isinstance(response, str):
+        tokens.add(response)
+    elif isinstance(response, Mapping):
+        for key, child in response.items():
+            inner = response_tokens(child)
+            tokens.add(str(key))
+            tokens |= inner
+            tokens |= {f"{key}.{token}" for token in inner}
+    elif isinstance(response, list):
+        for child in response:
+            tokens |= response_tokens(child)
+    return tokens
+
+
+def feedback_view(
+    *,
+    state: str,
+    parts: list[Mapping[str, Any]],
+    lines: list[str],
+    public_spec: Mapping[str, Any],
+    response: Any,
+    question_feedback: Mapping[str, str] | None = None,
+    formative: bool,
+    show_expected: bool = False,
+    try_number: int = 0,
+    changed: bool = False,
+    points_earned: Any = None,
+    points_possible: Any = None,
+) -> FeedbackView:
+    """The view of one graded answer (a Score's state, parts and feedback lines)."""
+    labels = part_labels(public_spec)
+    answered = response_tokens(response) if formative else set()
+    shown: list[PartView] = []
+    missing = 0
+    judged = [part for part in parts if part.get("correct") is not None]
+    for part in parts:
+        ident = str(part.get("id", ""))
+        if formative and ident not in answered:
+            missing += part.get("correct") is False
+            continue
+        label = label_for(ident, labels)
+        feedback = part.get("feedback") or ""
+        if label is None and not feedback and not (show_expected and part.get("expected")):
+            continue  # nothing of its own to say ("choice", "value"): the summary says it
+        shown.append(
+            PartView(
+                label=label.text if label else "",
+                correct=part.get("correct"),
+                feedback=feedback,
+                expected=part.get("expected") if show_expected else None,
+                sentence=label.sentence if label else "",
+            )
+        )
+    general = list(lines)
+    if question_feedback and question_feedback.get(state):
+        general.insert(0, question_feedback[state])
+    return FeedbackView(
+        state=state,
+        right=sum(part.get("correct") is True for part in judged),
+        total=len(judged),
+        lines=tuple(line for line in general if line),
+        parts=tuple(shown),
+        missing=missing,
+        formative=formative,
+        try_number=try_number,
+        changed=changed,
+        points_earned=points_earned,
+        points_possible=points_possible,
+    )
