@@ -28,7 +28,7 @@ lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint
-	$(VENV)/bin/bandit -q -c pyproject.toml -r accounts classroom config lessons quizzes
+	$(VENV)/bin/bandit -q -c pyproject.toml -r accounts classroom config lessons quizzes privacy loadtest
 
 test-fast: $(VENV)/.dev-installed
 	$(PY) -m pytest -m "not browser" -n 2 -q
