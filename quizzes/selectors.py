@@ -45,6 +45,26 @@ def attempt_get_for_student(*, student: User, pk: int) -> Attempt:
     return attempt
 
 
+SAVE_FIELDS = (
+    "student_id",
+    "lesson_id",
+    "assignment_id",
+    "kind",
+    "status",
+    "deadline",
+    "item_order",
+)
+
+
+def attempt_get_for_saving(*, student: User, pk: int) -> Attempt:
+    """The student's own attempt with only what saving an answer needs: autosave is the most
+    frequent request of all, so it does not load the lesson's content with it."""
+    attempt = Attempt.objects.only(*SAVE_FIELDS).filter(pk=pk, student=student).first()
+    if attempt is None:
+        raise Http404("No such attempt.")
+    return attempt
+
+
 def public_spec_for(question: Question, qt: QuestionType, *, seed: int, shuffle: bool) -> dict:
     """The spec the page may show; choices shuffled by the attempt's stored seed, so a reload
     shows the same order."""

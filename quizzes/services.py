@@ -140,7 +140,11 @@ class SaveResult:
 
 
 def responses_save(
-    *, attempt: Attempt, answers: Mapping[int, object], now: datetime | None = None
+    *,
+    attempt: Attempt,
+    answers: Mapping[int, object],
+    now: datetime | None = None,
+    known: Mapping[int, Question] | None = None,
 ) -> SaveResult:
     """Save several answers at once (the page's form without JavaScript), in a fixed number of
     queries. An answer that cannot be read is reported and the others are still saved.
@@ -148,7 +152,7 @@ def responses_save(
     The attempt row is locked and re-read, so an answer racing a submit (another tab, a slow
     network) either lands before the submit or is refused: never stored after grading."""
     now = _now(now)
-    questions = _questions_in(attempt, answers.keys())
+    questions = dict(known) if known is not None else _questions_in(attempt, answers.keys())
     errors: dict[int, QuizError] = {}
     clean: dict[int, dict] = {}
     for qid, data in answers.items():
@@ -208,10 +212,19 @@ def _upsert(attempt: Attempt, questions, clean: dict[int, dict]) -> dict[int, Re
 
 
 def response_save(
-    *, attempt: Attempt, question_id: int, data, now: datetime | None = None
+    *,
+    attempt: Attempt,
+    question_id: int,
+    data,
+    now: datetime | None = None,
+    question: Question | None = None,
 ) -> Response:
-    """Save one answer (autosave). Saving the same answer again is the same row, unchanged."""
-    result = responses_save(attempt=attempt, answers={question_id: data}, now=now)
+    """Save one answer (autosave). Saving the same answer again is the same row, unchanged.
+
+    `question`: the caller already read it through the attempt (`attempt_item`), so it is not
+    read again."""
+    known = {question_id: question} if question is not None and question.pk == question_id else None
+    result = responses_save(attempt=attempt, answers={question_id: data}, now=now, known=known)
     if question_id in result.errors:
         raise result.errors[question_id]
     return result.saved[question_id]

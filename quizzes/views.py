@@ -143,14 +143,16 @@ def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
 @require_POST
 def response_save(request: HttpRequest, pk: int, question_id: int) -> JsonResponse:
     """Autosave of one answer, posted as the question's own form fields."""
-    attempt = selectors.attempt_get_for_student(student=request.user, pk=pk)
+    attempt = selectors.attempt_get_for_saving(student=request.user, pk=pk)
     item = selectors.attempt_item(attempt=attempt, question_id=question_id)
     if item is None:
         return JsonResponse({"saved": False, "error": _("No such question.")}, status=404)
     spec = item.qtype.parse_spec(item.question.spec)
     raw = item.qtype.parse_form(spec, request.POST, item.uid)
     try:
-        response = services.response_save(attempt=attempt, question_id=question_id, data=raw)
+        response = services.response_save(
+            attempt=attempt, question_id=question_id, data=raw, question=item.question
+        )
     except QuizError as error:
         return JsonResponse(
             {"saved": False, "error": error.message, "code": error.code}, status=error.status
