@@ -360,6 +360,22 @@ def score_set(
         raise QuizError(Code.NOT_ALLOWED, "Score an attempt once it is submitted.")
     if question.pk not in attempt.item_order:
         raise QuizError(Code.UNKNOWN_QUESTION)
+    return _teacher_score(
+        attempt=attempt, question=question, points=points, by=by, reason=reason, origin=origin
+    )
+
+
+def _teacher_score(
+    *,
+    attempt: Attempt,
+    question: Question,
+    points: Decimal,
+    by: User,
+    reason: str,
+    origin: str,
+    response_data=None,
+) -> Score:
+    """Add a teacher's Score row, refresh the attempt's totals and write the audit entry."""
     possible = Decimal(question.points)
     if not Decimal(0) <= points <= possible:
         raise QuizError(Code.INVALID_RESPONSE, f"Points must be between 0 and {possible}.")
@@ -373,6 +389,7 @@ def score_set(
         fraction=str(fraction),
         points_earned=points,
         points_possible=possible,
+        response_data=response_data,
         created_by=by,
         reason=reason.strip(),
     )
@@ -463,38 +480,15 @@ def activity_score(
     response = Response.objects.filter(attempt=attempt, question=question).first()
     if response is None:
         raise QuizError(Code.NOT_ALLOWED, "There is no answer to score yet.")
-    possible = Decimal(question.points)
-    if not Decimal(0) <= points <= possible:
-        raise QuizError(Code.INVALID_RESPONSE, f"Points must be between 0 and {possible}.")
-    fraction = Fraction(points) / question.points
-    state = "correct" if fraction == 1 else "incorrect" if fraction == 0 else "partial"
-    score = Score.objects.create(
+    return _teacher_score(
         attempt=attempt,
         question=question,
+        points=points,
+        by=by,
+        reason=reason,
         origin=Score.Origin.TEACHER,
-        state=state,
-        fraction=str(fraction),
-        points_earned=points,
-        points_possible=possible,
         response_data=response.data,
-        created_by=by,
-        reason=reason.strip(),
     )
-    previous_total = attempt.points_earned
-    _totals_refresh(attempt)
-    audit_record(
-        action=AuditEntry.Action.SCORE_OVERRIDE,
-        actor=by,
-        subject_user_id=attempt.student_id,
-        reason=score.reason,
-        attempt=attempt.pk,
-        question=question.key,
-        origin=score.origin,
-        points=str(points),
-        attempt_total_before=str(previous_total),
-        attempt_total_after=str(attempt.points_earned),
-    )
-    return score
 
 
 @transaction.atomic
