@@ -52,6 +52,12 @@ def _archived(request: HttpRequest, classroom) -> HttpResponse:
 # --- classes -------------------------------------------------------------------------------
 
 
+def _form_page(request: HttpRequest, template: str, context: dict) -> HttpResponse:
+    """A form page: 200 when first shown, 400 when a posted form comes back with errors."""
+    status = 400 if request.method == "POST" else 200
+    return render(request, template, context, status=status)
+
+
 @teacher_required
 @require_GET
 def classroom_list(request: HttpRequest) -> HttpResponse:
@@ -80,8 +86,7 @@ def classroom_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Class “%s” created.") % classroom.name)
             return redirect("classroom:classroom_students", pk=classroom.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(request, "classroom/classroom_form.html", {"form": form}, status=status)
+    return _form_page(request, "classroom/classroom_form.html", {"form": form})
 
 
 @teacher_required
@@ -97,12 +102,10 @@ def classroom_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Class renamed."))
             return redirect("classroom:classroom_students", pk=classroom.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(
+    return _form_page(
         request,
         "classroom/classroom_form.html",
         {"form": form, "classroom": classroom, "tab": "settings"},
-        status=status,
     )
 
 
@@ -180,12 +183,10 @@ def roster_import(request: HttpRequest, pk: int) -> HttpResponse:
                         "login_url": request.build_absolute_uri(reverse("accounts:login")),
                     },
                 )
-    status = 400 if request.method == "POST" else 200
-    return render(
+    return _form_page(
         request,
         "classroom/roster_import.html",
         {"classroom": classroom, "form": form, "errors": errors, "tab": "students"},
-        status=status,
     )
 
 
@@ -310,12 +311,10 @@ def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("“%s” is assigned to the class.") % assignment.lesson.title)
             return redirect("classroom:classroom_progress", pk=classroom.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(
+    return _form_page(
         request,
         "classroom/assignment_form.html",
         {"classroom": classroom, "form": form, "lessons": lessons, "tab": "assignments"},
-        status=status,
     )
 
 
@@ -348,12 +347,10 @@ def assignment_edit(request: HttpRequest, pk: int, assignment_pk: int) -> HttpRe
             return redirect(
                 "classroom:assignment_analysis", pk=classroom.pk, assignment_pk=assignment.pk
             )
-    status = 400 if request.method == "POST" else 200
-    return render(
+    return _form_page(
         request,
         "classroom/assignment_form.html",
         {"classroom": classroom, "assignment": assignment, "form": form, "tab": "progress"},
-        status=status,
     )
 
 
@@ -402,8 +399,7 @@ def extension_list(request: HttpRequest, pk: int, assignment_pk: int) -> HttpRes
             return redirect(
                 "classroom:extension_list", pk=classroom.pk, assignment_pk=assignment.pk
             )
-    status = 400 if request.method == "POST" else 200
-    return render(
+    return _form_page(
         request,
         "classroom/extension_list.html",
         {
@@ -413,7 +409,6 @@ def extension_list(request: HttpRequest, pk: int, assignment_pk: int) -> HttpRes
             "form": form,
             "tab": "progress",
         },
-        status=status,
     )
 
 
@@ -571,12 +566,10 @@ def attempt_reset(request: HttpRequest, pk: int, attempt_pk: int) -> HttpRespons
                 assignment_pk=attempt.assignment_id,
                 student_pk=attempt.student_id,
             )
-    status = 400 if request.method == "POST" else 200
-    return render(
+    return _form_page(
         request,
         "classroom/attempt_confirm_reset.html",
         {"classroom": classroom, "attempt": attempt, "form": form, "tab": "progress"},
-        status=status,
     )
 
 
