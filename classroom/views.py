@@ -49,13 +49,13 @@ def _archived(request: HttpRequest, classroom) -> HttpResponse:
     )
 
 
-# --- classes -------------------------------------------------------------------------------
-
-
 def _form_page(request: HttpRequest, template: str, context: dict) -> HttpResponse:
     """A form page: 200 when first shown, 400 when a posted form comes back with errors."""
     status = 400 if request.method == "POST" else 200
     return render(request, template, context, status=status)
+
+
+# --- classes -------------------------------------------------------------------------------
 
 
 @teacher_required
