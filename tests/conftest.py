@@ -56,3 +56,11 @@ def assignment(classroom, example_lesson):
         opens_at=now - timedelta(days=1),
         due_at=now + timedelta(days=7),
     )
+
+
+def shows_text(html: str, text: str) -> bool:
+    """Whether `text` stands in the page as words of its own, not inside a longer token (a
+    CSRF token may contain "1c" by chance)."""
+    import re
+
+    return re.search(rf"(?<![\w$]){re.escape(text)}(?![\w])", html) is not None
