@@ -1,10 +1,12 @@
 """Fixtures shared by every test module: users of each role and a class."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from hypothesis import settings as hypothesis_settings
 
 from accounts.models import User
 from accounts.services import user_create
@@ -13,6 +15,12 @@ from lessons.models import Lesson
 from lessons.services import lesson_packages_load
 
 PASSWORD = "correct-horse-battery"
+
+# CI runs the same examples every time, so that a red build means a change broke something;
+# locally each run explores new examples.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 @pytest.fixture
