@@ -650,7 +650,7 @@ def verify(env: dict, setup_json: Path, records: list[dict]) -> dict:
 
 
 PROFILE_MARKERS = {
-    "password hashing (pbkdf2, at login)": ("pbkdf2",),
+    "password hashing (at login)": ("pbkdf2", "(argon2/"),
     "view: login": ("LoginView.",),
     "view: home": ("home (config/views.py",),
     "view: start": ("attempt_start (quizzes/views.py",),

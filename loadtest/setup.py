@@ -83,7 +83,7 @@ def populate(*, students: int, lesson_slug: str = LESSON_SLUG) -> dict:
         display_name="Load Test Teacher",
     )
     classroom = classroom_create(teacher=teacher, name="Load test class")
-    hashed = make_password(STUDENT_PASSWORD)  # once: PBKDF2 is slow on purpose
+    hashed = make_password(STUDENT_PASSWORD)  # once: password hashing is slow on purpose
     usernames = [username_for(n) for n in range(1, students + 1)]
     User.objects.bulk_create(
         User(

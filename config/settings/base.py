@@ -102,10 +102,10 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 PASSWORD_HASHERS = [
-    # Same algorithm name as Django's PBKDF2 hasher, which must not follow it in this list: the
-    # last hasher of an algorithm is the one that checks passwords.
+    # The first hasher writes new hashes; the others only check old ones. Each name is listed
+    # once: the last hasher of an algorithm is the one that checks its hashes.
+    "accounts.hashers.SchoolArgon2PasswordHasher",
     "accounts.hashers.SchoolPBKDF2PasswordHasher",
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 

@@ -1,7 +1,8 @@
+import argon2
 from django.contrib.auth.hashers import (
+    Argon2PasswordHasher,
     PBKDF2PasswordHasher,
     check_password,
-    get_hasher,
     identify_hasher,
     make_password,
 )
@@ -9,19 +10,33 @@ from django.test import override_settings
 
 from config.settings import base
 
+PASSWORD = "a long pass phrase"  # noqa: S105  # a test value  # nosec B105
+
 
 @override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS)
-def test_passwords_are_hashed_with_pbkdf2_at_600000_iterations():
-    encoded = make_password("a long pass phrase")
-    assert encoded.startswith("pbkdf2_sha256$600000$")
-    assert identify_hasher(encoded).iterations == get_hasher().iterations == 600_000
-    assert check_password("a long pass phrase", encoded)
+def test_new_passwords_are_hashed_with_argon2id_at_owasps_minimum():
+    encoded = make_password(PASSWORD)
+    params = argon2.extract_parameters(encoded.removeprefix("argon2"))
+    assert params.type is argon2.Type.ID
+    assert (params.memory_cost, params.time_cost, params.parallelism) == (19_456, 2, 1)
+    assert check_password(PASSWORD, encoded)
+    assert not check_password("another pass phrase", encoded)
     assert not identify_hasher(encoded).must_update(encoded)
 
 
 @override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS)
-def test_a_hash_with_more_iterations_still_verifies_and_is_rehashed_once():
-    old = PBKDF2PasswordHasher().encode("a long pass phrase", "saltsaltsalt", 1_000_000)
+def test_a_pbkdf2_hash_still_verifies_and_is_rehashed_with_argon2id_at_login():
+    for iterations in (600_000, 1_000_000):  # this project's old hashes, and Django's default
+        old = PBKDF2PasswordHasher().encode(PASSWORD, "saltsaltsalt", iterations)
+        updated = []
+        assert check_password(PASSWORD, old, setter=updated.append)
+        assert updated == [PASSWORD]
+        assert not check_password("another pass phrase", old)
+
+
+@override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS)
+def test_an_argon2_hash_with_djangos_heavier_parameters_is_rehashed_once():
+    old = Argon2PasswordHasher().encode(PASSWORD, "saltsaltsaltsalt")
     updated = []
-    assert check_password("a long pass phrase", old, setter=updated.append)
-    assert updated == ["a long pass phrase"]
+    assert check_password(PASSWORD, old, setter=updated.append)
+    assert updated == [PASSWORD]
