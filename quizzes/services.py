@@ -12,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from accounts.models import User
@@ -170,7 +170,7 @@ def responses_save(
             raise QuizError(Code.ATTEMPT_SUBMITTED)
         overdue = policy.is_past(locked.deadline, now)
         if not overdue and clean:
-            saved = _upsert(attempt, questions, clean)
+            saved = _upsert(attempt, questions, clean, timezone.now())
     if overdue:
         if attempt.kind == Attempt.Kind.QUIZ:
             attempt_submit(attempt=attempt, now=now, auto=True)
@@ -179,36 +179,48 @@ def responses_save(
     return SaveResult(saved=saved, errors=errors)
 
 
-def _upsert(attempt: Attempt, questions, clean: dict[int, dict]) -> dict[int, Response]:
-    existing = {
-        r.question_id: r for r in Response.objects.filter(attempt=attempt, question_id__in=clean)
-    }
-    changed, created = [], []
+# Written as SQL because the ORM's upsert cannot raise the revision only when the answer changed.
+# Both databases run it: SQLite has had RETURNING since 3.35. `{differs}` compares the stored
+# answer: jsonb by value on PostgreSQL, the JSON text on SQLite (Django writes it canonically).
+_UPSERT = """
+INSERT INTO quizzes_response (attempt_id, question_id, data, revision, created_at, updated_at)
+VALUES {rows}
+ON CONFLICT (attempt_id, question_id) DO UPDATE
+SET data = excluded.data, revision = quizzes_response.revision + 1,
+    updated_at = excluded.updated_at
+WHERE quizzes_response.data {differs} excluded.data
+RETURNING question_id, id, revision
+"""
+
+
+def _upsert(attempt: Attempt, questions, clean: dict[int, dict], now: datetime) -> dict:
+    """Every answer in one statement: a new answer is inserted at revision 1, a changed one is
+    updated and its revision goes up by one, an unchanged one is left as it is. A row that
+    another tab inserted a moment ago is taken over, not reported as an error."""
+    data_field = Response._meta.get_field("data")
+    stamp = Response._meta.get_field("updated_at").get_db_prep_save(now, connection)
+    params: list = []
     for qid, data in clean.items():
-        response = existing.get(qid)
-        if response is None:
-            response = Response(attempt=attempt, question=questions[qid], data=data)
-            created.append(response)
-            existing[qid] = response
-        elif response.data != data:
-            response.data, response.revision = data, response.revision + 1
-            changed.append(response)
-    if created:
-        try:
-            with transaction.atomic():
-                Response.objects.bulk_create(created)
-        except IntegrityError:
-            # Another tab created one of these rows a moment ago: fall back to one at a time.
-            for response in created:
-                existing[response.question_id], _ = Response.objects.update_or_create(
-                    attempt=attempt, question=response.question, defaults={"data": response.data}
-                )
-    if changed:
-        now = timezone.now()
-        for response in changed:
-            response.updated_at = now
-        Response.objects.bulk_update(changed, ["data", "revision", "updated_at"])
-    return {qid: existing[qid] for qid in clean}
+        params += [attempt.pk, qid, data_field.get_db_prep_save(data, connection), stamp, stamp]
+    sql = _UPSERT.format(
+        rows=", ".join(["(%s, %s, %s, 1, %s, %s)"] * len(clean)),
+        differs="IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        written = {qid: (pk, revision) for qid, pk, revision in cursor.fetchall()}
+    saved = {
+        qid: Response(
+            pk=pk, attempt=attempt, question=questions[qid], data=clean[qid], revision=revision
+        )
+        for qid, (pk, revision) in written.items()
+    }
+    unchanged = [qid for qid in clean if qid not in written]
+    if unchanged:
+        for response in Response.objects.filter(attempt=attempt, question_id__in=unchanged):
+            response.question = questions[response.question_id]
+            saved[response.question_id] = response
+    return {qid: saved[qid] for qid in clean}
 
 
 def response_save(

@@ -81,6 +81,49 @@ def test_changing_an_answer_updates_the_one_row(attempt):
     assert response.revision == 2
 
 
+def test_saving_many_answers_inserts_new_ones_and_raises_the_revision_only_of_changed_ones(
+    attempt,
+):
+    second = next(q for q in quiz_questions(attempt) if q.type == "true_false")
+    first, third = [q for q in quiz_questions(attempt) if q != second][:2]
+    services.responses_save(
+        attempt=attempt, answers={first.pk: correct(first), second.pk: {"answer": True}}
+    )
+    before = {r.question_id: r for r in Response.objects.all()}
+    changed = {"answer": False}
+    result = services.responses_save(
+        attempt=attempt,
+        answers={first.pk: correct(first), second.pk: changed, third.pk: correct(third)},
+        known={q.pk: q for q in (first, second, third)},
+    )
+    after = {r.question_id: r for r in Response.objects.all()}
+    assert {qid: r.revision for qid, r in after.items()} == {first.pk: 1, second.pk: 2, third.pk: 1}
+    assert {qid: r.revision for qid, r in result.saved.items()} == {
+        first.pk: 1,
+        second.pk: 2,
+        third.pk: 1,
+    }
+    assert {qid: r.pk for qid, r in result.saved.items()} == {qid: r.pk for qid, r in after.items()}
+    assert after[second.pk].data == changed
+    assert after[first.pk].updated_at == before[first.pk].updated_at
+    assert after[second.pk].updated_at > before[second.pk].updated_at
+    assert result.saved[third.pk].question == third
+
+
+@pytest.mark.parametrize("answers", [1, 3, 6])
+def test_saving_answers_takes_the_same_queries_however_many_there_are(
+    attempt, answers, django_assert_num_queries
+):
+    questions = quiz_questions(attempt)[:answers]
+    known = {q.pk: q for q in questions}
+    services.responses_save(attempt=attempt, answers={q.pk: correct(q) for q in questions})
+    # savepoint, lock, upsert, read of the unchanged answers (all of them this time), release
+    with django_assert_num_queries(5):
+        services.responses_save(
+            attempt=attempt, answers={q.pk: correct(q) for q in questions}, known=known
+        )
+
+
 def test_a_malformed_answer_is_refused_and_changes_nothing(attempt):
     question = next(q for q in quiz_questions(attempt) if q.type == "true_false")
     services.response_save(attempt=attempt, question_id=question.pk, data={"answer": True})
