@@ -15,9 +15,9 @@ database afterwards. Each user does one quiz, and the run quits by itself once e
 done (or at locust's -t limit, whichever comes first).
 
 Environment: LOADTEST_SETUP (the JSON written by loadtest/setup.py), LOADTEST_RECORD_DIR,
-LOADTEST_THINK_MIN / LOADTEST_THINK_MAX (seconds, default 0.5 / 2.0), LOADTEST_CHANGE_SHARE
-(share of items answered again later, default 0.25), LOADTEST_DOUBLE_SUBMIT_SHARE (default
-0.1), LOADTEST_SEED."""
+LOADTEST_THINK_MIN / LOADTEST_THINK_MAX (seconds, default 4 / 12, the school pace),
+LOADTEST_CHANGE_SHARE (share of items answered again later, default 0.25),
+LOADTEST_DOUBLE_SUBMIT_SHARE (default 0.1), LOADTEST_SEED."""
 
 from __future__ import annotations
 
@@ -51,8 +51,8 @@ def _env_float(name: str, default: float) -> float:
 
 SETUP = json.loads(Path(os.environ.get("LOADTEST_SETUP", "loadtest-setup.json")).read_text())
 RECORD_DIR = Path(os.environ.get("LOADTEST_RECORD_DIR", "."))
-THINK_MIN = _env_float("LOADTEST_THINK_MIN", 0.5)
-THINK_MAX = _env_float("LOADTEST_THINK_MAX", 2.0)
+THINK_MIN = _env_float("LOADTEST_THINK_MIN", 4.0)
+THINK_MAX = _env_float("LOADTEST_THINK_MAX", 12.0)
 CHANGE_SHARE = _env_float("LOADTEST_CHANGE_SHARE", 0.25)
 DOUBLE_SUBMIT_SHARE = _env_float("LOADTEST_DOUBLE_SUBMIT_SHARE", 0.1)
 SEED = os.environ.get("LOADTEST_SEED", "sourcelab")

@@ -288,6 +288,12 @@ def gunicorn_argv(args, port: int) -> list[str]:
     return argv
 
 
+# Seconds a student waits before each save. "school" is already several times faster than a
+# pupil who reads each question and its sources; "stress" finds what the server can take.
+PACES = {"school": (4.0, 12.0), "stress": (0.5, 2.0)}
+SAVES_PER_STUDENT = 26  # 20 items, a quarter changed, and the think time before submitting
+
+
 def default_spawn_rate(students: int) -> float:
     return min(10.0, max(1.0, students / 30))
 
@@ -296,13 +302,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=100, help="locust users (1..2000)")
     parser.add_argument("--spawn-rate", type=float, help="users started per second")
-    parser.add_argument("--time-limit", type=int, help="seconds; default: ramp-up + 240")
+    parser.add_argument(
+        "--time-limit", type=int, help="seconds; default: ramp-up + 1.5 x a student's quiz"
+    )
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--worker-class", choices=("sync", "gthread"), default="sync")
     parser.add_argument("--threads", type=int, default=4, help="per worker, with gthread")
     parser.add_argument("--conn-max-age", type=int, default=60)
-    parser.add_argument("--think-min", type=float, default=0.5)
-    parser.add_argument("--think-max", type=float, default=2.0)
+    parser.add_argument(
+        "--pace",
+        choices=sorted(PACES),
+        default="school",
+        help="seconds between saves: school 4-12 (a class working), stress 0.5-2 (capacity)",
+    )
+    parser.add_argument("--think-min", type=float, help="overrides --pace")
+    parser.add_argument("--think-max", type=float, help="overrides --pace")
     parser.add_argument("--change-share", type=float, default=0.25)
     parser.add_argument("--double-submit-share", type=float, default=0.1)
     parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
@@ -314,10 +328,14 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--students must be between 1 and 2000")
     if not 1 <= args.workers <= 16:
         parser.error("--workers must be between 1 and 16")
+    pace_min, pace_max = PACES[args.pace]
+    args.think_min = pace_min if args.think_min is None else args.think_min
+    args.think_max = pace_max if args.think_max is None else args.think_max
     rate = args.spawn_rate or default_spawn_rate(args.students)
     if not 0.1 <= rate <= 50:
         parser.error("--spawn-rate must be between 0.1 and 50")
-    time_limit = args.time_limit or int(args.students / rate) + 240
+    quiz = SAVES_PER_STUDENT * (args.think_min + args.think_max) / 2
+    time_limit = args.time_limit or int(args.students / rate + max(240, 1.5 * quiz))
     if not 10 <= time_limit <= 1800:
         parser.error("--time-limit must be between 10 and 1800 seconds")
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
@@ -338,6 +356,7 @@ def main(argv: list[str] | None = None) -> int:
         "students": args.students,
         "spawn_rate": rate,
         "time_limit": time_limit,
+        "pace": args.pace,
         "think": [args.think_min, args.think_max],
         "change_share": args.change_share,
         "double_submit_share": args.double_submit_share,
@@ -405,7 +424,10 @@ def main(argv: list[str] | None = None) -> int:
         locust_argv += ["--headless", "--host", base, "-u", str(args.students)]
         locust_argv += ["-r", str(rate), "-t", f"{time_limit}s", "--stop-timeout", "5"]
         locust_argv += ["--csv", str(out / "locust"), "--only-summary", "--loglevel", "WARNING"]
-        log(f"locust: {args.students} users, {rate:g}/s, at most {time_limit} s")
+        log(
+            f"locust: {args.students} users, {rate:g}/s, {args.think_min:g}-{args.think_max:g} s "
+            f"between saves ({args.pace} pace unless overridden), at most {time_limit} s"
+        )
         locust = procs.start("locust", locust_argv, env=locust_env, log_path=out / "locust.log")
         database = args.database_url.rsplit("/", 1)[-1]
         meter = CpuMeter({"gunicorn": server.pid, "locust": locust.pid}, database)
