@@ -10,7 +10,7 @@ from django.test import override_settings
 
 from config.settings import base
 
-PASSWORD = "a long pass phrase"  # noqa: S105  # a test value  # nosec B105
+PASSWORD = "a long pass phrase"
 
 
 @override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS)
