@@ -30,7 +30,8 @@ lint: $(VENV)/.dev-installed
 	$(VENV)/bin/djlint templates --lint
 	$(VENV)/bin/bandit -q -c pyproject.toml -r accounts classroom config lessons quizzes privacy loadtest
 
-test-fast: $(VENV)/.dev-installed
+# locust too: tests/loadtest runs `make load` in small (on PostgreSQL).
+test-fast: $(VENV)/.dev-installed $(VENV)/.load-installed
 	$(PY) -m pytest -m "not browser" -n 2 -q
 
 # Browser tests run on their own: Playwright's event loop needs Django's async guard lifted.

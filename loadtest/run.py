@@ -323,7 +323,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--redis-url", default=DEFAULT_REDIS_URL)
     parser.add_argument("--profile", action="store_true", help="py-spy the gunicorn workers")
     parser.add_argument("--out", type=Path, help="default: test-artifacts/load/<time>-<N>")
+    parser.add_argument(
+        "--recheck",
+        type=Path,
+        metavar="OUT",
+        help="check an earlier run's records (its --out folder) against the database as it "
+        "is now, and exit: 0 if nothing is lost or graded twice",
+    )
     args = parser.parse_args(argv)
+    if args.recheck:
+        return recheck(args)
     if not 1 <= args.students <= 2000:
         parser.error("--students must be between 1 and 2000")
     if not 1 <= args.workers <= 16:
@@ -704,6 +713,30 @@ def profile_summary(path: Path) -> dict:
     return {label: round(100 * n / total, 1) if total else 0 for label, n in hits.items()}
 
 
+def verification_lines(v: dict) -> list[str]:
+    lines = [
+        f"verification: {'OK' if v['ok'] else 'FAILED'}: {v['answers_checked']} answers checked "
+        f"({v['saves_acknowledged']} acknowledged saves), {v['lost_answers']} lost, "
+        f"{v['stored_later_unacknowledged']} stored from a later unacknowledged save; "
+        f"{v['submits_acknowledged']} acknowledged submits, {v['submits_not_graded_once']} not "
+        f"graded exactly once, {v['attempts_graded_twice']} graded twice; "
+        f"{v['submitted_attempts']}/{v['attempts']} attempts submitted"
+    ]
+    return lines + [f"  problem: {p}" for p in v["problems"][:20]]
+
+
+def recheck(args) -> int:
+    """The check alone, on the records of an earlier run: the database may have changed since
+    (a restore, a migration, a hand edit), and this says whether it still holds every answer."""
+    out = args.recheck.resolve()
+    if not (out / "setup.json").is_file():
+        raise SystemExit(f"{out} holds no setup.json: give the --out folder of an earlier run")
+    env = server_env(args, Path(tempfile.gettempdir()))
+    verification = verify(env, out / "setup.json", read_records(out / "records"))
+    print("\n".join(verification_lines(verification)), flush=True)
+    return 0 if verification["ok"] else 1
+
+
 def report(summary: dict) -> None:
     lines = ["", "request type            count  errors   p50   p95   p99    max  req/s"]
     for name, row in summary["latency"].items():
@@ -714,19 +747,12 @@ def report(summary: dict) -> None:
             f"{row['p99']:5} {row['max']:6} {row['rps'] or 0:6}"
         )
     lines.append("(milliseconds; req/s = count over the span from the first to the last request)")
-    v = summary["verification"]
     lines += [
         "",
         f"users: {summary['users_done']} done, {summary['users_failed']} failed, "
         f"{summary['users_missing']} never finished; failed requests: {summary['failed_requests']}",
-        f"verification: {'OK' if v['ok'] else 'FAILED'}: {v['answers_checked']} answers checked "
-        f"({v['saves_acknowledged']} acknowledged saves), {v['lost_answers']} lost, "
-        f"{v['stored_later_unacknowledged']} stored from a later unacknowledged save; "
-        f"{v['submits_acknowledged']} acknowledged submits, {v['submits_not_graded_once']} not "
-        f"graded exactly once, {v['attempts_graded_twice']} graded twice; "
-        f"{v['submitted_attempts']}/{v['attempts']} attempts submitted",
+        *verification_lines(summary["verification"]),
     ]
-    lines += [f"  problem: {p}" for p in v["problems"][:20]]
     cpu = summary.get("cpu_seconds") or {}
     if cpu:
         parts = ", ".join(
