@@ -1,0 +1,91 @@
+"""Junk sent to every URL of the project, as the visitor who reaches its input handling: never
+a 500, and a refusal (4xx) says why and changes nothing.
+
+The URLs and who may use them come from the access matrix, which fails for any URL without a
+row, so a new endpoint is covered here as soon as it is added there. Field names are read
+from the page's own form when it has one, so the junk reaches the form's validation."""
+
+import re
+
+import pytest
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.security.test_access_matrix import MATRIX, OK, world  # noqa: F401  # fixture
+
+pytestmark = pytest.mark.django_db
+
+FIELD_NAME = re.compile(r'<(?:input|select|textarea)\b[^>]*\bname="([^"]+)"')
+COMMON_NAMES = ["action", "items", "reason", "question", "points", "name", "username", "code"]
+# Who reaches each URL's input handling: the first of these whom the matrix lets through.
+USERS_BY_PREFERENCE = ("teacher", "student", "staff", "anonymous")
+
+junk_text = st.one_of(
+    st.text(max_size=40),
+    st.integers(min_value=5_000, max_value=200_000).map(lambda n: "9" * n),
+    st.sampled_from(
+        ["<script>alert(1)</script>", "' OR 1=1 --", "\x00", "-1", "1e309", "2026-02-30", "{}"]
+    ),
+)
+junk_file = st.binary(max_size=2_000).map(lambda b: SimpleUploadedFile("junk.csv", b))
+
+
+def junk_form(names: list[str]):
+    return st.dictionaries(
+        keys=st.one_of(st.sampled_from(names), st.text(max_size=15)),
+        values=st.one_of(junk_text, st.lists(junk_text, max_size=4), junk_file),
+        max_size=8,
+    )
+
+
+def row_counts() -> dict[str, int]:
+    return {
+        model._meta.label: model._default_manager.count()
+        for app in ("accounts", "lessons", "quizzes", "classroom", "privacy")
+        for model in apps.get_app_config(app).get_models()
+    }
+
+
+def visitor_for(name: str) -> str:
+    expect = MATRIX[name].expect
+    allowed = [role for role in USERS_BY_PREFERENCE if expect[role] in (OK, "400")]
+    return allowed[0] if allowed else "teacher"  # logout: it sends everyone to the login page
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_junk_is_refused_with_a_message_or_accepted_never_a_500(client, world, name):  # noqa: F811
+    users, objects = world
+    row = MATRIX[name]
+    url = reverse(name, args=[objects[arg] for arg in row.args])
+    role = visitor_for(name)
+    page = client.get(url) if role == "anonymous" else None
+    if role != "anonymous":
+        client.force_login(users[role])
+        page = client.get(url)
+    html = b"" if page.streaming else page.content  # a CSV export has no form
+    names = sorted(set(FIELD_NAME.findall(html.decode(errors="replace"))))
+    names = [n for n in names if n != "csrfmiddlewaretoken"] + COMMON_NAMES
+
+    @settings(
+        max_examples=12,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(form=junk_form(names), query=junk_form(names))
+    def send(form, query):
+        if role != "anonymous":
+            client.force_login(users[role])  # a junk POST to logout may have ended the session
+        before = row_counts()
+        for response in (client.post(url, form), client.get(url, query)):
+            assert response.status_code < 500, f"{name}: {response.status_code}"
+            if response.status_code == 405:  # the wrong method: the Allow header says which
+                assert response.headers["Allow"], f"{name}: a 405 without Allow"
+            elif 400 <= response.status_code < 500:
+                assert response.content.strip(), f"{name}: a {response.status_code} with no body"
+                assert row_counts() == before, f"{name}: refused, yet rows changed"
+            before = row_counts()
+
+    send()
