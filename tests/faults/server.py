@@ -89,15 +89,16 @@ class Gunicorn:
             cwd=ROOT,
             env=server_env(self.database_url),
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(f"{self.url}/healthz", timeout=2)  # noqa: S310
+                urllib.request.urlopen(f"{self.url}/healthz", timeout=5)  # noqa: S310
                 return
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.2)
-            except urllib.error.HTTPError:
+            except urllib.error.HTTPError:  # before URLError, its parent class
                 return  # it answers, even if the database does not
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                # Not listening yet, or a worker still booting on a busy machine.
+                time.sleep(0.2)
         raise RuntimeError("gunicorn did not start")
 
     def stop(self) -> None:
