@@ -1,8 +1,6 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
-
 app_name = "accounts"
 
 urlpatterns = [
@@ -14,7 +12,6 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("join/", views.join, name="join"),
     path(
         "password/",
         auth_views.PasswordChangeView.as_view(

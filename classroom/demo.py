@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from authoring.services import LoadResult, lesson_packages_load
 from lessons.models import Lesson
-from lessons.services import LoadResult, lesson_packages_load
 
 from .models import Classroom, Membership
 from .services import assignment_create

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.services import user_create
 from quizzes import services as quiz_services
 from quizzes.models import Attempt, GradingMethod, Question, Response, Score
 from quizzes.policy import QuizSettings
@@ -274,6 +275,19 @@ def membership_join(*, student: User, join_code: str) -> Membership:
     if classroom is None:
         raise ValueError("No open class has that join code.")
     return membership_add(classroom=classroom, student=student)
+
+
+@transaction.atomic
+def student_signup(*, username: str, password: str, join_code: str, display_name: str = ""):
+    """Create a student account and join a class with its code, both or neither.
+
+    Raises ValueError when no open class has the code (and no account is created), and
+    django.core.exceptions.ValidationError when the username is taken or invalid."""
+    user = user_create(
+        username=username, password=password, role=User.Role.STUDENT, display_name=display_name
+    )
+    membership = membership_join(student=user, join_code=join_code)
+    return user, membership
 
 
 # --- extensions ----------------------------------------------------------------------------

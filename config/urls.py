@@ -7,9 +7,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
-    path("lessons/", include("lessons.urls")),
+    path("", include("learning.urls")),
     path("classes/", include("classroom.urls")),
-    path("quizzes/", include("quizzes.urls")),
     path("privacy/", include("privacy.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """Each role starts on its own page; content authors on a short page pointing to the admin."""
     if request.user.is_student:
-        return redirect("lessons:dashboard")
+        return redirect("learning:dashboard")
     if request.user.is_teacher:
         return redirect("classroom:classroom_list")
     return render(request, "home.html")

@@ -66,10 +66,10 @@ def populate(*, students: int, lesson_slug: str = LESSON_SLUG) -> dict:
 
     from accounts.models import User
     from accounts.services import user_create
+    from authoring.services import lesson_packages_load
     from classroom.models import Membership
     from classroom.services import assignment_create, classroom_create
     from lessons.models import Lesson, StepKind
-    from lessons.services import lesson_packages_load
     from quizzes.models import Question
 
     call_command("migrate", interactive=False, verbosity=0)

@@ -1,23 +1,13 @@
-"""A student's data, exported or deleted on request, and the audit log."""
+"""A student's data, exported or deleted on request; each request is written to the audit log."""
 
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from audit.models import AuditEntry
+from audit.services import audit_record
 from classroom.models import Membership
 from quizzes.models import Attempt, Response, Score
-
-from .models import AuditEntry
-
-
-def audit_record(*, action: str, actor: User | None, subject_user_id=None, reason="", **details):
-    return AuditEntry.objects.create(
-        action=action,
-        actor=actor,
-        subject_user_id=subject_user_id,
-        reason=reason,
-        details=details,
-    )
 
 
 def _iso(value):

@@ -16,9 +16,9 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from audit.models import AuditEntry
+from audit.services import audit_record
 from lessons.models import Lesson, StepKind
-from privacy.models import AuditEntry
-from privacy.services import audit_record
 
 from . import policy
 from .errors import Code, QuizError

@@ -10,9 +10,9 @@ from hypothesis import settings as hypothesis_settings
 
 from accounts.models import User
 from accounts.services import user_create
+from authoring.services import lesson_packages_load
 from classroom.services import assignment_create, classroom_create, membership_add
 from lessons.models import Lesson
-from lessons.services import lesson_packages_load
 
 PASSWORD = "correct-horse-battery"
 
@@ -72,3 +72,51 @@ def shows_text(html: str, text: str) -> bool:
     import re
 
     return re.search(rf"(?<![\w$]){re.escape(text)}(?![\w])", html) is not None
+
+
+# --- The student's pages -------------------------------------------------------------------
+
+
+@pytest.fixture
+def outsider(db):
+    """A student of another class."""
+    from accounts.models import User
+    from accounts.services import user_create
+    from classroom.services import classroom_create, membership_add
+    from tests.conftest import PASSWORD
+
+    other_teacher = user_create(username="t.other", password=PASSWORD, role=User.Role.TEACHER)
+    student = user_create(username="s.outsider", password=PASSWORD, role=User.Role.STUDENT)
+    classroom = classroom_create(teacher=other_teacher, name="Other class")
+    membership_add(classroom=classroom, student=student)
+    return student
+
+
+@pytest.fixture
+def khojaly_lesson(db):
+    """The real Khojaly package: a large lesson (33 sentences, 29 glossary terms, 8 sources,
+    23 activities) to compare with the small example package."""
+    from django.conf import settings
+
+    from authoring.services import lesson_packages_load
+    from lessons.models import Lesson
+
+    lesson_packages_load(paths=[settings.SEEDS_DIR / "khojaly"])
+    return Lesson.objects.get(slug="khojaly-1992")
+
+
+@pytest.fixture
+def khojaly_assignment(classroom, khojaly_lesson):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from classroom.services import assignment_create
+
+    now = timezone.now()
+    return assignment_create(
+        classroom=classroom,
+        lesson=khojaly_lesson,
+        opens_at=now - timedelta(days=1),
+        due_at=now + timedelta(days=7),
+    )

@@ -30,11 +30,16 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    # The project's apps, lowest layer first (docs/decisions/0008-layers.md).
     "accounts",
+    "audit",
     "lessons",
     "quizzes",
+    "authoring",
     "classroom",
+    "learning",
     "privacy",
+    "bench",
 ]
 
 MIDDLEWARE = [

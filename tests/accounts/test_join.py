@@ -10,7 +10,7 @@ from classroom.services import classroom_create
 
 pytestmark = pytest.mark.django_db
 
-JOIN = reverse("accounts:join")
+JOIN = reverse("learning:join")
 
 
 def signup(client, code, **overrides):
@@ -40,7 +40,7 @@ def test_a_new_student_gets_an_account_joins_and_is_logged_in(client, classroom)
     response = signup(client, f" {classroom.join_code.lower()[:4]}-{classroom.join_code[4:]} ")
 
     assert response.status_code == 302
-    assert response.url == reverse("lessons:dashboard")
+    assert response.url == reverse("learning:dashboard")
     user = User.objects.get(username="amira")
     assert user.role == User.Role.STUDENT
     assert user.display_name == "Amira K."

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from audit.models import AuditEntry
 from classroom.models import AttemptReset, Classroom, Extension, Membership
 from classroom.services import (
     assignment_create,
@@ -24,7 +25,6 @@ from classroom.services import (
     rubric_score,
     student_password_reset,
 )
-from privacy.models import AuditEntry
 from quizzes import services as quiz_services
 from quizzes.errors import QuizError
 from quizzes.models import Attempt, Score

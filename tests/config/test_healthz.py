@@ -37,7 +37,7 @@ def test_pages_answer_a_friendly_503_when_the_database_is_down(student):
         "quizzes.selectors.Attempt.objects.select_related",
         side_effect=OperationalError("could not connect to server: Connection refused"),
     ):
-        response = client.get(reverse("quizzes:attempt_take", args=[1]))
+        response = client.get(reverse("learning:attempt_take", args=[1]))
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert b"briefly unavailable" in response.content
@@ -52,6 +52,6 @@ def test_other_errors_get_a_plain_500_page_without_details(student):
     with mock.patch(
         "quizzes.selectors.Attempt.objects.select_related", side_effect=RuntimeError("secret")
     ):
-        response = client.get(reverse("quizzes:attempt_take", args=[1]))
+        response = client.get(reverse("learning:attempt_take", args=[1]))
     assert response.status_code == 500
     assert b"secret" not in response.content

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from lessons.package.validate import validate_package
+from authoring.package.validate import validate_package
 
 SEED = Path(settings.BASE_DIR) / "seeds" / "khojaly"
 SHARED_COPY_NAME = "000_6ab0518984b04a2b.txt"

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from accounts.services import user_create
-from privacy.models import AuditEntry
+from audit.models import AuditEntry
 from quizzes import services
 from quizzes.models import Attempt, Question, Response, Score
 from tests.conftest import PASSWORD
@@ -121,13 +121,13 @@ def test_logs_carry_no_personal_data_or_answers(client, student, assignment, cap
     url = reverse("accounts:login")
     client.post(url, {"username": student.username, "password": "wrong"})
     client.post(url, {"username": student.username, "password": PASSWORD})
-    client.post(reverse("quizzes:attempt_start", args=[assignment.pk]))
+    client.post(reverse("learning:attempt_start", args=[assignment.pk]))
     attempt = Attempt.objects.get(student=student)
     short = Question.objects.filter(pk__in=attempt.item_order, type="short_text").first()
-    save = reverse("quizzes:response_save", args=[attempt.pk, short.pk])
+    save = reverse("learning:response_save", args=[attempt.pk, short.pk])
     client.post(save, {f"{short.uid}-text": "a very private answer"})
     client.post(save, {f"{short.uid}-text": "x" * 100_000})  # refused: too long (400)
-    client.post(reverse("quizzes:attempt_take", args=[attempt.pk]), {"action": "submit"})
+    client.post(reverse("learning:attempt_take", args=[attempt.pk]), {"action": "submit"})
 
     assert caplog.records, "expected the request logger to say something"
     assert student.username not in caplog.text

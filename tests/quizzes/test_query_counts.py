@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from bench.quiz import quiz_resize
 from quizzes import services
-from quizzes.bench import quiz_resize
 from quizzes.models import Question
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +26,8 @@ def measure(client, student, assignment, n: int) -> dict[str, int]:
     )
     question = Question.objects.get(pk=attempt.item_order[0])
     client.force_login(student)
-    page = reverse("quizzes:attempt_take", args=[attempt.pk])
-    save = reverse("quizzes:response_save", args=[attempt.pk, question.pk])
+    page = reverse("learning:attempt_take", args=[attempt.pk])
+    save = reverse("learning:response_save", args=[attempt.pk, question.pk])
     assert question.type == "single_choice"
     answer = {f"{question.uid}-choice": question.spec["choices"][0]["id"]}
     statuses = []

@@ -53,25 +53,25 @@ MATRIX: dict[str, Row] = {
     "accounts:logout": Row("post", (), everyone(LOGIN)),
     "accounts:password_change": Row("get", (), signed_in(OK)),
     "accounts:password_change_done": Row("get", (), signed_in(OK)),
-    "quizzes:attempt_start": Row(
+    "learning:attempt_start": Row(
         "post",
         ("assignment",),
         signed_in(DENY, student=OK, other_student=NOT_FOUND),
     ),
-    "quizzes:preview_start": Row(
+    "learning:preview_start": Row(
         "post", ("lesson_slug",), signed_in(OK, student=DENY, other_student=DENY)
     ),
-    "quizzes:attempt_take": Row("get", ("attempt",), OWNER_ONLY),
-    "quizzes:attempt_result": Row("get", ("attempt",), OWNER_ONLY),
-    "quizzes:response_save": Row("post", ("attempt", "question"), OWNER_ONLY),
+    "learning:attempt_take": Row("get", ("attempt",), OWNER_ONLY),
+    "learning:attempt_result": Row("get", ("attempt",), OWNER_ONLY),
+    "learning:response_save": Row("post", ("attempt", "question"), OWNER_ONLY),
     # The student's pages (issue 5): students only; another class's assignment does not exist.
-    "accounts:join": Row("get", (), everyone(DENY, anonymous=OK, student=OK, other_student=OK)),
-    "lessons:dashboard": Row("get", (), signed_in(DENY, student=OK, other_student=OK)),
-    "lessons:skills": Row("get", (), signed_in(DENY, student=OK, other_student=OK)),
-    "lessons:assignment": Row("get", ("assignment",), STUDENT_OF_ASSIGNMENT),
-    "lessons:step": Row("get", ("assignment", "step"), STUDENT_OF_ASSIGNMENT),
-    "lessons:activity_check": Row("post", ("assignment", "activity"), STUDENT_OF_ASSIGNMENT),
-    "lessons:activity_save": Row("post", ("assignment", "activity"), STUDENT_OF_ASSIGNMENT),
+    "learning:join": Row("get", (), everyone(DENY, anonymous=OK, student=OK, other_student=OK)),
+    "learning:dashboard": Row("get", (), signed_in(DENY, student=OK, other_student=OK)),
+    "learning:skills": Row("get", (), signed_in(DENY, student=OK, other_student=OK)),
+    "learning:assignment": Row("get", ("assignment",), STUDENT_OF_ASSIGNMENT),
+    "learning:step": Row("get", ("assignment", "step"), STUDENT_OF_ASSIGNMENT),
+    "learning:activity_check": Row("post", ("assignment", "activity"), STUDENT_OF_ASSIGNMENT),
+    "learning:activity_save": Row("post", ("assignment", "activity"), STUDENT_OF_ASSIGNMENT),
     # The teacher's pages (issue 6): teachers only; another teacher's class does not exist.
     "classroom:classroom_list": Row("get", (), ANY_TEACHER),
     "classroom:classroom_create": Row("get", (), ANY_TEACHER),

@@ -54,7 +54,7 @@ def test_junk_posted_to_autosave_is_a_4xx_or_a_valid_save_never_a_500(
     client.force_login(student)
     for qid in attempt.item_order:
         before = stored(attempt)
-        url = reverse("quizzes:response_save", args=[attempt.pk, qid])
+        url = reverse("learning:response_save", args=[attempt.pk, qid])
         response = client.post(url, payload)
         assert response.status_code in (200, 400), response.content
         body = response.json()
@@ -76,7 +76,7 @@ def test_junk_posted_to_the_quiz_form_never_500s_nor_submits_by_accident(
     payload = {k: v for k, v in payload.items() if k != "action"} | {
         "items": [str(q) for q in attempt.item_order]
     }
-    response = client.post(reverse("quizzes:attempt_take", args=[attempt.pk]), payload)
+    response = client.post(reverse("learning:attempt_take", args=[attempt.pk]), payload)
     assert response.status_code in (302, 400)
     assert Attempt.objects.get(pk=attempt.pk).status == Attempt.Status.IN_PROGRESS
 
@@ -96,7 +96,7 @@ def test_a_missing_csrf_token_is_refused(student, attempt):
     client = Client(enforce_csrf_checks=True)
     client.force_login(student)
     question = attempt.item_order[0]
-    response = client.post(reverse("quizzes:response_save", args=[attempt.pk, question]), {})
+    response = client.post(reverse("learning:response_save", args=[attempt.pk, question]), {})
     assert response.status_code == 403
     assert not Response.objects.exists()
 
@@ -105,7 +105,7 @@ def test_forged_score_fields_in_an_answer_change_no_score(client, student, attem
     client.force_login(student)
     tf = Question.objects.filter(pk__in=attempt.item_order, type="true_false").first()
     client.post(
-        reverse("quizzes:response_save", args=[attempt.pk, tf.pk]),
+        reverse("learning:response_save", args=[attempt.pk, tf.pk]),
         {f"{tf.uid}-answer": "true", "points_earned": "999", "score": "100", "correct": "true"},
     )
     assert Score.objects.count() == 0
@@ -115,7 +115,7 @@ def test_forged_score_fields_in_an_answer_change_no_score(client, student, attem
 def test_an_answer_for_a_question_of_another_lesson_is_refused(client, student, attempt):
     client.force_login(student)
     foreign = Question.objects.exclude(pk__in=attempt.item_order).first()
-    response = client.post(reverse("quizzes:response_save", args=[attempt.pk, foreign.pk]), {})
+    response = client.post(reverse("learning:response_save", args=[attempt.pk, foreign.pk]), {})
     assert response.status_code == 404
     assert not Response.objects.exists()
 
@@ -130,7 +130,7 @@ def test_answers_after_the_time_limit_are_refused_over_http(client, student, ass
     client.force_login(student)
     tf = Question.objects.filter(pk__in=attempt.item_order, type="true_false").first()
     response = client.post(
-        reverse("quizzes:response_save", args=[attempt.pk, tf.pk]), {f"{tf.uid}-answer": "true"}
+        reverse("learning:response_save", args=[attempt.pk, tf.pk]), {f"{tf.uid}-answer": "true"}
     )
     assert response.status_code == 409
     assert "Time is up" in response.json()["error"]
@@ -149,7 +149,7 @@ def test_answers_after_the_due_date_are_refused(client, student, assignment):
     client.force_login(student)
     tf = Question.objects.filter(pk__in=attempt.item_order, type="true_false").first()
     response = client.post(
-        reverse("quizzes:response_save", args=[attempt.pk, tf.pk]), {f"{tf.uid}-answer": "true"}
+        reverse("learning:response_save", args=[attempt.pk, tf.pk]), {f"{tf.uid}-answer": "true"}
     )
     assert response.status_code == 409
     assert not Response.objects.exists()
@@ -179,7 +179,7 @@ def test_script_in_a_students_answer_is_escaped_when_shown_again(client, student
     short = Question.objects.filter(pk__in=attempt.item_order, type="short_text").first()
     evil = "<script>alert('answer')</script>"
     services.response_save(attempt=attempt, question_id=short.pk, data={"text": evil})
-    html = client.get(reverse("quizzes:attempt_take", args=[attempt.pk])).content.decode()
+    html = client.get(reverse("learning:attempt_take", args=[attempt.pk])).content.decode()
     assert evil not in html
     assert "&lt;script&gt;" in html
 
@@ -188,7 +188,7 @@ def test_an_oversized_request_body_is_refused_without_a_500(client, student, att
     client.force_login(student)
     question = attempt.item_order[0]
     response = client.post(
-        reverse("quizzes:response_save", args=[attempt.pk, question]),
+        reverse("learning:response_save", args=[attempt.pk, question]),
         data=json.dumps({"x": "y" * 3_000_000}),
         content_type="application/x-www-form-urlencoded",
     )

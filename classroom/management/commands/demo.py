@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from authoring.services import PackageInvalid
 from classroom.demo import demo_data_create
-from lessons.services import PackageInvalid
 
 
 class Command(BaseCommand):

@@ -1,0 +1,31 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from authoring.services import PackageInvalid, lesson_packages_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Validate lesson packages, then create or update them in one transaction. "
+        "Loading an unchanged package changes nothing; answered questions get new versions."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path, help="package folders or seeds/")
+        parser.add_argument("--force", action="store_true", help="reload unchanged packages")
+
+    def handle(self, *args, paths, force, **options):
+        try:
+            results = lesson_packages_load(paths=paths, force=force)
+        except PackageInvalid as invalid:
+            for error in invalid.errors:
+                self.stderr.write(error.render())
+            raise CommandError(f"{len(invalid.errors)} error(s): nothing was loaded.") from None
+        for result in results:
+            line = f"{result.slug}: {result.status}"
+            if result.new_versions:
+                line += f"; new versions of {', '.join(result.new_versions)}"
+            if result.retired:
+                line += f"; retired {', '.join(result.retired)}"
+            self.stdout.write(line)

@@ -1,0 +1,172 @@
+"""A validated package as plain, frozen dataclasses: what the loader writes to the database.
+
+Nothing here validates; ``validate.py`` builds these only from a package that has no errors, so
+every id referred to exists, every spec is prepared and every value has its final type.
+Lists are tuples. Question specs are JSON-able dicts (read them, do not change them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from authoring.package.segment import Sentence
+
+__all__ = [
+    "ComparisonSource",
+    "Feedback",
+    "GlossaryEntry",
+    "MainSource",
+    "Package",
+    "Question",
+    "Quiz",
+    "QuizSettings",
+    "Reference",
+    "Sentence",
+    "Standard",
+    "Step",
+    "TeacherGuide",
+]
+
+
+@dataclass(frozen=True)
+class Standard:
+    code: str
+    text: str
+    skills: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Reference:
+    id: str
+    citation: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class MainSource:
+    file: str  # name inside the package folder
+    title: str
+    author: str | None
+    publisher: str | None
+    date: str | None
+    type: str
+    audience: str | None
+    url: str | None
+    citation: str
+    known: tuple[str, ...]
+    unknown: tuple[str, ...]
+    text: str  # the whole document, newlines normalised to "\n"
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class ComparisonSource:
+    id: str
+    title: str
+    author: str | None
+    publisher: str | None
+    date: str | None
+    type: str
+    perspective: str | None
+    audience: str | None
+    url: str | None
+    citation: str
+    known: tuple[str, ...]
+    unknown: tuple[str, ...]
+    summary: str
+    excerpt: str | None
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    aliases: tuple[str, ...]
+    definition: str
+
+
+@dataclass(frozen=True)
+class Feedback:
+    correct: str | None
+    partial: str | None
+    incorrect: str | None
+
+
+@dataclass(frozen=True)
+class Question:
+    """An activity or a quiz item. ``spec`` is the question type's prepared spec, dumped to
+    JSON-able data (``qt.parse_spec(spec)`` turns it back into the type's model)."""
+
+    id: str
+    type: str
+    prompt: str
+    points: int
+    skills: tuple[str, ...]
+    feedback: Feedback
+    spec: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: str
+    title: str
+    body: str | None
+    questions: tuple[Question, ...]  # the step's ``activities``; empty for the quiz step
+
+
+@dataclass(frozen=True)
+class QuizSettings:
+    attempts: int  # 0 = unlimited
+    grading: str
+    time_limit_minutes: int | None
+    shuffle_items: bool
+    shuffle_choices: bool
+    show_feedback: str
+    show_key: str
+
+
+@dataclass(frozen=True)
+class Quiz:
+    title: str
+    settings: QuizSettings
+    items: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class TeacherGuide:
+    overview: str
+    handling_with_care: str | None
+    discussion_questions: tuple[str, ...]
+    key_notes: str | None
+
+
+@dataclass(frozen=True)
+class Package:
+    path: Path  # the package folder
+    format: int
+    slug: str
+    version: int
+    title: str
+    language: str
+    grade_band: str | None
+    estimated_minutes: int | None
+    summary: str
+    objectives: tuple[str, ...]
+    skills: tuple[str, ...]
+    standards: tuple[Standard, ...]
+    references: tuple[Reference, ...]
+    source: MainSource
+    sources: tuple[ComparisonSource, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    steps: tuple[Step, ...]
+    quiz: Quiz
+    teacher_guide: TeacherGuide
+
+    def questions(self) -> tuple[Question, ...]:
+        """Every question in lesson order: step activities, then quiz items where the quiz
+        step stands."""
+        found: list[Question] = []
+        for step in self.steps:
+            found.extend(self.quiz.items if step.kind == "quiz" else step.questions)
+        return tuple(found)

@@ -1,0 +1,248 @@
+"""Writes on lessons: loading validated content packages into the database.
+
+Loading is idempotent (keyed by slugs and ids) and atomic. A question that already has answers is
+never changed in place: a new version is made and old responses keep pointing to theirs."""
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from authoring.package import content
+from authoring.package.errors import PackageError
+from authoring.package.validate import find_packages, validate_package
+from lessons.models import GlossaryTerm, Lesson, Reference, Sentence, Source, Step
+from quizzes.models import Question, Quiz
+
+
+@dataclass
+class LoadResult:
+    slug: str
+    status: str  # "created", "updated" or "unchanged"
+    new_versions: list[str] = field(default_factory=list)
+    retired: list[str] = field(default_factory=list)
+
+
+class PackageInvalid(Exception):
+    def __init__(self, errors: list[PackageError]) -> None:
+        self.errors = errors
+        super().__init__(f"{len(errors)} error(s) in lesson packages")
+
+
+def package_digest(folder: Path) -> str:
+    """Digest of every file of the package, so an unchanged package is not loaded again."""
+    digest = hashlib.sha256()
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(file.relative_to(folder).as_posix().encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def lesson_packages_load(*, paths: list[Path | str], force: bool = False) -> list[LoadResult]:
+    """Validate every package first; load them all in one transaction only if all are valid."""
+    reports = [validate_package(folder) for folder in find_packages(paths)]
+    errors = [error for report in reports for error in report.errors]
+    if errors:
+        raise PackageInvalid(errors)
+    with transaction.atomic():
+        return [lesson_package_load(package=report.package, force=force) for report in reports]
+
+
+@transaction.atomic
+def lesson_package_load(*, package: content.Package, force: bool = False) -> LoadResult:
+    digest = package_digest(package.path)
+    lesson = Lesson.objects.filter(slug=package.slug).first()
+    if lesson is not None and lesson.package_digest == digest and not force:
+        return LoadResult(package.slug, "unchanged")
+    status = "created" if lesson is None else "updated"
+    lesson = lesson or Lesson(slug=package.slug)
+    lesson.title = package.title
+    lesson.version = package.version
+    lesson.language = package.language
+    lesson.grade_band = package.grade_band or ""
+    lesson.estimated_minutes = package.estimated_minutes or lesson.estimated_minutes
+    lesson.summary = package.summary
+    lesson.objectives = list(package.objectives)
+    lesson.skills = list(package.skills)
+    lesson.standards = [
+        {"code": s.code, "text": s.text, "skills": list(s.skills)} for s in package.standards
+    ]
+    lesson.teacher_guide = {
+        "overview": package.teacher_guide.overview,
+        "handling_with_care": package.teacher_guide.handling_with_care or "",
+        "discussion_questions": list(package.teacher_guide.discussion_questions),
+        "key_notes": package.teacher_guide.key_notes or "",
+    }
+    lesson.package_digest = digest
+    lesson.save()
+
+    _replace_texts(lesson, package)
+    steps = _sync_steps(lesson, package)
+    _sync_quiz(lesson, package)
+    result = LoadResult(package.slug, status)
+    _sync_questions(lesson, package, steps, result)
+    return result
+
+
+def _replace_texts(lesson: Lesson, package: content.Package) -> None:
+    """Sources, references, sentences and glossary hold no student data: rewrite them."""
+    main = package.source
+    lesson.sentences.all().delete()
+    Sentence.objects.bulk_create(
+        Sentence(
+            lesson=lesson,
+            key=s.id,
+            position=i,
+            paragraph=s.paragraph,
+            text=s.text,
+            space_after=s.space_after,
+        )
+        for i, s in enumerate(main.sentences)
+    )
+    lesson.references.all().delete()
+    Reference.objects.bulk_create(
+        Reference(lesson=lesson, key=r.id, position=i, citation=r.citation, url=r.url or "")
+        for i, r in enumerate(package.references)
+    )
+    lesson.glossary.all().delete()
+    GlossaryTerm.objects.bulk_create(
+        GlossaryTerm(
+            lesson=lesson, position=i, term=g.term, aliases=list(g.aliases), definition=g.definition
+        )
+        for i, g in enumerate(package.glossary)
+    )
+    lesson.sources.all().delete()
+    common = ("title", "author", "publisher", "date", "type", "audience", "url", "citation")
+    Source.objects.create(
+        lesson=lesson,
+        key="main",
+        kind=Source.Kind.MAIN,
+        position=0,
+        known=list(main.known),
+        unknown=list(main.unknown),
+        text=main.text,
+        **{name: getattr(main, name) or "" for name in common},
+    )
+    Source.objects.bulk_create(
+        Source(
+            lesson=lesson,
+            key=s.id,
+            kind=Source.Kind.COMPARISON,
+            position=i,
+            perspective=s.perspective or "",
+            known=list(s.known),
+            unknown=list(s.unknown),
+            summary=s.summary,
+            excerpt=s.excerpt or "",
+            **{name: getattr(s, name) or "" for name in common},
+        )
+        for i, s in enumerate(package.sources, start=1)
+    )
+
+
+def _sync_steps(lesson: Lesson, package: content.Package) -> dict[str, Step]:
+    steps = {step.kind: step for step in lesson.steps.all()}
+    for position, item in enumerate(package.steps):
+        step = steps.get(item.kind) or Step(lesson=lesson, kind=item.kind)
+        step.position, step.title, step.body = position, item.title, item.body or ""
+        step.save()
+        steps[item.kind] = step
+    # A step dropped from the package keeps its row while old answers point at its questions.
+    kinds = {item.kind for item in package.steps}
+    for kind, step in list(steps.items()):
+        if kind not in kinds and not step.questions.filter(responses__isnull=False).exists():
+            step.delete()
+            del steps[kind]
+    return steps
+
+
+def _sync_quiz(lesson: Lesson, package: content.Package) -> None:
+    s = package.quiz.settings
+    Quiz.objects.update_or_create(
+        lesson=lesson,
+        defaults={
+            "title": package.quiz.title,
+            "attempts_allowed": s.attempts,
+            "grading_method": s.grading,
+            "time_limit_minutes": s.time_limit_minutes,
+            "shuffle_items": s.shuffle_items,
+            "shuffle_choices": s.shuffle_choices,
+            "show_feedback": s.show_feedback,
+            "show_key": s.show_key,
+        },
+    )
+
+
+CONTENT_FIELDS = ("type", "prompt", "points", "skills", "feedback", "spec")
+
+
+def _question_content(q: content.Question) -> dict:
+    feedback = {
+        name: getattr(q.feedback, name)
+        for name in ("correct", "partial", "incorrect")
+        if getattr(q.feedback, name)
+    }
+    return {
+        "type": q.type,
+        "prompt": q.prompt,
+        "points": q.points,
+        "skills": list(q.skills),
+        "feedback": feedback,
+        "spec": q.spec,
+    }
+
+
+def _placements(package: content.Package):
+    for step in package.steps:
+        items = package.quiz.items if step.kind == "quiz" else step.questions
+        for position, question in enumerate(items):
+            yield step.kind, position, question
+
+
+def _sync_questions(lesson, package, steps, result: LoadResult) -> None:
+    current = {q.key: q for q in Question.objects.filter(lesson=lesson, is_current=True)}
+    answered = set(
+        Question.objects.filter(lesson=lesson, responses__isnull=False).values_list("pk", flat=True)
+    ) | set(
+        Question.objects.filter(lesson=lesson, scores__isnull=False).values_list("pk", flat=True)
+    )
+    # An attempt in progress lists question ids in its stored order: keep those rows.
+    has_attempts = lesson.attempts.exists()
+    seen = set()
+    for kind, position, item in _placements(package):
+        seen.add(item.id)
+        wanted = _question_content(item)
+        existing = current.get(item.id)
+        if existing is None:
+            Question.objects.create(
+                lesson=lesson, key=item.id, step=steps[kind], position=position, **wanted
+            )
+            continue
+        changed = any(getattr(existing, name) != wanted[name] for name in CONTENT_FIELDS)
+        if changed and existing.pk in answered:
+            existing.is_current = False
+            existing.save(update_fields=["is_current"])
+            Question.objects.create(
+                lesson=lesson,
+                key=item.id,
+                version=existing.version + 1,
+                step=steps[kind],
+                position=position,
+                **wanted,
+            )
+            result.new_versions.append(item.id)
+            continue
+        for name, value in wanted.items():
+            setattr(existing, name, value)
+        existing.step, existing.position = steps[kind], position
+        existing.save()
+    for key, question in current.items():
+        if key in seen:
+            continue
+        result.retired.append(key)
+        if question.pk in answered or has_attempts:
+            question.is_current = False
+            question.save(update_fields=["is_current"])
+        else:
+            question.delete()

@@ -1,0 +1,20 @@
+"""Writes the student's pages make besides answers (those go through quizzes.services)."""
+
+from lessons.models import StepKind
+from quizzes.models import Attempt
+
+
+def lesson_progress_save(*, attempt: Attempt, step_kind: str) -> bool:
+    """Remember the step a student is on, so that coming back (on any device) resumes there.
+
+    `attempt` is the student's lesson-work attempt (kind LESSON). Writes only when the step
+    changes; returns whether it wrote."""
+    if attempt.kind != Attempt.Kind.LESSON:
+        raise ValueError("Progress is kept on the lesson-work attempt.")
+    if step_kind not in StepKind.values:
+        raise ValueError(f"Unknown step {step_kind!r}.")
+    if attempt.current_step == step_kind:
+        return False
+    attempt.current_step = step_kind
+    Attempt.objects.filter(pk=attempt.pk).update(current_step=step_kind)
+    return True

@@ -1,0 +1,130 @@
+"""The student's pages cost the same number of queries for a small lesson as for a large one,
+and for one assignment as for many (Zulip-style query-count assertions).
+
+The example package has 12 sentences, 3 glossary terms, 2 sources and 13 activities; the
+Khojaly package 33 sentences, 29 glossary terms, 8 sources and 23 activities."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from authoring.services import lesson_packages_load
+from classroom.services import assignment_create, classroom_create, membership_add
+from quizzes import services
+from quizzes.models import Attempt, Question
+from quizzes.types import registry
+from tests.conftest import EXAMPLE_PACKAGE
+
+pytestmark = pytest.mark.django_db
+
+# Session and user (2), assignment (1), lesson-work attempt (1), the step page (9: steps,
+# sources, sentences, glossary, references, activities, answers, checks of the step's
+# activities, quiz attempts for the progress marks); the quiz step has no activities to check
+# but counts its items and reads the quiz's title (+1).
+STEP_PAGE_MAX = 14
+DASHBOARD_MAX = 6
+SKILLS_MAX = 5
+
+
+def queries(client, url, method="get", data=None) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = getattr(client, method)(url, data or {})
+    assert response.status_code in (200, 302), (url, response.status_code)
+    return len(context.captured_queries)
+
+
+def correct(question) -> dict:
+    qt = registry.get(question.type)
+    return qt.dump_response(qt.correct_response(qt.parse_spec(question.spec)))
+
+
+def step_counts(client, student, assignment) -> dict[str, int]:
+    """Queries of every step page, once the student has started and checked everything."""
+    work = services.attempt_start(
+        student=student, lesson=assignment.lesson, assignment=assignment, kind=Attempt.Kind.LESSON
+    )
+    for question in Question.objects.filter(lesson=assignment.lesson, is_current=True).exclude(
+        step__kind="quiz"
+    ):
+        if registry.get(question.type).auto_graded:
+            services.activity_check(attempt=work, question_id=question.pk, data=correct(question))
+    counts = {}
+    for kind in assignment.lesson.steps.values_list("kind", flat=True):
+        url = reverse("learning:step", args=[assignment.pk, kind])
+        client.get(url)  # the visit that moves the student's place to this step
+        counts[kind] = queries(client, url)
+    return counts
+
+
+def test_step_pages_cost_the_same_for_a_small_and_a_large_lesson(
+    client, student, assignment, khojaly_assignment
+):
+    client.force_login(student)
+    small = step_counts(client, student, assignment)
+    large = step_counts(client, student, khojaly_assignment)
+    assert small == large, (small, large)
+    assert max(small.values()) <= STEP_PAGE_MAX, small
+
+
+def test_checking_an_activity_costs_the_same_for_a_small_and_a_large_question(
+    client, student, assignment, khojaly_assignment
+):
+    client.force_login(student)
+
+    def check(assignment, key_type):
+        question = (
+            Question.objects.filter(lesson=assignment.lesson, type=key_type, is_current=True)
+            .exclude(step__kind="quiz")
+            .first()
+        )
+        url = reverse("learning:activity_check", args=[assignment.pk, question.pk])
+        client.post(url, {}, HTTP_HX_REQUEST="true")  # starts the lesson-work record
+        return queries(client, url, "post", {})
+
+    small, large = check(assignment, "classify"), check(khojaly_assignment, "classify")
+    assert small == large  # 4 statements vs 44
+
+
+def make_assignments(teacher, student, lesson, n: int) -> None:
+    now = timezone.now()
+    for i in range(n):
+        classroom = classroom_create(teacher=teacher, name=f"Class {i}")
+        membership_add(classroom=classroom, student=student)
+        assignment = assignment_create(
+            classroom=classroom,
+            lesson=lesson,
+            opens_at=now - timedelta(days=1),
+            due_at=now + timedelta(days=i + 1),
+        )
+        if i % 2:
+            attempt = services.attempt_start(student=student, lesson=lesson, assignment=assignment)
+            services.attempt_submit(attempt=attempt)
+
+
+def test_the_dashboard_costs_the_same_for_one_assignment_and_many(
+    client, teacher, student, example_lesson
+):
+    client.force_login(student)
+    url = reverse("learning:dashboard")
+    make_assignments(teacher, student, example_lesson, 1)
+    one = queries(client, url)
+    make_assignments(teacher, student, example_lesson, 8)
+    many = queries(client, url)
+    assert one == many <= DASHBOARD_MAX, (one, many)
+
+
+def test_the_skills_page_costs_the_same_with_little_and_much_work(
+    client, teacher, student, example_lesson
+):
+    client.force_login(student)
+    url = reverse("learning:skills")
+    make_assignments(teacher, student, example_lesson, 2)  # one quiz submitted
+    little = queries(client, url)
+    make_assignments(teacher, student, example_lesson, 6)
+    lesson_packages_load(paths=[EXAMPLE_PACKAGE])
+    much = queries(client, url)
+    assert little == much <= SKILLS_MAX, (little, much)

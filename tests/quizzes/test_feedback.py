@@ -1,0 +1,91 @@
+"""What a student is told about a graded answer. Pure tables, no database."""
+
+from quizzes.feedback import feedback_view, label_for, part_labels, response_tokens
+
+MATRIX_SPEC = {
+    "rows": [{"id": "toll", "text": "The death toll"}],
+    "columns": [{"id": "hrw", "text": "HRW"}, {"id": "press", "text": "Press"}],
+    "categories": [{"id": "toll", "label": "a category that shares an id"}],
+}
+SELECT_SPEC = {
+    "unit": "sentence",
+    "sentences": [
+        {"id": "s1", "options": [{"id": "s1", "text": "First.", "sentence": "s1"}]},
+        {"id": "s2", "options": [{"id": "s2", "text": "Second.", "sentence": "s2"}]},
+        {"id": "s3", "options": [{"id": "s3", "text": "Third.", "sentence": "s3"}]},
+    ],
+}
+
+
+def test_labels_come_from_the_public_spec_and_skip_categories():
+    labels = part_labels(MATRIX_SPEC)
+    assert labels["toll"].text == "The death toll"
+    assert label_for("toll.hrw", labels).text == "The death toll — HRW"
+    assert label_for("b.s2", part_labels(SELECT_SPEC)).sentence == "s2"
+    assert label_for("choice", labels) is None
+
+
+def test_response_tokens_include_nested_paths():
+    tokens = response_tokens({"cells": {"toll": {"hrw": "agrees"}}})
+    assert {"toll", "hrw", "agrees", "toll.hrw"} <= tokens
+    assert {"a.choice", "b.s3"} <= response_tokens(
+        {"a": {"choice": "x"}, "b": {"selected": ["s3"]}}
+    )
+
+
+PARTS = [
+    {"id": "s2", "correct": True, "feedback": "", "expected": "Second."},  # picked, in the key
+    {"id": "s3", "correct": False, "feedback": "", "expected": "Third."},  # in the key, missed
+    {"id": "s1", "correct": False, "feedback": "Only a title.", "expected": None},  # wrong pick
+]
+
+
+def test_formative_feedback_names_only_what_the_student_picked():
+    view = feedback_view(
+        state="partial",
+        parts=PARTS,
+        lines=[],
+        public_spec=SELECT_SPEC,
+        response={"selected": ["s1", "s2"]},
+        question_feedback={"partial": "Look again at the end."},
+        formative=True,
+        try_number=2,
+    )
+    assert [(p.label, p.correct, p.feedback) for p in view.parts] == [
+        ("Second.", True, ""),
+        ("First.", False, "Only a title."),
+    ]
+    assert view.missing == 1
+    assert (view.right, view.total) == (1, 3)
+    assert view.lines == ("Look again at the end.",)
+    assert all(p.expected is None for p in view.parts)
+
+
+def test_review_names_every_part_and_the_key_only_when_allowed():
+    common = {
+        "state": "partial",
+        "parts": PARTS,
+        "lines": [],
+        "public_spec": SELECT_SPEC,
+        "response": {"selected": ["s1", "s2"]},
+        "formative": False,
+    }
+    hidden = feedback_view(**common, show_expected=False)
+    shown = feedback_view(**common, show_expected=True)
+    assert [p.label for p in hidden.parts] == ["Second.", "Third.", "First."]
+    assert hidden.missing == 0
+    assert all(p.expected is None for p in hidden.parts)
+    assert [p.expected for p in shown.parts] == ["Second.", "Third.", None]
+
+
+def test_a_part_with_nothing_of_its_own_to_say_is_left_to_the_summary():
+    view = feedback_view(
+        state="incorrect",
+        parts=[{"id": "choice", "correct": False, "feedback": "", "expected": "B"}],
+        lines=["The mayor is quoted, but did not write it."],
+        public_spec={"choices": [{"id": "a", "text": "A"}]},
+        response={"choice": "a"},
+        formative=True,
+    )
+    assert view.parts == ()
+    assert view.lines == ("The mayor is quoted, but did not write it.",)
