@@ -13,7 +13,9 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.text import slugify
 
-from quizzes.models import Attempt, Response, Score
+from quizzes import policy
+from quizzes.models import Attempt, Response
+from quizzes.selectors import NEWEST_FIRST, scores_counted
 
 from .models import Classroom, Extension
 from .selectors import class_progress, classroom_students
@@ -126,11 +128,11 @@ def responses_rows(*, classroom: Classroom) -> Iterator[list]:
     newest score took 20 seconds for 200,000 answers on PostgreSQL)."""
     students = {s.pk: s for s in classroom_students(classroom=classroom)}
     assignments = {a.pk: a for a in classroom.assignments.select_related("lesson")}
-    extended = {
-        (assignment_id, student_id): due_at
-        for assignment_id, student_id, due_at in Extension.objects.filter(
-            assignment__classroom=classroom, due_at__isnull=False
-        ).values_list("assignment_id", "student_id", "due_at")
+    extensions = {
+        (extension.assignment_id, extension.student_id): extension
+        for extension in Extension.objects.filter(assignment__classroom=classroom).only(
+            "assignment_id", "student_id", "due_at", "extra_minutes"
+        )
     }
     attempts = {
         row[0]: row
@@ -167,9 +169,9 @@ def responses_rows(*, classroom: Classroom) -> Iterator[list]:
         .iterator(chunk_size=2000)
     )
     scores = (
-        Score.objects.filter(attempt__assignment__classroom=classroom)
-        .exclude(origin=Score.Origin.CHECK)
-        .order_by(*_by_attempt("attempt__"), "-id")
+        scores_counted()
+        .filter(attempt__assignment__classroom=classroom)
+        .order_by(*_by_attempt("attempt__"), NEWEST_FIRST)
         .values_list(
             "attempt_id",
             "question_id",
@@ -202,7 +204,9 @@ def responses_rows(*, classroom: Classroom) -> Iterator[list]:
         if student is None:
             continue  # removed from the class: their work is kept, not exported
         assignment = assignments[assignment_id]
-        due = max(assignment.due_at, extended.get((assignment_id, student_id), assignment.due_at))
+        due = policy.student_window(
+            assignment=assignment, extension=extensions.get((assignment_id, student_id))
+        ).due_at
         late = kind == Attempt.Kind.QUIZ and submitted_at is not None and submitted_at > due
         score = newest.get(question_id)
         points, possible, origin, scored_by, reason = score[2:] if score else (None,) * 5

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lessons.models import Lesson
 from quizzes.models import FeedbackTiming, GradingMethod
+from quizzes.policy import QuizSettings
 
 from .roster import MAX_BYTES, Roster, roster_decode, roster_parse
 
@@ -116,15 +117,7 @@ class AssignmentForm(forms.Form):
         label=_("Students see the answer key"), choices=FeedbackTiming.choices
     )
 
-    SETTINGS = (
-        "attempts_allowed",
-        "grading_method",
-        "time_limit_minutes",
-        "shuffle_items",
-        "shuffle_choices",
-        "show_feedback",
-        "show_key",
-    )
+    SETTINGS = QuizSettings.field_names()
 
     def __init__(self, *args, lessons=None, fixed_lesson=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.models import FeedbackTiming, GradingMethod
+from quizzes.models import QuizSettingsFields
 
 # No 0/O/1/I/L: codes are read aloud and copied from a board.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -55,7 +55,7 @@ class Membership(models.Model):
         return f"{self.student} in {self.classroom}"
 
 
-class Assignment(models.Model):
+class Assignment(QuizSettingsFields):
     """A lesson assigned to a class, with dates and the quiz settings that apply."""
 
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="assignments")
@@ -69,30 +69,6 @@ class Assignment(models.Model):
         null=True,
         blank=True,
         help_text=_("Leave empty to close the assignment at the due date."),
-    )
-    attempts_allowed = models.PositiveIntegerField(_("attempts allowed"), default=1)
-    grading_method = models.CharField(
-        _("grading method"),
-        max_length=12,
-        choices=GradingMethod.choices,
-        default=GradingMethod.HIGHEST,
-    )
-    time_limit_minutes = models.PositiveIntegerField(
-        _("time limit (minutes)"), null=True, blank=True
-    )
-    shuffle_items = models.BooleanField(_("shuffle items"), default=False)
-    shuffle_choices = models.BooleanField(_("shuffle choices"), default=False)
-    show_feedback = models.CharField(
-        _("show feedback"),
-        max_length=16,
-        choices=FeedbackTiming.choices,
-        default=FeedbackTiming.AFTER_SUBMIT,
-    )
-    show_key = models.CharField(
-        _("show the key"),
-        max_length=16,
-        choices=FeedbackTiming.choices,
-        default=FeedbackTiming.AFTER_DUE,
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -16,12 +16,9 @@ from django.db.models import (
     Count,
     Exists,
     ExpressionWrapper,
-    F,
     OuterRef,
     Q,
-    Subquery,
 )
-from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -31,11 +28,13 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from lessons.models import Lesson, Skill, StepKind
+from quizzes import policy
 from quizzes.models import Attempt, Question, Response, Score
-from quizzes.selectors import Item, attempt_items, public_spec_for
+from quizzes.selectors import Item, attempt_items, public_spec_for, scores_latest
 from quizzes.types import registry
 
 from . import analysis, charts
+from .deadlines import student_due_at
 from .models import Assignment, AttemptReset, Classroom, Extension
 from .progress import AttemptRow, Progress, Status, counted_attempts, progress_for
 from .rubric import rubric_levels
@@ -192,12 +191,7 @@ def attempt_rows(attempts) -> list[AttemptRow]:
     """Quiz attempts as AttemptRow, in one query. Lateness is decided by the database
     (submitted after the later of the class's due date and the student's extension), which
     spares converting ten thousand dates in Python for a big class."""
-    extension_due = Extension.objects.filter(
-        assignment=OuterRef("assignment_id"), student=OuterRef("student_id")
-    ).values("due_at")[:1]
-    due = Greatest(
-        F("assignment__due_at"), Coalesce(Subquery(extension_due), F("assignment__due_at"))
-    )
+    due = student_due_at()
     return [
         AttemptRow(*values)
         for values in attempts.annotate(
@@ -240,10 +234,10 @@ def class_progress(*, classroom: Classroom, now: datetime | None = None) -> Clas
     students = classroom_students(classroom=classroom)
     assignments = list(classroom.assignments.select_related("lesson").order_by("due_at", "id"))
     extensions = {
-        (student_id, assignment_id): due_at
-        for assignment_id, student_id, due_at in Extension.objects.filter(
-            assignment__classroom=classroom
-        ).values_list("assignment_id", "student_id", "due_at")
+        (extension.student_id, extension.assignment_id): extension
+        for extension in Extension.objects.filter(assignment__classroom=classroom).only(
+            "assignment_id", "student_id", "due_at", "extra_minutes"
+        )
     }
     attempts: dict[tuple[int, int], list[AttemptRow]] = defaultdict(list)
     for row in attempt_rows(
@@ -298,14 +292,17 @@ def class_progress(*, classroom: Classroom, now: datetime | None = None) -> Clas
     student_ids = [student.pk for student in students]
     for assignment in assignments:
         possible = written_possible.get(assignment.lesson_id, Decimal(0))
-        method, due_at, assignment_id = assignment.grading_method, assignment.due_at, assignment.pk
+        method, assignment_id = assignment.grading_method, assignment.pk
+        class_due = policy.student_window(assignment=assignment).due_at
         for student_id in student_ids:
             key = (student_id, assignment_id)
-            extended_due = extensions.get(key, False)
+            extension = extensions.get(key)
             progress[key] = progress_for(
                 method=method,
-                due_at=max(due_at, extended_due) if extended_due else due_at,
-                extended=extended_due is not False,
+                due_at=class_due
+                if extension is None
+                else policy.student_window(assignment=assignment, extension=extension).due_at,
+                extended=extension is not None,
                 quiz_attempts=attempts.get(key, nothing),
                 lesson_started=key in lesson_started,
                 written_points=written_points.get(key),
@@ -635,9 +632,7 @@ def student_work(
     quiz = [a for a in all_attempts if a.kind == Attempt.Kind.QUIZ]
     lesson_attempt = next((a for a in all_attempts if a.kind == Attempt.Kind.LESSON), None)
     extension = Extension.objects.filter(assignment=assignment, student=student).first()
-    due_at = assignment.due_at
-    if extension is not None and extension.due_at is not None:
-        due_at = max(due_at, extension.due_at)
+    due_at = policy.student_window(assignment=assignment, extension=extension).due_at
 
     rows = {
         row.id: row
@@ -903,14 +898,7 @@ def assignment_analysis(*, assignment: Assignment) -> Analysis:
         for student_id, rows in submitted.items()
     }
     student_of = {row.id: student_id for student_id, row in counted.items()}
-    latest: dict[tuple[int, int], Score] = {}
-    for score in (
-        Score.objects.filter(attempt_id__in=list(student_of))
-        .exclude(origin=Score.Origin.CHECK)
-        .only("attempt_id", "question_id", "points_earned", "points_possible")
-        .order_by("attempt_id", "question_id", "-id")
-    ):
-        latest.setdefault((score.attempt_id, score.question_id), score)
+    latest = scores_latest(attempts=list(student_of), fields=("points_earned", "points_possible"))
     answers = {
         (attempt_id, question_id): data
         for attempt_id, question_id, data in Response.objects.filter(
@@ -952,19 +940,10 @@ def assignment_analysis(*, assignment: Assignment) -> Analysis:
 
     for (attempt_id, question_id), score in latest.items():
         add(student_of[attempt_id], questions[question_id], score)
-    seen: set[tuple[int, int]] = set()
-    for score in (
-        Score.objects.filter(
-            attempt__assignment=assignment,
-            attempt__kind=Attempt.Kind.LESSON,
-            origin__in=[Score.Origin.TEACHER, Score.Origin.OVERRIDE],
-        )
-        .select_related("attempt", "question")
-        .order_by("attempt_id", "question_id", "-id")
-    ):
-        key = (score.attempt_id, score.question_id)
-        if key not in seen and score.attempt.student_id in by_id:
-            seen.add(key)
+    # Written answers in the lesson work, as the teacher scored them.
+    lesson_work = Attempt.objects.filter(assignment=assignment, kind=Attempt.Kind.LESSON)
+    for score in scores_latest(attempts=lesson_work, related=("attempt", "question")).values():
+        if score.attempt.student_id in by_id:
             add(score.attempt.student_id, score.question, score)
     skill_labels = dict(Skill.choices)
     skills = [(key, str(skill_labels.get(key, key))) for key in _skill_order(assignment, whole)]

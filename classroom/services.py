@@ -216,11 +216,8 @@ def _check_dates(opens_at: datetime, due_at: datetime, late_until: datetime | No
         raise ValueError(_("Late work can only be accepted until a date after the due date."))
 
 
-QUIZ_SETTINGS = tuple(QuizSettings.__dataclass_fields__)
-
-
 def _check_settings(settings: dict) -> None:
-    unknown = set(settings) - set(QUIZ_SETTINGS)
+    unknown = set(settings) - set(QuizSettings.field_names())
     if unknown:
         raise ValueError(f"Unknown quiz settings: {', '.join(sorted(unknown))}")
     method = settings.get("grading_method")
@@ -234,7 +231,7 @@ def assignment_create(
     """Assign a lesson to a class; quiz settings start from the lesson's defaults."""
     _check_dates(opens_at, due_at, late_until)
     _check_settings(settings)
-    defaults = QuizSettings.from_obj(lesson.quiz).__dict__ | settings
+    defaults = QuizSettings.from_obj(lesson.quiz).as_dict() | settings
     return Assignment.objects.create(
         classroom=classroom,
         lesson=lesson,

@@ -26,7 +26,7 @@ from lessons.models import Lesson, Skill, Source, Step, StepKind
 from quizzes import policy
 from quizzes.feedback import FeedbackView, feedback_view
 from quizzes.models import Attempt, Question, Response, Score
-from quizzes.selectors import public_spec_for
+from quizzes.selectors import public_spec_for, scores_latest
 from quizzes.types import QuestionType, registry
 
 # ---------------------------------------------------------------------------------------------
@@ -79,16 +79,6 @@ class AssignmentRow:
         return self.current_step.position + 1 if self.current_step else 0
 
 
-def window_for(assignment: Assignment, extension: Extension | None) -> tuple[datetime, datetime]:
-    """(due, closes) for one student: an extension moves the due date, late work stops at
-    `late_until` when later. The same rule as `quizzes.services` applies to attempts."""
-    due_at = assignment.due_at
-    if extension is not None and extension.due_at:
-        due_at = max(due_at, extension.due_at)
-    closes_at = max(due_at, assignment.late_until) if assignment.late_until else due_at
-    return due_at, closes_at
-
-
 def assignments_for_dashboard(*, student: User, now: datetime | None = None) -> list[AssignmentRow]:
     """The student's assignments with status and released score, in 4 queries."""
     now = now or timezone.now()
@@ -116,7 +106,8 @@ def assignments_for_dashboard(*, student: User, now: datetime | None = None) -> 
 
 
 def _dashboard_row(assignment, extension, attempts, steps, now) -> AssignmentRow:
-    due_at, closes_at = window_for(assignment, extension)
+    window = policy.student_window(assignment=assignment, extension=extension)
+    due_at, closes_at = window.due_at, window.closes_at
     lesson_work = next((a for a in attempts if a.kind == Attempt.Kind.LESSON), None)
     quizzes = [a for a in attempts if a.kind == Attempt.Kind.QUIZ]
     submitted = [a for a in quizzes if not a.is_open]
@@ -454,34 +445,22 @@ def skills_for_student(*, student: User, now: datetime | None = None) -> list[Sk
         ).select_related("assignment", "lesson__quiz")
         if _score_released(attempt, now)
     ]
-    latest: dict[tuple[int, int], tuple] = {}
-    scores = (
-        Score.objects.filter(attempt_id__in=released)
-        .exclude(origin=Score.Origin.CHECK)
-        .order_by("attempt_id", "question_id", "-created_at", "-id")
-        .values_list(
-            "attempt_id",
-            "question_id",
-            "question__skills",
-            "state",
-            "points_earned",
-            "points_possible",
-        )
+    latest = scores_latest(
+        attempts=released,
+        fields=("state", "points_earned", "points_possible", "question__skills"),
+        related=("question",),
     )
-    for attempt_id, question_id, *rest in scores:
-        latest.setdefault((attempt_id, question_id), tuple(rest))
-    for skills, state, earned, possible in latest.values():
-        if state == "ungraded":
+    for score in latest.values():
+        if score.state == "ungraded":
             continue  # waiting for the teacher: neither right nor wrong yet
-        for skill in skills or []:
+        for skill in score.question.skills or []:
             if skill in rows:
-                rows[skill].quiz_earned += Fraction(earned)
-                rows[skill].quiz_possible += Fraction(possible)
+                rows[skill].quiz_earned += Fraction(score.points_earned)
+                rows[skill].quiz_possible += Fraction(score.points_possible)
     return list(rows.values())
 
 
 def _score_released(attempt: Attempt, now: datetime) -> bool:
-    source = attempt.assignment if attempt.assignment_id else attempt.lesson.quiz
     due_at = attempt.assignment.due_at if attempt.assignment_id else None
-    settings = policy.QuizSettings.from_obj(source)
+    settings = policy.attempt_settings(attempt)
     return policy.review_for(settings, submitted=True, due_at=due_at, now=now).score

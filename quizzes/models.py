@@ -26,26 +26,47 @@ class GradingMethod(models.TextChoices):
     AVERAGE = "average", _("Average of attempts")
 
 
-class Quiz(models.Model):
-    """A lesson's summative quiz; these settings are the defaults an assignment starts from."""
+class QuizSettingsFields(models.Model):
+    """The quiz settings: a lesson's quiz holds them as defaults, an assignment as the teacher
+    chose them. `policy.QuizSettings` carries the same fields as plain data (a test keeps the
+    two in step); `policy.settings_for` says which of the two apply."""
 
-    lesson = models.OneToOneField(Lesson, on_delete=models.CASCADE, related_name="quiz")
-    title = models.CharField(max_length=200)
     attempts_allowed = models.PositiveIntegerField(
         _("attempts allowed"), default=1, help_text=_("0 means unlimited.")
     )
     grading_method = models.CharField(
-        max_length=12, choices=GradingMethod.choices, default=GradingMethod.HIGHEST
+        _("grading method"),
+        max_length=12,
+        choices=GradingMethod.choices,
+        default=GradingMethod.HIGHEST,
     )
-    time_limit_minutes = models.PositiveIntegerField(null=True, blank=True)
-    shuffle_items = models.BooleanField(default=False)
-    shuffle_choices = models.BooleanField(default=False)
+    time_limit_minutes = models.PositiveIntegerField(
+        _("time limit (minutes)"), null=True, blank=True
+    )
+    shuffle_items = models.BooleanField(_("shuffle items"), default=False)
+    shuffle_choices = models.BooleanField(_("shuffle choices"), default=False)
     show_feedback = models.CharField(
-        max_length=16, choices=FeedbackTiming.choices, default=FeedbackTiming.AFTER_SUBMIT
+        _("show feedback"),
+        max_length=16,
+        choices=FeedbackTiming.choices,
+        default=FeedbackTiming.AFTER_SUBMIT,
     )
     show_key = models.CharField(
-        max_length=16, choices=FeedbackTiming.choices, default=FeedbackTiming.AFTER_DUE
+        _("show the key"),
+        max_length=16,
+        choices=FeedbackTiming.choices,
+        default=FeedbackTiming.AFTER_DUE,
     )
+
+    class Meta:
+        abstract = True
+
+
+class Quiz(QuizSettingsFields):
+    """A lesson's summative quiz; its settings are the defaults an assignment starts from."""
+
+    lesson = models.OneToOneField(Lesson, on_delete=models.CASCADE, related_name="quiz")
+    title = models.CharField(max_length=200)
 
     class Meta:
         verbose_name = _("quiz")

@@ -15,6 +15,8 @@ DEADLINE_GRACE = timedelta(seconds=30)
 
 @dataclass(frozen=True)
 class QuizSettings:
+    """The fields of `models.QuizSettingsFields`, as plain data the rules can take."""
+
     attempts_allowed: int = 1  # 0 = unlimited
     grading_method: str = GradingMethod.HIGHEST
     time_limit_minutes: int | None = None
@@ -24,9 +26,28 @@ class QuizSettings:
     show_key: str = FeedbackTiming.AFTER_DUE
 
     @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(cls.__dataclass_fields__)
+
+    @classmethod
     def from_obj(cls, obj) -> "QuizSettings":
         """From a Quiz (the lesson's defaults) or an Assignment (what the teacher chose)."""
-        return cls(**{name: getattr(obj, name) for name in cls.__dataclass_fields__})
+        return cls(**{name: getattr(obj, name) for name in cls.field_names()})
+
+    def as_dict(self) -> dict:
+        return {name: getattr(self, name) for name in self.field_names()}
+
+
+def settings_for(*, assignment, lesson) -> QuizSettings:
+    """Which settings apply: the assignment's, as the teacher chose them; without an assignment
+    (a teacher's preview) the defaults of the lesson's quiz."""
+    return QuizSettings.from_obj(assignment if assignment is not None else lesson.quiz)
+
+
+def attempt_settings(attempt) -> QuizSettings:
+    """The settings that apply to an attempt (`settings_for` on its assignment or lesson)."""
+    assignment = attempt.assignment if attempt.assignment_id else None
+    return settings_for(assignment=assignment, lesson=attempt.lesson)
 
 
 @dataclass(frozen=True)
@@ -37,6 +58,27 @@ class Window:
     due_at: datetime | None = None
     closes_at: datetime | None = None
     extra_minutes: int = 0
+
+
+def student_window(*, assignment, extension=None) -> Window:
+    """A student's dates for an assignment: the one rule, used everywhere.
+
+    The extension's due date counts only when it is later than the class's (an extension never
+    shortens); late work is taken until `late_until` when that is later than the student's due
+    date, else until that due date. Without an assignment (a preview) nothing closes.
+    `classroom.deadlines.student_due_at` is the same rule as a database expression."""
+    if assignment is None:
+        return Window()
+    due_at, extra = assignment.due_at, 0
+    if extension is not None:
+        if extension.due_at is not None:
+            due_at = max(due_at, extension.due_at)
+        extra = extension.extra_minutes
+    late_until = assignment.late_until
+    closes_at = max(due_at, late_until) if late_until is not None else due_at
+    return Window(
+        opens_at=assignment.opens_at, due_at=due_at, closes_at=closes_at, extra_minutes=extra
+    )
 
 
 def attempt_deadline(*, started_at: datetime, settings: QuizSettings, window: Window):

@@ -4,6 +4,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -14,6 +15,37 @@ from .models import Attempt, Question, Response, Score
 from .types import QuestionType, registry
 
 SHUFFLED_KEYS = ("choices", "options")
+
+
+# Scores are only ever added, so the highest id of an (attempt, question) is its newest score.
+NEWEST_FIRST = "-id"
+
+
+def scores_counted() -> QuerySet[Score]:
+    """The scores that count toward an attempt's points: every grading event but the formative
+    checks an activity's "Check" makes."""
+    return Score.objects.exclude(origin=Score.Origin.CHECK)
+
+
+def scores_latest(
+    *, attempts, fields: tuple[str, ...] = (), related: tuple[str, ...] = ()
+) -> dict[tuple[int, int], Score]:
+    """The score that counts for each (attempt id, question id) of `attempts` (a queryset, ids
+    or Attempt rows): the newest of `scores_counted`, in one query. `related` is joined in;
+    `fields` limits the columns read (the ids are always read), for pages that total
+    thousands of scores."""
+    rows = (
+        scores_counted()
+        .filter(attempt__in=attempts)
+        .select_related(*related)
+        .order_by("attempt_id", "question_id", NEWEST_FIRST)
+    )
+    if fields:
+        rows = rows.only("attempt_id", "question_id", *fields)
+    latest: dict[tuple[int, int], Score] = {}
+    for score in rows:
+        latest.setdefault((score.attempt_id, score.question_id), score)
+    return latest
 
 
 @dataclass
@@ -90,11 +122,12 @@ def attempt_items(*, attempt: Attempt, with_scores: bool = False) -> list[Item]:
             .order_by("step__position", "position")
         )
     answers = dict(Response.objects.filter(attempt=attempt).values_list("question_id", "data"))
-    latest: dict[int, Score] = {}
-    if with_scores:
-        for score in Score.objects.filter(attempt=attempt).exclude(origin=Score.Origin.CHECK):
-            latest.setdefault(score.question_id, score)
-    settings = _settings(attempt)
+    latest = (
+        {qid: score for (_a, qid), score in scores_latest(attempts=[attempt.pk]).items()}
+        if with_scores
+        else {}
+    )
+    settings = policy.attempt_settings(attempt)
     items = []
     for number, question in enumerate(ordered, start=1):
         qt = registry.get(question.type)
@@ -131,15 +164,10 @@ def attempt_item(*, attempt: Attempt, question_id: int) -> Item | None:
     return Item(number=0, question=question, qtype=qt, spec={}, response=None)
 
 
-def _settings(attempt: Attempt) -> policy.QuizSettings:
-    source = attempt.assignment if attempt.assignment_id else attempt.lesson.quiz
-    return policy.QuizSettings.from_obj(source)
-
-
 def attempt_review(*, attempt: Attempt, now=None) -> policy.Review:
     """What the student may see of this attempt now."""
     now = now or timezone.now()
     due_at = attempt.assignment.due_at if attempt.assignment_id else None
     return policy.review_for(
-        _settings(attempt), submitted=not attempt.is_open, due_at=due_at, now=now
+        policy.attempt_settings(attempt), submitted=not attempt.is_open, due_at=due_at, now=now
     )

@@ -20,7 +20,7 @@ from audit.models import AuditEntry
 from audit.services import audit_record
 from lessons.models import Lesson, StepKind
 
-from . import policy
+from . import policy, selectors
 from .errors import Code, QuizError
 from .models import Attempt, Question, Response, Score
 from .types import ResponseError, registry
@@ -31,24 +31,10 @@ def _now(now: datetime | None) -> datetime:
 
 
 def _window_for(*, student: User, assignment) -> policy.Window:
-    if assignment is None:
-        return policy.Window()
-    extension = assignment.extensions.filter(student=student).first()
-    due_at = assignment.due_at
-    extra = 0
-    if extension is not None:
-        due_at = max(due_at, extension.due_at or due_at)
-        extra = extension.extra_minutes
-    closes_at = max(due_at, assignment.late_until) if assignment.late_until else due_at
-    return policy.Window(
-        opens_at=assignment.opens_at, due_at=due_at, closes_at=closes_at, extra_minutes=extra
+    extension = (
+        None if assignment is None else assignment.extensions.filter(student=student).first()
     )
-
-
-def settings_for(*, lesson: Lesson, assignment) -> policy.QuizSettings:
-    if assignment is not None:
-        return policy.QuizSettings.from_obj(assignment)
-    return policy.QuizSettings.from_obj(lesson.quiz)
+    return policy.student_window(assignment=assignment, extension=extension)
 
 
 def _check_window(window: policy.Window, now: datetime) -> None:
@@ -80,7 +66,7 @@ def attempt_start(
 
     window = _window_for(student=student, assignment=assignment)
     _check_window(window, now)
-    settings = settings_for(lesson=lesson, assignment=assignment)
+    settings = policy.settings_for(assignment=assignment, lesson=lesson)
     number = latest.number + 1 if latest else 1
     if (
         kind == Attempt.Kind.QUIZ
@@ -348,9 +334,7 @@ def activity_check(
 
 def _totals_refresh(attempt: Attempt) -> None:
     """Recompute an attempt's totals from the newest score of each question."""
-    latest: dict[int, Score] = {}
-    for score in Score.objects.filter(attempt=attempt).exclude(origin=Score.Origin.CHECK):
-        latest.setdefault(score.question_id, score)  # Meta.ordering: newest first
+    latest = selectors.scores_latest(attempts=[attempt.pk])
     attempt.points_earned = sum((s.points_earned for s in latest.values()), Decimal(0))
     attempt.points_possible = sum((s.points_possible for s in latest.values()), Decimal(0))
     attempt.needs_scoring = any(s.state == "ungraded" for s in latest.values())
@@ -442,9 +426,7 @@ def attempts_regrade(*, lesson: Lesson) -> list[ScoreChange]:
     answers = {
         (r.attempt_id, r.question_id): r.data for r in Response.objects.filter(attempt__in=attempts)
     }
-    latest: dict[tuple[int, int], Score] = {}
-    for score in Score.objects.filter(attempt__in=attempts).exclude(origin=Score.Origin.CHECK):
-        latest.setdefault((score.attempt_id, score.question_id), score)
+    latest = selectors.scores_latest(attempts=attempts)
     touched: set[int] = set()
     new_rows = []
     for attempt in attempts:
@@ -514,7 +496,7 @@ def attempt_deadlines_refresh(*, assignment, student: User | None = None) -> int
     )
     if student is not None:
         open_attempts = open_attempts.filter(student=student)
-    settings = settings_for(lesson=assignment.lesson, assignment=assignment)
+    settings = policy.settings_for(assignment=assignment, lesson=assignment.lesson)
     windows: dict[int, policy.Window] = {}
     changed = []
     for attempt in open_attempts.select_related("student").order_by("pk"):

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from classroom.selectors import assignment_get_for_student
 from learning.selectors import lesson_references
 from lessons.models import Lesson
-from quizzes import selectors, services
+from quizzes import policy, selectors, services
 from quizzes.errors import QuizError
 from quizzes.feedback import feedback_view
 from quizzes.models import Attempt
@@ -78,8 +78,8 @@ def _take_context(attempt: Attempt, items, **extra) -> dict:
     if attempt.deadline is not None:
         left = attempt.deadline - timezone.now()
         remaining = max(0, int(left.total_seconds()))
-        source = attempt.assignment if attempt.assignment_id else attempt.lesson.quiz
-        timed = bool(source.time_limit_minutes) or left <= COUNTDOWN_WITHOUT_LIMIT
+        limit = policy.attempt_settings(attempt).time_limit_minutes
+        timed = bool(limit) or left <= COUNTDOWN_WITHOUT_LIMIT
     answered = sum(item.response is not None for item in items)
     sources, references = lesson_references(lesson=attempt.lesson)
     return {

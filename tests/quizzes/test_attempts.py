@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from classroom.services import assignment_create
-from quizzes import services
+from quizzes import selectors, services
 from quizzes.errors import Code, QuizError
 from quizzes.models import Attempt, Question, Response, Score
 from quizzes.types import registry
@@ -296,3 +296,27 @@ def test_formative_checks_keep_every_try_and_number_them(student, assignment):
     )
     assert (first.try_number, first.state) == (1, "incorrect")
     assert (second.try_number, second.state) == (2, "correct")
+
+
+def test_the_score_that_counts_is_the_newest_that_is_not_a_formative_check(attempt, teacher):
+    submitted = services.attempt_submit(attempt=attempt)
+    first, second = quiz_questions(attempt)[:2]
+    override = services.score_set(
+        attempt=submitted, question=first, points=Decimal(0), by=teacher, reason="Recheck"
+    )
+    latest = selectors.scores_latest(attempts=[submitted.pk])
+
+    assert latest[(submitted.pk, first.pk)] == override
+    assert latest[(submitted.pk, second.pk)].origin == Score.Origin.SUBMIT
+    assert len(latest) == len(submitted.item_order)
+    # A formative check is never the score that counts, however new.
+    Score.objects.create(
+        attempt=submitted,
+        question=first,
+        origin=Score.Origin.CHECK,
+        state="correct",
+        fraction="1",
+        points_earned=first.points,
+        points_possible=first.points,
+    )
+    assert selectors.scores_latest(attempts=[submitted.pk])[(submitted.pk, first.pk)] == override

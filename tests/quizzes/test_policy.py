@@ -1,0 +1,95 @@
+"""The rules of quiz settings and dates, as tables: no database, no clock."""
+
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+
+import pytest
+
+from quizzes import policy
+from quizzes.models import FeedbackTiming, GradingMethod, QuizSettingsFields
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+DAY = timedelta(days=1)
+
+
+def assignment(due_at=T0, late_until=None, opens_at=T0 - 7 * DAY):
+    return SimpleNamespace(opens_at=opens_at, due_at=due_at, late_until=late_until)
+
+
+def extension(due_at=None, extra_minutes=0):
+    return SimpleNamespace(due_at=due_at, extra_minutes=extra_minutes)
+
+
+# (case, assignment, extension, expected due, expected close, expected extra minutes)
+WINDOWS = [
+    ("no extension", assignment(), None, T0, T0, 0),
+    ("late work accepted", assignment(late_until=T0 + 2 * DAY), None, T0, T0 + 2 * DAY, 0),
+    ("extension moves the due date", assignment(), extension(T0 + DAY), T0 + DAY, T0 + DAY, 0),
+    ("an extension never shortens", assignment(), extension(T0 - DAY), T0, T0, 0),
+    ("extra minutes only", assignment(), extension(None, 15), T0, T0, 15),
+    (
+        "late window outlasts the extension",
+        assignment(late_until=T0 + 3 * DAY),
+        extension(T0 + DAY),
+        T0 + DAY,
+        T0 + 3 * DAY,
+        0,
+    ),
+    (
+        "extension outlasts the late window",
+        assignment(late_until=T0 + DAY),
+        extension(T0 + 3 * DAY, 10),
+        T0 + 3 * DAY,
+        T0 + 3 * DAY,
+        10,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "given", "ext", "due", "closes", "extra"), WINDOWS, ids=[w[0] for w in WINDOWS]
+)
+def test_student_window(case, given, ext, due, closes, extra):
+    window = policy.student_window(assignment=given, extension=ext)
+    assert (window.due_at, window.closes_at, window.extra_minutes) == (due, closes, extra)
+    assert window.opens_at == given.opens_at
+
+
+def test_without_an_assignment_nothing_opens_or_closes():
+    assert policy.student_window(assignment=None) == policy.Window()
+
+
+QUIZ = SimpleNamespace(
+    **(policy.QuizSettings().as_dict() | {"attempts_allowed": 3, "shuffle_items": True})
+)
+CHOSEN = SimpleNamespace(
+    **(policy.QuizSettings().as_dict() | {"attempts_allowed": 1, "show_key": FeedbackTiming.NEVER})
+)
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({"assignment": CHOSEN}, CHOSEN),  # the teacher's choice wins over the lesson's
+        ({"assignment": None}, QUIZ),  # a preview: the lesson's defaults
+    ],
+)
+def test_settings_for_takes_the_assignment_else_the_lesson_quiz(given, expected):
+    settings = policy.settings_for(lesson=SimpleNamespace(quiz=QUIZ), **given)
+    assert settings == policy.QuizSettings.from_obj(expected)
+
+
+def test_the_settings_dataclass_and_the_model_fields_are_the_same_fields():
+    model_fields = [f.name for f in QuizSettingsFields._meta.get_fields() if f.name not in ("id",)]
+    assert sorted(model_fields) == sorted(policy.QuizSettings.field_names())
+
+
+def test_the_settings_defaults_match_the_model_defaults():
+    defaults = {
+        f.name: f.default
+        for f in QuizSettingsFields._meta.get_fields()
+        if f.name in policy.QuizSettings.field_names()
+    }
+    defaults["time_limit_minutes"] = None  # a nullable field without a default
+    assert defaults == policy.QuizSettings().as_dict()
+    assert defaults["grading_method"] == GradingMethod.HIGHEST
