@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.access import teacher_required
 from quizzes.errors import QuizError
 from quizzes.models import Attempt, Question
 
 from . import exports, selectors, services
-from .access import teacher_required
 from .forms import (
     AssignmentForm,
     ClassroomForm,

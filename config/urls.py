@@ -13,4 +13,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler403 = "config.errors.permission_denied"
 handler500 = "config.views.server_error"

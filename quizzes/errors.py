@@ -1,9 +1,11 @@
 """Errors the attempt services raise. Each carries a code (for tests and the API) and a plain
-message a student can read; views turn them into 4xx responses."""
+message a student can read; `config.errors` turns them into 4xx responses."""
 
 from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
+
+from core.errors import DomainError
 
 
 class Code(StrEnum):
@@ -43,17 +45,12 @@ STATUS = {
 }
 
 
-class QuizError(Exception):
-    def __init__(self, code: Code, detail: str = "") -> None:
-        self.code = code
+class QuizError(DomainError):
+    """`attempt_id` names the attempt the refusal is about, when the student may want to see
+    it (an attempt already submitted, or submitted because time ran out)."""
+
+    def __init__(self, code: Code, detail: str = "", *, attempt_id: int | None = None) -> None:
         self.detail = detail
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        text = str(MESSAGES[self.code])
-        return f"{text} {self.detail}".strip()
-
-    @property
-    def status(self) -> int:
-        return STATUS[self.code]
+        self.attempt_id = attempt_id
+        message = f"{MESSAGES[code]} {detail}".strip()
+        super().__init__(code, message, status=STATUS[code])

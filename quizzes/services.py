@@ -153,14 +153,14 @@ def responses_save(
     with transaction.atomic():
         locked = Attempt.objects.select_for_update().only("status", "deadline").get(pk=attempt.pk)
         if not locked.is_open:
-            raise QuizError(Code.ATTEMPT_SUBMITTED)
+            raise QuizError(Code.ATTEMPT_SUBMITTED, attempt_id=attempt.pk)
         overdue = policy.is_past(locked.deadline, now)
         if not overdue and clean:
             saved = _upsert(attempt, questions, clean, timezone.now())
     if overdue:
         if attempt.kind == Attempt.Kind.QUIZ:
             attempt_submit(attempt=attempt, now=now, auto=True)
-            raise QuizError(Code.TIME_UP)
+            raise QuizError(Code.TIME_UP, attempt_id=attempt.pk)
         raise QuizError(Code.CLOSED)
     return SaveResult(saved=saved, errors=errors)
 

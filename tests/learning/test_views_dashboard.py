@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from classroom.models import Assignment, Extension
-from learning.selectors import Status, assignments_for_dashboard
+from learning.selectors.dashboard import Status, assignments_for_dashboard
 from quizzes import services
 from quizzes.models import Attempt, FeedbackTiming
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from classroom.models import Assignment
-from learning.selectors import skills_for_student
+from learning.selectors.skills import skills_for_student
 from quizzes import services
 from quizzes.models import Attempt, FeedbackTiming, Question
 from quizzes.types import registry

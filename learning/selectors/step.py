@@ -1,162 +1,29 @@
-"""Reads for the student's pages: the dashboard, a lesson step, the skills page.
+"""One step of a lesson as the student works through it: the document, the activities with
+their last check, the quiz step's attempts.
 
-Each selector runs a fixed number of queries, whatever the number of assignments, sentences,
-glossary terms, sources or questions (asserted in tests/lessons/test_views_query_counts.py), then
-computes in plain Python. Access is the caller's: pass the student's own assignment
-(`classroom.selectors.assignment_get_for_student`) and their own attempt.
-"""
+A fixed number of queries whatever the number of sentences, glossary terms, sources or questions
+(tests/learning/test_views_query_counts.py). Access is the caller's: pass the student's own
+assignment (`classroom.selectors.assignment_get_for_student`) and their own attempt."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from classroom.models import Assignment, Extension
+from classroom.models import Assignment
 from lessons.document import GlossaryEntry, SentenceView, document_paragraphs, glossary_entries
-from lessons.models import Lesson, Skill, Source, Step, StepKind
+from lessons.models import Lesson, Source, Step, StepKind
 from quizzes import policy
 from quizzes.feedback import FeedbackView, feedback_view
 from quizzes.models import Attempt, Question, Response, Score
-from quizzes.selectors import public_spec_for, scores_latest
+from quizzes.selectors import public_spec_for
 from quizzes.types import QuestionType, registry
-
-# ---------------------------------------------------------------------------------------------
-# Dashboard
-# ---------------------------------------------------------------------------------------------
-
-
-class Status:
-    NOT_OPEN = "not_open"
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    SUBMITTED = "submitted"
-    LATE = "late"
-    CLOSED = "closed"
-
-
-STATUS_LABELS = {
-    Status.NOT_OPEN: _("Not open yet"),
-    Status.NOT_STARTED: _("Not started"),
-    Status.IN_PROGRESS: _("In progress"),
-    Status.SUBMITTED: _("Submitted"),
-    Status.LATE: _("Late"),
-    Status.CLOSED: _("Closed"),
-}
-
-
-@dataclass
-class AssignmentRow:
-    """One assigned lesson as the student's dashboard shows it."""
-
-    assignment: Assignment
-    lesson: Lesson
-    status: str
-    due_at: datetime  # with the student's extension
-    closes_at: datetime
-    submitted_late: bool = False
-    score_earned: Decimal | None = None  # shown only when released
-    score_possible: Decimal | None = None
-    score_pending: bool = False  # submitted, score not released yet
-    current_step: Step | None = None
-    step_count: int = 0
-    can_work: bool = True
-
-    @property
-    def status_label(self) -> str:
-        return str(STATUS_LABELS[self.status])
-
-    @property
-    def current_step_number(self) -> int:
-        return self.current_step.position + 1 if self.current_step else 0
-
-
-def assignments_for_dashboard(*, student: User, now: datetime | None = None) -> list[AssignmentRow]:
-    """The student's assignments with status and released score, in 4 queries."""
-    now = now or timezone.now()
-    assignments = list(
-        Assignment.objects.select_related("lesson", "classroom")
-        .filter(classroom__memberships__student=student, classroom__archived_at=None)
-        .order_by("due_at", "id")
-    )
-    ids = [a.pk for a in assignments]
-    extensions = {
-        e.assignment_id: e for e in Extension.objects.filter(student=student, assignment_id__in=ids)
-    }
-    attempts: dict[int, list[Attempt]] = defaultdict(list)
-    for attempt in Attempt.objects.filter(student=student, assignment_id__in=ids).order_by(
-        "number"
-    ):
-        attempts[attempt.assignment_id].append(attempt)
-    steps: dict[int, dict[str, Step]] = defaultdict(dict)
-    for step in Step.objects.filter(lesson_id__in={a.lesson_id for a in assignments}):
-        steps[step.lesson_id][step.kind] = step
-    return [
-        _dashboard_row(a, extensions.get(a.pk), attempts[a.pk], steps[a.lesson_id], now)
-        for a in assignments
-    ]
-
-
-def _dashboard_row(assignment, extension, attempts, steps, now) -> AssignmentRow:
-    window = policy.student_window(assignment=assignment, extension=extension)
-    due_at, closes_at = window.due_at, window.closes_at
-    lesson_work = next((a for a in attempts if a.kind == Attempt.Kind.LESSON), None)
-    quizzes = [a for a in attempts if a.kind == Attempt.Kind.QUIZ]
-    submitted = [a for a in quizzes if not a.is_open]
-    row = AssignmentRow(
-        assignment=assignment,
-        lesson=assignment.lesson,
-        status=Status.NOT_STARTED,
-        due_at=due_at,
-        closes_at=closes_at,
-        step_count=len(steps),
-        current_step=steps.get(lesson_work.current_step) if lesson_work else None,
-    )
-    if now < assignment.opens_at:
-        row.status, row.can_work = Status.NOT_OPEN, False
-    elif submitted:
-        row.status = Status.SUBMITTED
-        row.submitted_late = any(a.submitted_at and a.submitted_at > due_at for a in submitted)
-        _set_score(row, assignment, submitted, now)
-    elif now > closes_at:
-        row.status, row.can_work = Status.CLOSED, lesson_work is not None
-    elif now > due_at:
-        row.status = Status.LATE
-    elif lesson_work is not None or quizzes:
-        row.status = Status.IN_PROGRESS
-    return row
-
-
-def _set_score(row: AssignmentRow, assignment, submitted: list[Attempt], now) -> None:
-    settings = policy.QuizSettings.from_obj(assignment)
-    review = policy.review_for(settings, submitted=True, due_at=assignment.due_at, now=now)
-    if not review.score:
-        row.score_pending = True
-        return
-    row.score_earned = policy.combine_attempts(
-        settings.grading_method, [a.points_earned or Decimal(0) for a in submitted]
-    )
-    row.score_possible = submitted[-1].points_possible
-
-
-# ---------------------------------------------------------------------------------------------
-# A lesson step
-# ---------------------------------------------------------------------------------------------
-
-
-def lesson_references(*, lesson: Lesson) -> tuple[list[Source], list]:
-    """(comparison sources, references): what citations in prompts and feedback link to
-    (2 queries)."""
-    sources = list(lesson.sources.filter(kind=Source.Kind.COMPARISON).order_by("position"))
-    return sources, list(lesson.references.order_by("position"))
 
 
 def lesson_work_get(*, student: User, assignment: Assignment) -> Attempt | None:
@@ -385,82 +252,3 @@ def _quiz_info(attempt: Attempt, assignment: Assignment, now, *, count: bool) ->
         attempts_left=left,
         review=review,
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# My skills
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class SkillRow:
-    skill: str
-    label: str
-    first_tries: int = 0  # activities checked at least once
-    first_try_right: int = 0  # of which right at the first try
-    quiz_earned: Fraction = Fraction(0)
-    quiz_possible: Fraction = Fraction(0)
-
-    @property
-    def first_try_percent(self) -> int | None:
-        if not self.first_tries:
-            return None
-        return round(100 * self.first_try_right / self.first_tries)
-
-    @property
-    def quiz_percent(self) -> int | None:
-        if not self.quiz_possible:
-            return None
-        return round(100 * self.quiz_earned / self.quiz_possible)
-
-    @property
-    def has_data(self) -> bool:
-        return bool(self.first_tries or self.quiz_possible)
-
-
-def skills_for_student(*, student: User, now: datetime | None = None) -> list[SkillRow]:
-    """Progress per skill, in 3 queries: first-try correctness on activities, and quiz points
-    on submitted attempts whose score the teacher's settings release."""
-    now = now or timezone.now()
-    rows = {skill.value: SkillRow(skill.value, str(skill.label)) for skill in Skill}
-
-    first_tries = Score.objects.filter(
-        attempt__student=student,
-        attempt__kind=Attempt.Kind.LESSON,
-        origin=Score.Origin.CHECK,
-        try_number=1,
-    ).values_list("question__skills", "state")
-    for skills, state in first_tries:
-        if state == "ungraded":
-            continue
-        for skill in skills or []:
-            if skill in rows:
-                rows[skill].first_tries += 1
-                rows[skill].first_try_right += state == "correct"
-
-    released = [
-        attempt.pk
-        for attempt in Attempt.objects.filter(
-            student=student, kind=Attempt.Kind.QUIZ, status=Attempt.Status.SUBMITTED
-        ).select_related("assignment", "lesson__quiz")
-        if _score_released(attempt, now)
-    ]
-    latest = scores_latest(
-        attempts=released,
-        fields=("state", "points_earned", "points_possible", "question__skills"),
-        related=("question",),
-    )
-    for score in latest.values():
-        if score.state == "ungraded":
-            continue  # waiting for the teacher: neither right nor wrong yet
-        for skill in score.question.skills or []:
-            if skill in rows:
-                rows[skill].quiz_earned += Fraction(score.points_earned)
-                rows[skill].quiz_possible += Fraction(score.points_possible)
-    return list(rows.values())
-
-
-def _score_released(attempt: Attempt, now: datetime) -> bool:
-    due_at = attempt.assignment.due_at if attempt.assignment_id else None
-    settings = policy.attempt_settings(attempt)
-    return policy.review_for(settings, submitted=True, due_at=due_at, now=now).score

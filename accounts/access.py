@@ -1,0 +1,43 @@
+"""Who may open a page, by role. The one place role checks live.
+
+Anonymous visitors go to the login page; a signed-in user without the role gets
+`PermissionDenied`, which `config.errors.permission_denied` answers with a 403 page saying why.
+Which objects a user may see (their own class, their own attempt) is the selectors' business."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+def role_required(allowed: Callable[[User], bool], refusal: str):
+    """A view decorator: signed in, and `allowed(user)`; else the login page or a 403."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not allowed(request.user):
+                raise PermissionDenied(str(refusal))
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+student_required = role_required(
+    lambda user: user.is_student, _("This page is for students: sign in with a student account.")
+)
+teacher_required = role_required(
+    lambda user: user.is_teacher, _("This page is for teachers: sign in with a teacher account.")
+)
+teacher_or_author_required = role_required(
+    lambda user: user.is_teacher or user.is_author,
+    _("Only teachers and content authors can preview a quiz."),
+)

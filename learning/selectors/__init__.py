@@ -1,0 +1,1 @@
+"""Reads for the student's pages, one module per page."""
