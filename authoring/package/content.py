@@ -1,6 +1,6 @@
 """A validated package as plain, frozen dataclasses: what the loader writes to the database.
 
-Nothing here validates; ``validate.py`` builds these only from a package that has no errors, so
+Nothing here validates; ``build.py`` makes these only from a package that has no errors, so
 every id referred to exists, every spec is prepared and every value has its final type.
 Lists are tuples. Question specs are JSON-able dicts (read them, do not change them).
 """

@@ -1,8 +1,9 @@
 """The shape of ``lesson.yaml`` (docs/lesson-format.md), as pydantic models.
 
 These models check structure only: required fields, types, allowed values, unknown keys. What
-needs the whole package (does a cited id exist? does a span occur in its sentence?) is checked in
-``validate.py``; a question's ``spec`` is checked by its question type (``quizzes.types``).
+needs the whole package (does a cited id exist? does a span occur in its sentence?) is checked by
+the meaning checks ``validate.py`` runs; a question's ``spec`` is checked by its question type
+(``quizzes.types``).
 """
 
 from __future__ import annotations

@@ -1,0 +1,85 @@
+"""The validated package as the plain dataclasses of ``content.py``.
+
+Only a package with no error at all is built, so every model value here is final and every
+question's prepared spec exists."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from authoring.package import content
+from authoring.package.document import MainText
+from authoring.package.errors import Loc
+from authoring.package.schema import Lesson
+
+
+def build_package(
+    folder: Path, lesson: Lesson, main: MainText, prepared: Mapping[Loc, dict[str, Any]]
+) -> content.Package:
+    """The package in ``folder``; ``prepared`` holds each question's spec by its location."""
+
+    def question(loc: Loc, q: Any) -> content.Question:
+        return content.Question(
+            id=q.id,
+            type=q.type,
+            prompt=q.prompt,
+            points=q.points,
+            skills=tuple(q.skills),
+            feedback=content.Feedback(**q.feedback.model_dump()),
+            spec=prepared[loc],
+        )
+
+    steps = tuple(
+        content.Step(
+            kind=step.kind,
+            title=step.title,
+            body=step.body,
+            questions=tuple(
+                question(("steps", i, "activities", j), q) for j, q in enumerate(step.activities)
+            ),
+        )
+        for i, step in enumerate(lesson.steps)
+    )
+    source = lesson.source
+    return content.Package(
+        path=folder,
+        format=lesson.format,
+        slug=lesson.slug,
+        version=lesson.version,
+        title=lesson.title,
+        language=lesson.language,
+        grade_band=lesson.grade_band,
+        estimated_minutes=lesson.estimated_minutes,
+        summary=lesson.summary,
+        objectives=tuple(lesson.objectives),
+        skills=tuple(lesson.skills),
+        standards=tuple(
+            content.Standard(code=s.code, text=s.text, skills=tuple(s.skills))
+            for s in lesson.standards
+        ),
+        references=tuple(content.Reference(**r.model_dump()) for r in lesson.references),
+        source=content.MainSource(
+            **_plain(source.model_dump(exclude={"segmentation"})),
+            text=main.text,
+            sentences=main.sentences,
+        ),
+        sources=tuple(content.ComparisonSource(**_plain(s.model_dump())) for s in lesson.sources),
+        glossary=tuple(
+            content.GlossaryEntry(term=g.term, aliases=tuple(g.aliases), definition=g.definition)
+            for g in lesson.glossary
+        ),
+        steps=steps,
+        quiz=content.Quiz(
+            title=lesson.quiz.title,
+            settings=content.QuizSettings(**lesson.quiz.settings.model_dump()),
+            items=tuple(question(("quiz", "items", k), q) for k, q in enumerate(lesson.quiz.items)),
+        ),
+        teacher_guide=content.TeacherGuide(**_plain(lesson.teacher_guide.model_dump())),
+    )
+
+
+def _plain(fields: dict[str, Any]) -> dict[str, Any]:
+    """Lists as tuples, so the dataclasses stay immutable all the way down."""
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()}
