@@ -18,7 +18,8 @@ from quizzes.models import Attempt, Response
 from quizzes.selectors import NEWEST_FIRST, scores_counted
 
 from .models import Classroom, Extension
-from .selectors import class_progress, classroom_students
+from .selectors.access import classroom_students
+from .selectors.progress import class_progress
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"  # Excel reads UTF-8 only with it; csv readers use encoding="utf-8-sig"

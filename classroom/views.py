@@ -17,7 +17,7 @@ from accounts.access import teacher_required
 from quizzes.errors import QuizError
 from quizzes.models import Attempt, Question
 
-from . import exports, selectors, services
+from . import exports, services
 from .forms import (
     AssignmentForm,
     ClassroomForm,
@@ -28,6 +28,7 @@ from .forms import (
     RubricScoreForm,
 )
 from .rubric import rubric_levels
+from .selectors import access, grid, guide, item_analysis, work
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -66,7 +67,7 @@ def classroom_list(request: HttpRequest) -> HttpResponse:
         request,
         "classroom/classroom_list.html",
         {
-            "classrooms": selectors.classrooms_for_teacher(teacher=request.user, archived=archived),
+            "classrooms": access.classrooms_for_teacher(teacher=request.user, archived=archived),
             "archived": archived,
         },
     )
@@ -92,7 +93,7 @@ def classroom_create(request: HttpRequest) -> HttpResponse:
 @teacher_required
 @GET_POST
 def classroom_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     form = ClassroomForm(request.POST or None, initial={"name": classroom.name})
     if request.method == "POST" and form.is_valid():
         try:
@@ -112,7 +113,7 @@ def classroom_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @teacher_required
 @require_POST
 def classroom_archive(request: HttpRequest, pk: int) -> HttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     if request.POST.get("action") == "restore":
         services.classroom_restore(classroom=classroom)
         messages.success(request, _("Class “%s” restored.") % classroom.name)
@@ -128,7 +129,7 @@ def classroom_archive(request: HttpRequest, pk: int) -> HttpResponse:
 @teacher_required
 @require_POST
 def join_code_regenerate(request: HttpRequest, pk: int) -> HttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     if classroom.archived_at:
         return _archived(request, classroom)
     services.join_code_regenerate(classroom=classroom)
@@ -144,13 +145,13 @@ def join_code_regenerate(request: HttpRequest, pk: int) -> HttpResponse:
 @teacher_required
 @require_GET
 def classroom_students(request: HttpRequest, pk: int) -> HttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     return render(
         request,
         "classroom/classroom_students.html",
         {
             "classroom": classroom,
-            "students": selectors.classroom_students(classroom=classroom),
+            "students": access.classroom_students(classroom=classroom),
             "join_url": request.build_absolute_uri("/"),
             "tab": "students",
         },
@@ -161,7 +162,7 @@ def classroom_students(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 @GET_POST
 def roster_import(request: HttpRequest, pk: int) -> HttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     if classroom.archived_at:
         return _archived(request, classroom)
     form = RosterImportForm(request.POST or None, request.FILES or None)
@@ -193,8 +194,8 @@ def roster_import(request: HttpRequest, pk: int) -> HttpResponse:
 @teacher_required
 @GET_POST
 def membership_remove(request: HttpRequest, pk: int, student_pk: int) -> HttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
-    student = selectors.student_get_for_teacher(classroom=classroom, pk=student_pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    student = access.student_get_for_teacher(classroom=classroom, pk=student_pk)
     if request.method == "POST":
         services.membership_remove(classroom=classroom, student=student)
         messages.success(
@@ -214,8 +215,8 @@ def membership_remove(request: HttpRequest, pk: int, student_pk: int) -> HttpRes
 @never_cache
 @GET_POST
 def student_password_reset(request: HttpRequest, pk: int, student_pk: int) -> HttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
-    student = selectors.student_get_for_teacher(classroom=classroom, pk=student_pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    student = access.student_get_for_teacher(classroom=classroom, pk=student_pk)
     password = None
     if request.method == "POST":
         password = services.student_password_reset(classroom=classroom, student=student)
@@ -239,26 +240,26 @@ def _grid_page(request: HttpRequest) -> int:
 
 
 def _grid_context(request: HttpRequest, classroom) -> dict:
-    grid = selectors.progress_grid(
+    progress = grid.progress_grid(
         classroom=classroom,
-        filter=request.GET.get("filter", selectors.Filter.ALL),
+        filter=request.GET.get("filter", grid.Filter.ALL),
         page=_grid_page(request),
     )
-    page = "all" if grid.page == 0 else grid.page
+    page = "all" if progress.page == 0 else progress.page
     return {
         "classroom": classroom,
-        "grid": grid,
+        "grid": progress,
         "filters": [
-            (name, label, grid.counts[name])
+            (name, label, progress.counts[name])
             for name, label in (
-                (selectors.Filter.ALL, _("All students")),
-                (selectors.Filter.LATE, _("Late or overdue")),
-                (selectors.Filter.NOT_STARTED, _("Not started")),
-                (selectors.Filter.NEEDS_SCORING, _("Needs scoring")),
+                (grid.Filter.ALL, _("All students")),
+                (grid.Filter.LATE, _("Late or overdue")),
+                (grid.Filter.NOT_STARTED, _("Not started")),
+                (grid.Filter.NEEDS_SCORING, _("Needs scoring")),
             )
         ],
         "poll_url": reverse("classroom:progress_grid", args=[classroom.pk])
-        + f"?filter={grid.filter}&page={page}",
+        + f"?filter={progress.filter}&page={page}",
         "tab": "progress",
     }
 
@@ -266,7 +267,7 @@ def _grid_context(request: HttpRequest, classroom) -> dict:
 @teacher_required
 @require_GET
 def classroom_progress(request: HttpRequest, pk: int) -> HttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     return render(request, "classroom/classroom_progress.html", _grid_context(request, classroom))
 
 
@@ -275,7 +276,7 @@ def classroom_progress(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def progress_grid(request: HttpRequest, pk: int) -> HttpResponse:
     """The grid alone, fetched every few seconds by static/js/teacher-progress.js."""
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     return render(request, "classroom/_progress_grid.html", _grid_context(request, classroom))
 
 
@@ -285,10 +286,10 @@ def progress_grid(request: HttpRequest, pk: int) -> HttpResponse:
 @teacher_required
 @GET_POST
 def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     if classroom.archived_at:
         return _archived(request, classroom)
-    lessons = selectors.lessons_for_teacher()
+    lessons = access.lessons_for_teacher()
     chosen = next((lesson for lesson in lessons if lesson.slug == request.GET.get("lesson")), None)
     form = AssignmentForm(
         request.POST or None,
@@ -321,8 +322,8 @@ def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
 @teacher_required
 @GET_POST
 def assignment_edit(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
-    assignment = selectors.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    assignment = access.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
     if request.method == "POST" and classroom.archived_at:
         return _archived(request, classroom)
     form = AssignmentForm(
@@ -357,15 +358,15 @@ def assignment_edit(request: HttpRequest, pk: int, assignment_pk: int) -> HttpRe
 @teacher_required
 @require_GET
 def assignment_analysis(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
-    assignment = selectors.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    assignment = access.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
     return render(
         request,
         "classroom/assignment_analysis.html",
         {
             "classroom": classroom,
             "assignment": assignment,
-            "analysis": selectors.assignment_analysis(assignment=assignment),
+            "analysis": item_analysis.assignment_analysis(assignment=assignment),
             "tab": "progress",
         },
     )
@@ -374,15 +375,15 @@ def assignment_analysis(request: HttpRequest, pk: int, assignment_pk: int) -> Ht
 @teacher_required
 @GET_POST
 def extension_list(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
-    assignment = selectors.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
-    students = selectors.classroom_students(classroom=classroom)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    assignment = access.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
+    students = access.classroom_students(classroom=classroom)
     initial = {}
     if _id(request.GET.get("student")) is not None:
         initial["student"] = _id(request.GET.get("student"))
     form = ExtensionForm(request.POST or None, students=students, initial=initial)
     if request.method == "POST" and form.is_valid():
-        student = selectors.student_get_for_teacher(
+        student = access.student_get_for_teacher(
             classroom=classroom, pk=form.cleaned_data["student"]
         )
         try:
@@ -405,7 +406,7 @@ def extension_list(request: HttpRequest, pk: int, assignment_pk: int) -> HttpRes
         {
             "classroom": classroom,
             "assignment": assignment,
-            "extensions": selectors.extensions_for_assignment(assignment=assignment),
+            "extensions": access.extensions_for_assignment(assignment=assignment),
             "form": form,
             "tab": "progress",
         },
@@ -417,9 +418,9 @@ def extension_list(request: HttpRequest, pk: int, assignment_pk: int) -> HttpRes
 def extension_delete(
     request: HttpRequest, pk: int, assignment_pk: int, student_pk: int
 ) -> HttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
-    assignment = selectors.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
-    student = selectors.student_get_for_teacher(classroom=classroom, pk=student_pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    assignment = access.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
+    student = access.student_get_for_teacher(classroom=classroom, pk=student_pk)
     services.extension_delete(assignment=assignment, student=student)
     messages.success(request, _("Extension removed for %s.") % student)
     return redirect("classroom:extension_list", pk=classroom.pk, assignment_pk=assignment.pk)
@@ -429,18 +430,16 @@ def extension_delete(
 
 
 def _work_context(request, classroom, assignment, student, attempt_pk=None) -> dict:
-    work = selectors.student_work(
+    student_work = work.student_work(
         classroom=classroom, assignment=assignment, student=student, attempt_pk=attempt_pk
     )
-    waiting = selectors.students_to_score(assignment=assignment)
-    later = [
-        s for s in waiting if selectors.student_sort_key(s) > selectors.student_sort_key(student)
-    ]
+    waiting = work.students_to_score(assignment=assignment)
+    later = [s for s in waiting if access.student_sort_key(s) > access.student_sort_key(student)]
     return {
         "classroom": classroom,
         "assignment": assignment,
         "student": student,
-        "work": work,
+        "work": student_work,
         "next_to_score": (later or [s for s in waiting if s.pk != student.pk] or [None])[0],
         "waiting": len(waiting),
         "tab": "progress",
@@ -452,9 +451,9 @@ def _work_context(request, classroom, assignment, student, attempt_pk=None) -> d
 def student_work(
     request: HttpRequest, pk: int, assignment_pk: int, student_pk: int
 ) -> HttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
-    assignment = selectors.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
-    student = selectors.student_get_for_teacher(classroom=classroom, pk=student_pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    assignment = access.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
+    student = access.student_get_for_teacher(classroom=classroom, pk=student_pk)
     return render(
         request,
         "classroom/student_work.html",
@@ -482,8 +481,8 @@ def _work_url(attempt: Attempt, classroom, anchor: str = "") -> str:
 def item_score(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
     """Score one item of an attempt: by points (an override, with a reason), or by a level of
     the scoring guide (written answers)."""
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
-    attempt = selectors.attempt_get_for_teacher(classroom=classroom, pk=attempt_pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    attempt = access.attempt_get_for_teacher(classroom=classroom, pk=attempt_pk)
     question_pk = _id(request.POST.get("question"))
     question = (
         Question.objects.select_related("step")
@@ -544,8 +543,8 @@ def item_score(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
 @teacher_required
 @GET_POST
 def attempt_reset(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
-    attempt = selectors.attempt_get_for_teacher(classroom=classroom, pk=attempt_pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    attempt = access.attempt_get_for_teacher(classroom=classroom, pk=attempt_pk)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -588,7 +587,7 @@ def _csv_response(rows, name: str) -> StreamingHttpResponse:
 @teacher_required
 @require_GET
 def export_gradebook(request: HttpRequest, pk: int) -> StreamingHttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     now = timezone.now()
     return _csv_response(
         exports.gradebook_rows(classroom=classroom, now=now),
@@ -599,7 +598,7 @@ def export_gradebook(request: HttpRequest, pk: int) -> StreamingHttpResponse:
 @teacher_required
 @require_GET
 def export_responses(request: HttpRequest, pk: int) -> StreamingHttpResponse:
-    classroom = selectors.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     return _csv_response(
         exports.responses_rows(classroom=classroom), exports.filename(classroom, "responses")
     )
@@ -615,8 +614,8 @@ def lesson_list(request: HttpRequest) -> HttpResponse:
         request,
         "classroom/lesson_list.html",
         {
-            "lessons": selectors.lessons_for_teacher(),
-            "classrooms": selectors.classrooms_for_teacher(teacher=request.user),
+            "lessons": access.lessons_for_teacher(),
+            "classrooms": access.classrooms_for_teacher(teacher=request.user),
         },
     )
 
@@ -625,14 +624,14 @@ def lesson_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def lesson_guide(request: HttpRequest, slug: str) -> HttpResponse:
     """The teacher guide: never linked from, nor reachable by, student pages."""
-    lesson = selectors.lesson_get_for_teacher(slug=slug)
+    lesson = access.lesson_get_for_teacher(slug=slug)
     return render(
         request,
         "classroom/lesson_guide.html",
         {
             "lesson": lesson,
             "guide": lesson.teacher_guide or {},
-            "steps": selectors.lesson_guide(lesson=lesson),
+            "steps": guide.lesson_guide(lesson=lesson),
             "references": lesson.references.all(),
         },
     )

@@ -5,7 +5,7 @@ from fractions import Fraction as F
 import pytest
 
 from classroom import analysis
-from classroom.selectors import assignment_analysis
+from classroom.selectors.item_analysis import assignment_analysis
 from classroom.services import rubric_score
 from tests.classroom.conftest import answer_quiz, reflection_question, write_reflection
 

@@ -6,16 +6,15 @@ import pytest
 from django.http import Http404
 from django.utils import timezone
 
-from classroom.selectors import (
-    Filter,
+from classroom.selectors.access import (
     assignment_get_for_teacher,
     attempt_get_for_teacher,
     classroom_get_for_teacher,
     classrooms_for_teacher,
-    progress_grid,
     student_get_for_teacher,
-    student_work,
 )
+from classroom.selectors.grid import Filter, progress_grid
+from classroom.selectors.work import student_work, students_to_score
 from classroom.services import (
     assignment_create,
     classroom_archive,
@@ -209,8 +208,6 @@ def test_a_class_that_fits_on_one_page_has_no_pager(assignment):
 
 
 def test_students_waiting_for_a_score_come_in_register_order(assignment, teacher, make_student):
-    from classroom.selectors import students_to_score
-
     ada, ben, cy = make_student("ada", "Ada"), make_student("ben", "Ben"), make_student("cy", "Cy")
     for student in (ada, ben, cy):
         answer_quiz(student=student, assignment=assignment)

@@ -1,0 +1,132 @@
+"""Access: the getters that return only what a user may see, or raise Http404.
+
+Every `*_for_teacher` getter returns only what belongs to the teacher's own classes (the class
+itself already checked by `classroom_get_for_teacher`): another teacher's class, and everything
+in it, does not exist for them. `*_for_student` getters do the same for a student's classes."""
+
+from django.db.models import Count
+from django.http import Http404
+
+from accounts.models import User
+from lessons.models import Lesson
+from quizzes.models import Attempt
+
+from ..models import Assignment, Classroom, Extension
+
+# --- a student's classes --------------------------------------------------------------------
+
+
+def assignment_get_for_student(*, student: User, pk: int) -> Assignment:
+    """An assignment of one of the student's classes, or 404."""
+    assignment = (
+        Assignment.objects.select_related("lesson", "classroom")
+        .filter(pk=pk, classroom__memberships__student=student, classroom__archived_at=None)
+        .first()
+    )
+    if assignment is None:
+        raise Http404("No such assignment.")
+    return assignment
+
+
+def assignments_for_student(*, student: User) -> list[Assignment]:
+    return list(
+        Assignment.objects.select_related("lesson", "classroom")
+        .filter(classroom__memberships__student=student, classroom__archived_at=None)
+        .order_by("due_at", "id")
+    )
+
+
+# --- a teacher's classes --------------------------------------------------------------------
+
+
+def classrooms_for_teacher(*, teacher: User, archived: bool = False) -> list[Classroom]:
+    """The teacher's classes (open ones, or archived ones), with how many students and
+    assignments each has (one query)."""
+    return list(
+        Classroom.objects.filter(teacher=teacher, archived_at__isnull=not archived)
+        .annotate(
+            student_count=Count("memberships", distinct=True),
+            assignment_count=Count("assignments", distinct=True),
+        )
+        .order_by("name", "id")
+    )
+
+
+def classroom_get_for_teacher(*, teacher: User, pk: int) -> Classroom:
+    """One of the teacher's classes (archived too), or 404."""
+    classroom = Classroom.objects.filter(pk=pk, teacher=teacher).first()
+    if classroom is None:
+        raise Http404("No such class.")
+    return classroom
+
+
+def assignment_get_for_teacher(*, classroom: Classroom, pk: int) -> Assignment:
+    """An assignment of the class (already checked to be the teacher's), or 404."""
+    assignment = (
+        Assignment.objects.select_related("lesson", "lesson__quiz")
+        .filter(pk=pk, classroom=classroom)
+        .first()
+    )
+    if assignment is None:
+        raise Http404("No such assignment.")
+    assignment.classroom = classroom
+    return assignment
+
+
+def student_get_for_teacher(*, classroom: Classroom, pk: int) -> User:
+    """A student of the class, or 404."""
+    student = User.objects.filter(pk=pk, memberships__classroom=classroom).first()
+    if student is None:
+        raise Http404("No such student in this class.")
+    return student
+
+
+def attempt_get_for_teacher(*, classroom: Classroom, pk: int) -> Attempt:
+    """An attempt on an assignment of the class, by a student still in it, or 404."""
+    attempt = (
+        Attempt.objects.select_related("lesson", "assignment", "student")
+        .filter(
+            pk=pk,
+            assignment__classroom=classroom,
+            student__memberships__classroom=classroom,
+        )
+        .first()
+    )
+    if attempt is None:
+        raise Http404("No such attempt.")
+    return attempt
+
+
+def classroom_students(*, classroom: Classroom) -> list[User]:
+    """The class's students, sorted by name as a teacher reads a register."""
+    students = list(
+        User.objects.filter(memberships__classroom=classroom).only(
+            "id", "username", "display_name", "first_name", "last_name", "role"
+        )
+    )
+    return sorted(students, key=student_sort_key)
+
+
+def student_sort_key(student: User) -> tuple[str, str, int]:
+    return (str(student).casefold(), student.username.casefold(), student.pk)
+
+
+def lessons_for_teacher() -> list[Lesson]:
+    """Every lesson with a quiz: lessons are shared by all teachers of the school."""
+    return list(Lesson.objects.filter(quiz__isnull=False).select_related("quiz").order_by("title"))
+
+
+def lesson_get_for_teacher(*, slug: str) -> Lesson:
+    lesson = Lesson.objects.filter(slug=slug).first()
+    if lesson is None:
+        raise Http404("No such lesson.")
+    return lesson
+
+
+def extensions_for_assignment(*, assignment: Assignment) -> list[Extension]:
+    return sorted(
+        Extension.objects.filter(
+            assignment=assignment, student__memberships__classroom_id=assignment.classroom_id
+        ).select_related("student"),
+        key=lambda e: student_sort_key(e.student),
+    )
