@@ -230,36 +230,14 @@ def student_password_reset(request: HttpRequest, pk: int, student_pk: int) -> Ht
 # --- progress --------------------------------------------------------------------------------
 
 
-def _grid_page(request: HttpRequest) -> int:
-    """?page=2, or ?page=all (0); anything else is the first page."""
-    page = request.GET.get("page", "")
-    if page == "all":
-        return 0
-    number = _id(page)
-    return number if number is not None and number < 10**6 else 1
-
-
 def _grid_context(request: HttpRequest, classroom) -> dict:
-    progress = grid.progress_grid(
-        classroom=classroom,
-        filter=request.GET.get("filter", grid.Filter.ALL),
-        page=_grid_page(request),
-    )
-    page = "all" if progress.page == 0 else progress.page
     return {
         "classroom": classroom,
-        "grid": progress,
-        "filters": [
-            (name, label, progress.counts[name])
-            for name, label in (
-                (grid.Filter.ALL, _("All students")),
-                (grid.Filter.LATE, _("Late or overdue")),
-                (grid.Filter.NOT_STARTED, _("Not started")),
-                (grid.Filter.NEEDS_SCORING, _("Needs scoring")),
-            )
-        ],
-        "poll_url": reverse("classroom:progress_grid", args=[classroom.pk])
-        + f"?filter={progress.filter}&page={page}",
+        "grid": grid.progress_grid(
+            classroom=classroom,
+            filter=request.GET.get("filter", grid.Filter.ALL),
+            page=request.GET.get("page", 1),
+        ),
         "tab": "progress",
     }
 

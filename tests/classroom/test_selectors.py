@@ -87,7 +87,7 @@ def test_the_grid_shows_each_students_status_and_score(assignment, student, make
 
     by = cells(grid)
     assert by[("ada", assignment.pk)].text == "75%"  # 12 of 16: the reflection is not scored
-    assert "to score" not in by[("ada", assignment.pk)].note  # no reflection written
+    assert "to score" not in by[("ada", assignment.pk)].notes  # no reflection written
     assert by[("ben", assignment.pk)].text == "In progress"
     assert by[(student.username, assignment.pk)].text == "Not started"
     assert [row.student.username for row in grid.rows] == ["ada", "ben", student.username]
@@ -99,7 +99,7 @@ def test_scoring_the_reflection_updates_the_grade_in_the_grid(assignment, teache
     answer_quiz(student=ada, assignment=assignment)
     lesson_attempt = write_reflection(student=ada, assignment=assignment, text="Evidence " * 40)
     cell = cells(progress_grid(classroom=assignment.classroom))[("ada", assignment.pk)]
-    assert (cell.text, "to score" in cell.note) == ("75%", True)
+    assert (cell.text, "to score" in cell.notes) == ("75%", True)
 
     rubric_score(
         attempt=lesson_attempt,
@@ -109,7 +109,7 @@ def test_scoring_the_reflection_updates_the_grade_in_the_grid(assignment, teache
     )
 
     cell = cells(progress_grid(classroom=assignment.classroom))[("ada", assignment.pk)]
-    assert (cell.text, cell.note) == ("100%", "")
+    assert (cell.text, cell.notes) == ("100%", [])
 
 
 def test_filters_keep_the_students_with_a_matching_cell(classroom, example_lesson, make_student):
@@ -136,7 +136,7 @@ def test_filters_keep_the_students_with_a_matching_cell(classroom, example_lesso
     grid = progress_grid(classroom=classroom, filter=Filter.NEEDS_SCORING)
     assert grid.counts == {"all": 3, "late": 3, "not_started": 1, "needs_scoring": 1}
     assert [cell.highlight for cell in grid.rows[0].cells] == [True]
-    assert cells(progress_grid(classroom=classroom))[("ada", past.pk)].note == "late"
+    assert cells(progress_grid(classroom=classroom))[("ada", past.pk)].notes == ["late"]
 
 
 def test_an_unknown_filter_shows_everyone(assignment):
@@ -156,7 +156,7 @@ def test_an_extension_shows_in_the_grid_and_stops_work_counting_late(
     extension_set(assignment=past, student=student, due_at=now + timedelta(days=1))
     answer_quiz(student=student, assignment=past)
     cell = cells(progress_grid(classroom=classroom))[(student.username, past.pk)]
-    assert cell.note == "ext."
+    assert cell.notes == ["ext."]
 
 
 # --- one student's work ----------------------------------------------------------------------
@@ -237,4 +237,4 @@ def test_work_after_an_extended_due_date_is_still_late(classroom, example_lesson
     extension_set(assignment=past, student=student, due_at=now - timedelta(days=1))
     answer_quiz(student=student, assignment=past)
     cell = cells(progress_grid(classroom=classroom))[(student.username, past.pk)]
-    assert cell.note == "late · ext."
+    assert cell.notes == ["late", "ext."]

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from classroom.models import Assignment, AttemptReset, Classroom, Extension
+from classroom.services import assignment_create, extension_set
 from quizzes.models import Attempt, Score
 from tests.classroom.conftest import (
     answer_quiz,
@@ -262,6 +263,31 @@ def test_the_progress_page_and_its_live_grid(signed_in, classroom, assignment, s
     assert "<html" not in grid and "data-grid" in grid
     assert "No student matches this filter." in grid
     assert "no-cache" in signed_in.get(url("progress_grid", classroom.pk))["Cache-Control"]
+
+
+def test_a_grid_cell_is_drawn_by_the_template_with_its_notes_classes_and_link(
+    signed_in, classroom, example_lesson, student
+):
+    now = timezone.now()
+    past = assignment_create(
+        classroom=classroom,
+        lesson=example_lesson,
+        opens_at=now - timedelta(days=3),
+        due_at=now - timedelta(days=2),
+        late_until=now + timedelta(days=1),
+    )
+    extension_set(assignment=past, student=student, due_at=now - timedelta(days=1))
+    answer_quiz(student=student, assignment=past)
+
+    grid = page(signed_in, url("progress_grid", classroom.pk) + "?filter=late")
+
+    work = url("student_work", classroom.pk, past.pk, student.pk)
+    cell = re.search(
+        r'<td class="([^"]*)">\s*<a href="([^"]*)">([^<]*)</a>\s*'
+        r'<span class="cell-note">([^<]*)</span>',
+        grid,
+    )
+    assert cell.groups() == ("cell-submitted cell-late cell-match", work, "75%", "late · ext.")
 
 
 def test_the_attempt_page_shows_answers_key_feedback_and_time_spent(
