@@ -1,0 +1,62 @@
+"""Writes on classes, rosters, assignments, extensions, scores and attempt resets.
+
+Keyword-only functions named `<entity>_<verb>`, one module per concept: `classes` (a class
+itself), `members` (joining, rosters, passwords), `assignments` (assignments and extensions),
+`scores` (a teacher's scores and attempt resets). They validate before they write and raise
+`ValueError` (or `RosterInvalid`, `QuizError`) with a message a teacher can read; a function
+that writes several rows is atomic. Access (is this the teacher's class?) is checked by the caller
+through `classroom.selectors.access`; these functions enforce the rules of the data.
+
+The names below are the package's public API, for callers outside the app."""
+
+from .assignments import (
+    assignment_create,
+    assignment_update,
+    extension_delete,
+    extension_set,
+)
+from .classes import (
+    classroom_archive,
+    classroom_create,
+    classroom_rename,
+    classroom_restore,
+    join_code_normalise,
+    join_code_regenerate,
+)
+from .members import (
+    Credential,
+    RosterInvalid,
+    membership_add,
+    membership_join,
+    membership_remove,
+    password_generate,
+    roster_import,
+    student_password_reset,
+    student_signup,
+)
+from .scores import attempt_reset, item_score, rubric_score
+
+__all__ = [
+    "Credential",
+    "RosterInvalid",
+    "assignment_create",
+    "assignment_update",
+    "attempt_reset",
+    "classroom_archive",
+    "classroom_create",
+    "classroom_rename",
+    "classroom_restore",
+    "extension_delete",
+    "extension_set",
+    "item_score",
+    "join_code_normalise",
+    "join_code_regenerate",
+    "membership_add",
+    "membership_join",
+    "membership_remove",
+    "password_generate",
+    "roster_import",
+    "rubric_score",
+    "student_password_reset",
+    "student_signup",
+]

@@ -1,0 +1,101 @@
+"""Writes on a class's assignments: assigning a lesson, changing its dates and quiz settings,
+and one student's extension."""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from quizzes import services as quiz_services
+from quizzes.models import GradingMethod
+from quizzes.policy import QuizSettings
+
+from ..models import Assignment, Classroom, Extension
+from .members import require_member
+
+
+def _check_dates(opens_at: datetime, due_at: datetime, late_until: datetime | None) -> None:
+    if due_at <= opens_at:
+        raise ValueError("The due date must come after the opening date.")
+    if late_until is not None and late_until < due_at:
+        raise ValueError(_("Late work can only be accepted until a date after the due date."))
+
+
+def _check_settings(settings: dict) -> None:
+    unknown = set(settings) - set(QuizSettings.field_names())
+    if unknown:
+        raise ValueError(f"Unknown quiz settings: {', '.join(sorted(unknown))}")
+    method = settings.get("grading_method")
+    if method is not None and method not in GradingMethod.values:
+        raise ValueError(_("Unknown grading method."))
+
+
+def assignment_create(
+    *, classroom: Classroom, lesson, opens_at, due_at, late_until=None, **settings
+) -> Assignment:
+    """Assign a lesson to a class; quiz settings start from the lesson's defaults."""
+    _check_dates(opens_at, due_at, late_until)
+    _check_settings(settings)
+    defaults = QuizSettings.from_obj(lesson.quiz).as_dict() | settings
+    return Assignment.objects.create(
+        classroom=classroom,
+        lesson=lesson,
+        opens_at=opens_at,
+        due_at=due_at,
+        late_until=late_until,
+        **defaults,
+    )
+
+
+@transaction.atomic
+def assignment_update(
+    *, assignment: Assignment, opens_at, due_at, late_until=None, **settings
+) -> Assignment:
+    """New dates or quiz settings. Attempts in progress get their deadlines recomputed at once;
+    submitted attempts keep their scores (grading method changes apply to how they combine)."""
+    _check_dates(opens_at, due_at, late_until)
+    _check_settings(settings)
+    assignment.opens_at, assignment.due_at, assignment.late_until = opens_at, due_at, late_until
+    for name, value in settings.items():
+        setattr(assignment, name, value)
+    assignment.save()
+    quiz_services.attempt_deadlines_refresh(assignment=assignment)
+    return assignment
+
+
+# --- extensions ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def extension_set(
+    *,
+    assignment: Assignment,
+    student: User,
+    due_at: datetime | None = None,
+    extra_minutes: int = 0,
+) -> Extension:
+    """More time for one student: a later due date, extra minutes on the time limit, or both.
+    Setting it again replaces it; an attempt in progress gets the new deadline at once."""
+    require_member(assignment.classroom, student)
+    if due_at is None and not extra_minutes:
+        raise ValueError(_("Give a later due date, extra minutes, or both."))
+    if extra_minutes < 0:
+        raise ValueError(_("Extra minutes cannot be negative."))
+    if due_at is not None and due_at <= assignment.due_at:
+        raise ValueError(_("The extended due date must come after the class's due date."))
+    extension, _created = Extension.objects.update_or_create(
+        assignment=assignment,
+        student=student,
+        defaults={"due_at": due_at, "extra_minutes": extra_minutes},
+    )
+    quiz_services.attempt_deadlines_refresh(assignment=assignment, student=student)
+    return extension
+
+
+@transaction.atomic
+def extension_delete(*, assignment: Assignment, student: User) -> bool:
+    deleted, _rows = Extension.objects.filter(assignment=assignment, student=student).delete()
+    if deleted:
+        quiz_services.attempt_deadlines_refresh(assignment=assignment, student=student)
+    return bool(deleted)

@@ -1,0 +1,69 @@
+"""Writes on a class itself: create, rename, archive and restore, a new join code."""
+
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+
+from ..models import Classroom, join_code_generate
+
+NAME_MAX = Classroom._meta.get_field("name").max_length
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValueError(_("Give the class a name."))
+    if len(name) > NAME_MAX:
+        raise ValueError(_("A class name has at most %d characters.") % NAME_MAX)
+    return name
+
+
+def classroom_create(*, teacher: User, name: str) -> Classroom:
+    if not teacher.is_teacher:
+        raise ValueError("Only teachers own classes.")
+    return Classroom.objects.create(teacher=teacher, name=_clean_name(name))
+
+
+def classroom_rename(*, classroom: Classroom, name: str) -> Classroom:
+    classroom.name = _clean_name(name)
+    classroom.save(update_fields=["name"])
+    return classroom
+
+
+def classroom_archive(*, classroom: Classroom, now: datetime | None = None) -> Classroom:
+    """Archived classes leave the teacher's list and the students' pages, and cannot be joined;
+    nothing is deleted, and restoring brings everything back."""
+    if classroom.archived_at is None:
+        classroom.archived_at = now or timezone.now()
+        classroom.save(update_fields=["archived_at"])
+    return classroom
+
+
+def classroom_restore(*, classroom: Classroom) -> Classroom:
+    if classroom.archived_at is not None:
+        classroom.archived_at = None
+        classroom.save(update_fields=["archived_at"])
+    return classroom
+
+
+def join_code_regenerate(*, classroom: Classroom) -> str:
+    """A new join code; the old one stops working at once (e.g. after it leaked)."""
+    for _attempt in range(10):
+        code = join_code_generate()
+        try:
+            with transaction.atomic():
+                Classroom.objects.filter(pk=classroom.pk).update(join_code=code)
+        except IntegrityError:
+            continue  # taken by another class: 31**8 codes make this rare
+        classroom.join_code = code
+        return code
+    raise RuntimeError("Could not find a free join code.")  # pragma: no cover
+
+
+def join_code_normalise(code: str) -> str:
+    """Codes are read from a board: ignore case, spaces and dashes."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())

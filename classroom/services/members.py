@@ -1,0 +1,165 @@
+"""Writes on the people of a class: joining with a code, adding and removing students, creating
+their accounts from a roster, giving one a new password."""
+
+import os
+import secrets
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from axes.utils import reset as axes_reset
+from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from accounts.services import user_create
+
+from ..models import Classroom, Membership
+from ..roster import RosterError, RosterRow
+from .classes import join_code_normalise
+
+# --- memberships -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def membership_add(*, classroom: Classroom, student: User) -> Membership:
+    """Add a student to a class; adding twice is one membership."""
+    if not student.is_student:
+        raise ValueError("Only students join classes.")
+    membership, _created = Membership.objects.get_or_create(classroom=classroom, student=student)
+    return membership
+
+
+def membership_remove(*, classroom: Classroom, student: User) -> bool:
+    """Take a student out of a class. Their account and work are kept: added back, they find
+    their attempts where they left them. Returns whether they were a member."""
+    deleted, _rows = Membership.objects.filter(classroom=classroom, student=student).delete()
+    return bool(deleted)
+
+
+@transaction.atomic
+def membership_join(*, student: User, join_code: str) -> Membership:
+    """A student joins a class with its code; joining twice is one membership."""
+    classroom = Classroom.objects.filter(
+        join_code=join_code_normalise(join_code), archived_at=None
+    ).first()
+    if classroom is None:
+        raise ValueError("No open class has that join code.")
+    return membership_add(classroom=classroom, student=student)
+
+
+@transaction.atomic
+def student_signup(*, username: str, password: str, join_code: str, display_name: str = ""):
+    """Create a student account and join a class with its code, both or neither.
+
+    Raises ValueError when no open class has the code (and no account is created), and
+    django.core.exceptions.ValidationError when the username is taken or invalid."""
+    user = user_create(
+        username=username, password=password, role=User.Role.STUDENT, display_name=display_name
+    )
+    membership = membership_join(student=user, join_code=join_code)
+    return user, membership
+
+
+def require_member(classroom: Classroom, student: User) -> None:
+    if not Membership.objects.filter(classroom=classroom, student=student).exists():
+        raise ValueError(_("That student is not in this class."))
+
+
+# --- accounts --------------------------------------------------------------------------------
+
+# No 0/o, 1/l/i: passwords are read off paper.
+READABLE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def password_generate() -> str:
+    """Three groups of four: easy to type from a printed sheet, about 59 bits of entropy."""
+    return "-".join(
+        "".join(secrets.choice(READABLE_ALPHABET) for _i in range(4)) for _g in range(3)
+    )
+
+
+def student_password_reset(*, classroom: Classroom, student: User) -> str:
+    """Give a student of the class a new generated password, returned once to show the
+    teacher; the old password stops working and a login lockout on the account is lifted."""
+    require_member(classroom, student)
+    password = password_generate()
+    student.set_password(password)
+    student.save(update_fields=["password"])
+    axes_reset(username=student.username)
+    return password
+
+
+@dataclass(frozen=True)
+class Credential:
+    username: str
+    display_name: str
+    password: str
+
+
+class RosterInvalid(ValueError):
+    def __init__(self, errors: list[RosterError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(str(e) for e in errors))
+
+
+def _hash_all(passwords: list[str]) -> list[str]:
+    """Password hashing is slow on purpose; hashlib releases the GIL, so threads use every core."""
+    workers = max(1, min(4, os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(make_password, passwords))
+
+
+def roster_import(*, classroom: Classroom, rows: list[RosterRow]) -> list[Credential]:
+    """Create a student account for every row, with a generated password, and add them all to
+    the class. Every row is checked first (a username already taken is reported by its line);
+    then all accounts are written in one transaction, or none."""
+    if not rows:
+        raise RosterInvalid([RosterError(0, _("The file names no students."))])
+    wanted = {row.username.lower(): row for row in rows}
+    taken = (
+        User.objects.annotate(lower=Lower("username"))
+        .filter(lower__in=[row.username.lower() for row in rows])
+        .values_list("username", flat=True)
+    )
+    errors = []
+    for username in taken:
+        row = wanted.get(username.lower())
+        if row is not None:
+            errors.append(
+                RosterError(row.line, _("the username “%s” is already taken.") % row.username)
+            )
+    users = [
+        User(username=row.username, display_name=row.display_name, role=User.Role.STUDENT)
+        for row in rows
+    ]
+    for row, user in zip(rows, users, strict=True):
+        try:
+            user.full_clean(exclude=["password"], validate_unique=False)
+        except ValidationError as error:
+            for messages in error.message_dict.values():
+                errors.extend(RosterError(row.line, message) for message in messages)
+    if errors:
+        raise RosterInvalid(sorted(errors, key=lambda e: e.line))
+
+    passwords = [password_generate() for _row in rows]
+    for user, hashed in zip(users, _hash_all(passwords), strict=True):
+        user.password = hashed
+    try:
+        with transaction.atomic():
+            User.objects.bulk_create(users)
+            created = User.objects.filter(username__in=[u.username for u in users])
+            Membership.objects.bulk_create(
+                Membership(classroom=classroom, student=user) for user in created
+            )
+    except IntegrityError as error:
+        # Someone created one of these usernames a moment ago; nothing was written.
+        raise RosterInvalid(
+            [RosterError(0, _("A username was taken while importing; try again."))]
+        ) from error
+    return [
+        Credential(row.username, row.display_name, password)
+        for row, password in zip(rows, passwords, strict=True)
+    ]
