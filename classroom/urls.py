@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from .views import assignments, classes, exports, lessons, progress, work
 
 app_name = "classroom"
 
@@ -11,39 +11,39 @@ ASSIGNMENT = CLASS + "assignments/<int:assignment_pk>/"
 ATTEMPT = CLASS + "attempts/<int:attempt_pk>/"
 
 urlpatterns = [
-    path("", views.classroom_list, name="classroom_list"),
-    path("new/", views.classroom_create, name="classroom_create"),
-    path("lessons/", views.lesson_list, name="lesson_list"),
-    path("lessons/<slug:slug>/guide/", views.lesson_guide, name="lesson_guide"),
-    path(CLASS, views.classroom_progress, name="classroom_progress"),
-    path(CLASS + "progress/grid/", views.progress_grid, name="progress_grid"),
-    path(CLASS + "edit/", views.classroom_edit, name="classroom_edit"),
-    path(CLASS + "archive/", views.classroom_archive, name="classroom_archive"),
-    path(CLASS + "join-code/", views.join_code_regenerate, name="join_code_regenerate"),
-    path(CLASS + "students/", views.classroom_students, name="classroom_students"),
-    path(CLASS + "students/import/", views.roster_import, name="roster_import"),
+    path("", classes.classroom_list, name="classroom_list"),
+    path("new/", classes.classroom_create, name="classroom_create"),
+    path("lessons/", lessons.lesson_list, name="lesson_list"),
+    path("lessons/<slug:slug>/guide/", lessons.lesson_guide, name="lesson_guide"),
+    path(CLASS, progress.classroom_progress, name="classroom_progress"),
+    path(CLASS + "progress/grid/", progress.progress_grid, name="progress_grid"),
+    path(CLASS + "edit/", classes.classroom_edit, name="classroom_edit"),
+    path(CLASS + "archive/", classes.classroom_archive, name="classroom_archive"),
+    path(CLASS + "join-code/", classes.join_code_regenerate, name="join_code_regenerate"),
+    path(CLASS + "students/", classes.classroom_students, name="classroom_students"),
+    path(CLASS + "students/import/", classes.roster_import, name="roster_import"),
     path(
         CLASS + "students/<int:student_pk>/remove/",
-        views.membership_remove,
+        classes.membership_remove,
         name="membership_remove",
     ),
     path(
         CLASS + "students/<int:student_pk>/password/",
-        views.student_password_reset,
+        classes.student_password_reset,
         name="student_password_reset",
     ),
-    path(CLASS + "assignments/new/", views.assignment_create, name="assignment_create"),
-    path(ASSIGNMENT, views.assignment_analysis, name="assignment_analysis"),
-    path(ASSIGNMENT + "edit/", views.assignment_edit, name="assignment_edit"),
-    path(ASSIGNMENT + "extensions/", views.extension_list, name="extension_list"),
+    path(CLASS + "assignments/new/", assignments.assignment_create, name="assignment_create"),
+    path(ASSIGNMENT, assignments.assignment_analysis, name="assignment_analysis"),
+    path(ASSIGNMENT + "edit/", assignments.assignment_edit, name="assignment_edit"),
+    path(ASSIGNMENT + "extensions/", assignments.extension_list, name="extension_list"),
     path(
         ASSIGNMENT + "extensions/<int:student_pk>/delete/",
-        views.extension_delete,
+        assignments.extension_delete,
         name="extension_delete",
     ),
-    path(ASSIGNMENT + "students/<int:student_pk>/", views.student_work, name="student_work"),
-    path(ATTEMPT + "score/", views.item_score, name="item_score"),
-    path(ATTEMPT + "reset/", views.attempt_reset, name="attempt_reset"),
-    path(CLASS + "export/gradebook.csv", views.export_gradebook, name="export_gradebook"),
-    path(CLASS + "export/responses.csv", views.export_responses, name="export_responses"),
+    path(ASSIGNMENT + "students/<int:student_pk>/", work.student_work, name="student_work"),
+    path(ATTEMPT + "score/", work.item_score, name="item_score"),
+    path(ATTEMPT + "reset/", work.attempt_reset, name="attempt_reset"),
+    path(CLASS + "export/gradebook.csv", exports.export_gradebook, name="export_gradebook"),
+    path(CLASS + "export/responses.csv", exports.export_responses, name="export_responses"),
 ]

@@ -1,0 +1,157 @@
+"""A class's assignments: assigning a lesson, editing it, its analysis, extensions."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.access import teacher_required
+
+from .. import services
+from ..forms import AssignmentForm, ExtensionForm
+from ..selectors import access, item_analysis
+from .pages import GET_POST, archived_page, form_page, parse_id
+
+
+@teacher_required
+@GET_POST
+def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    if classroom.archived_at:
+        return archived_page(request, classroom)
+    lessons = access.lessons_for_teacher()
+    chosen = next((lesson for lesson in lessons if lesson.slug == request.GET.get("lesson")), None)
+    form = AssignmentForm(
+        request.POST or None,
+        lessons=lessons,
+        initial=AssignmentForm.initial_for(chosen or (lessons[0] if lessons else None)),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            assignment = services.assignment_create(
+                classroom=classroom,
+                lesson=data["lesson"],
+                opens_at=data["opens_at"],
+                due_at=data["due_at"],
+                late_until=data["late_until"],
+                **form.settings(),
+            )
+        except ValueError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("“%s” is assigned to the class.") % assignment.lesson.title)
+            return redirect("classroom:classroom_progress", pk=classroom.pk)
+    return form_page(
+        request,
+        "classroom/assignment_form.html",
+        {"classroom": classroom, "form": form, "lessons": lessons, "tab": "assignments"},
+    )
+
+
+@teacher_required
+@GET_POST
+def assignment_edit(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResponse:
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    assignment = access.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
+    if request.method == "POST" and classroom.archived_at:
+        return archived_page(request, classroom)
+    form = AssignmentForm(
+        request.POST or None,
+        fixed_lesson=assignment.lesson,
+        initial=AssignmentForm.initial_from(assignment),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.assignment_update(
+                assignment=assignment,
+                opens_at=data["opens_at"],
+                due_at=data["due_at"],
+                late_until=data["late_until"],
+                **form.settings(),
+            )
+        except ValueError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Assignment updated."))
+            return redirect(
+                "classroom:assignment_analysis", pk=classroom.pk, assignment_pk=assignment.pk
+            )
+    return form_page(
+        request,
+        "classroom/assignment_form.html",
+        {"classroom": classroom, "assignment": assignment, "form": form, "tab": "progress"},
+    )
+
+
+@teacher_required
+@require_GET
+def assignment_analysis(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResponse:
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    assignment = access.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
+    return render(
+        request,
+        "classroom/assignment_analysis.html",
+        {
+            "classroom": classroom,
+            "assignment": assignment,
+            "analysis": item_analysis.assignment_analysis(assignment=assignment),
+            "tab": "progress",
+        },
+    )
+
+
+@teacher_required
+@GET_POST
+def extension_list(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResponse:
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    assignment = access.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
+    students = access.classroom_students(classroom=classroom)
+    initial = {}
+    if parse_id(request.GET.get("student")) is not None:
+        initial["student"] = parse_id(request.GET.get("student"))
+    form = ExtensionForm(request.POST or None, students=students, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        student = access.student_get_for_teacher(
+            classroom=classroom, pk=form.cleaned_data["student"]
+        )
+        try:
+            services.extension_set(
+                assignment=assignment,
+                student=student,
+                due_at=form.cleaned_data["due_at"],
+                extra_minutes=form.cleaned_data["extra_minutes"],
+            )
+        except ValueError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Extension saved for %s.") % student)
+            return redirect(
+                "classroom:extension_list", pk=classroom.pk, assignment_pk=assignment.pk
+            )
+    return form_page(
+        request,
+        "classroom/extension_list.html",
+        {
+            "classroom": classroom,
+            "assignment": assignment,
+            "extensions": access.extensions_for_assignment(assignment=assignment),
+            "form": form,
+            "tab": "progress",
+        },
+    )
+
+
+@teacher_required
+@require_POST
+def extension_delete(
+    request: HttpRequest, pk: int, assignment_pk: int, student_pk: int
+) -> HttpResponse:
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    assignment = access.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
+    student = access.student_get_for_teacher(classroom=classroom, pk=student_pk)
+    services.extension_delete(assignment=assignment, student=student)
+    messages.success(request, _("Extension removed for %s.") % student)
+    return redirect("classroom:extension_list", pk=classroom.pk, assignment_pk=assignment.pk)

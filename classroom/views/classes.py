@@ -1,0 +1,187 @@
+"""The teacher's classes and their rosters: the list, creating, renaming, archiving, the join
+code, the students, importing a roster, removing a student, a new password."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.access import teacher_required
+
+from .. import services
+from ..forms import ClassroomForm, RosterImportForm
+from ..selectors import access
+from .pages import GET_POST, archived_page, form_page
+
+# --- classes -------------------------------------------------------------------------------
+
+
+@teacher_required
+@require_GET
+def classroom_list(request: HttpRequest) -> HttpResponse:
+    archived = request.GET.get("archived") == "1"
+    return render(
+        request,
+        "classroom/classroom_list.html",
+        {
+            "classrooms": access.classrooms_for_teacher(teacher=request.user, archived=archived),
+            "archived": archived,
+        },
+    )
+
+
+@teacher_required
+@GET_POST
+def classroom_create(request: HttpRequest) -> HttpResponse:
+    form = ClassroomForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            classroom = services.classroom_create(
+                teacher=request.user, name=form.cleaned_data["name"]
+            )
+        except ValueError as error:
+            form.add_error("name", str(error))
+        else:
+            messages.success(request, _("Class “%s” created.") % classroom.name)
+            return redirect("classroom:classroom_students", pk=classroom.pk)
+    return form_page(request, "classroom/classroom_form.html", {"form": form})
+
+
+@teacher_required
+@GET_POST
+def classroom_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    form = ClassroomForm(request.POST or None, initial={"name": classroom.name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.classroom_rename(classroom=classroom, name=form.cleaned_data["name"])
+        except ValueError as error:
+            form.add_error("name", str(error))
+        else:
+            messages.success(request, _("Class renamed."))
+            return redirect("classroom:classroom_students", pk=classroom.pk)
+    return form_page(
+        request,
+        "classroom/classroom_form.html",
+        {"form": form, "classroom": classroom, "tab": "settings"},
+    )
+
+
+@teacher_required
+@require_POST
+def classroom_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    if request.POST.get("action") == "restore":
+        services.classroom_restore(classroom=classroom)
+        messages.success(request, _("Class “%s” restored.") % classroom.name)
+        return redirect("classroom:classroom_progress", pk=classroom.pk)
+    services.classroom_archive(classroom=classroom)
+    messages.success(
+        request,
+        _("Class “%s” archived. Students no longer see it; nothing was deleted.") % classroom.name,
+    )
+    return redirect("classroom:classroom_list")
+
+
+@teacher_required
+@require_POST
+def join_code_regenerate(request: HttpRequest, pk: int) -> HttpResponse:
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    if classroom.archived_at:
+        return archived_page(request, classroom)
+    services.join_code_regenerate(classroom=classroom)
+    messages.success(
+        request, _("New join code: %s. The old code no longer works.") % classroom.join_code
+    )
+    return redirect("classroom:classroom_students", pk=classroom.pk)
+
+
+# --- students --------------------------------------------------------------------------------
+
+
+@teacher_required
+@require_GET
+def classroom_students(request: HttpRequest, pk: int) -> HttpResponse:
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    return render(
+        request,
+        "classroom/classroom_students.html",
+        {
+            "classroom": classroom,
+            "students": access.classroom_students(classroom=classroom),
+            "join_url": request.build_absolute_uri("/"),
+            "tab": "students",
+        },
+    )
+
+
+@teacher_required
+@never_cache
+@GET_POST
+def roster_import(request: HttpRequest, pk: int) -> HttpResponse:
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    if classroom.archived_at:
+        return archived_page(request, classroom)
+    form = RosterImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        errors = form.roster.errors
+        if not errors:
+            try:
+                credentials = services.roster_import(classroom=classroom, rows=form.roster.rows)
+            except services.RosterInvalid as invalid:
+                errors = invalid.errors
+            else:
+                return render(
+                    request,
+                    "classroom/roster_credentials.html",
+                    {
+                        "classroom": classroom,
+                        "credentials": credentials,
+                        "login_url": request.build_absolute_uri(reverse("accounts:login")),
+                    },
+                )
+    return form_page(
+        request,
+        "classroom/roster_import.html",
+        {"classroom": classroom, "form": form, "errors": errors, "tab": "students"},
+    )
+
+
+@teacher_required
+@GET_POST
+def membership_remove(request: HttpRequest, pk: int, student_pk: int) -> HttpResponse:
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    student = access.student_get_for_teacher(classroom=classroom, pk=student_pk)
+    if request.method == "POST":
+        services.membership_remove(classroom=classroom, student=student)
+        messages.success(
+            request,
+            _("%(name)s was removed from the class. Their account and work are kept.")
+            % {"name": student},
+        )
+        return redirect("classroom:classroom_students", pk=classroom.pk)
+    return render(
+        request,
+        "classroom/membership_confirm_remove.html",
+        {"classroom": classroom, "student": student, "tab": "students"},
+    )
+
+
+@teacher_required
+@never_cache
+@GET_POST
+def student_password_reset(request: HttpRequest, pk: int, student_pk: int) -> HttpResponse:
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    student = access.student_get_for_teacher(classroom=classroom, pk=student_pk)
+    password = None
+    if request.method == "POST":
+        password = services.student_password_reset(classroom=classroom, student=student)
+    return render(
+        request,
+        "classroom/student_password.html",
+        {"classroom": classroom, "student": student, "password": password, "tab": "students"},
+    )

@@ -1,0 +1,39 @@
+"""The lessons a teacher can assign, and each one's teacher guide."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from accounts.access import teacher_required
+
+from ..selectors import access, guide
+
+
+@teacher_required
+@require_GET
+def lesson_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "classroom/lesson_list.html",
+        {
+            "lessons": access.lessons_for_teacher(),
+            "classrooms": access.classrooms_for_teacher(teacher=request.user),
+        },
+    )
+
+
+@teacher_required
+@require_GET
+def lesson_guide(request: HttpRequest, slug: str) -> HttpResponse:
+    """The teacher guide: never linked from, nor reachable by, student pages."""
+    lesson = access.lesson_get_for_teacher(slug=slug)
+    return render(
+        request,
+        "classroom/lesson_guide.html",
+        {
+            "lesson": lesson,
+            "guide": lesson.teacher_guide or {},
+            "steps": guide.lesson_guide(lesson=lesson),
+            "references": lesson.references.all(),
+        },
+    )
