@@ -9,7 +9,9 @@ from django.http import Http404
 
 from accounts.models import User
 from lessons.models import Lesson
-from quizzes.models import Attempt
+from quizzes.errors import Code as QuizCode
+from quizzes.errors import QuizError
+from quizzes.models import Attempt, Question
 
 from ..models import Assignment, Classroom, Extension
 
@@ -130,3 +132,16 @@ def extensions_for_assignment(*, assignment: Assignment) -> list[Extension]:
         ).select_related("student"),
         key=lambda e: student_sort_key(e.student),
     )
+
+
+def question_get_for_attempt(*, attempt: Attempt, pk: int | None) -> Question:
+    """A question of the attempt's lesson (any version), for scoring one item. Anything else,
+    a missing id included, is refused as `UNKNOWN_QUESTION` (400): the form was not ours."""
+    question = (
+        Question.objects.select_related("step").filter(pk=pk, lesson=attempt.lesson).first()
+        if pk is not None
+        else None
+    )
+    if question is None:
+        raise QuizError(QuizCode.UNKNOWN_QUESTION)
+    return question

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import teacher_required
 from quizzes.errors import QuizError
-from quizzes.models import Attempt, Question
+from quizzes.models import Attempt
 
 from .. import services
 from ..forms import ItemScoreForm, ReasonForm, RubricScoreForm
@@ -19,18 +19,16 @@ from .pages import GET_POST, form_page, parse_id
 
 
 def _work_context(request, classroom, assignment, student, attempt_pk=None) -> dict:
-    student_work = work.student_work(
-        classroom=classroom, assignment=assignment, student=student, attempt_pk=attempt_pk
-    )
-    waiting = work.students_to_score(assignment=assignment)
-    later = [s for s in waiting if access.student_sort_key(s) > access.student_sort_key(student)]
+    queue = work.scoring_queue(assignment=assignment, student=student)
     return {
         "classroom": classroom,
         "assignment": assignment,
         "student": student,
-        "work": student_work,
-        "next_to_score": (later or [s for s in waiting if s.pk != student.pk] or [None])[0],
-        "waiting": len(waiting),
+        "work": work.student_work(
+            classroom=classroom, assignment=assignment, student=student, attempt_pk=attempt_pk
+        ),
+        "next_to_score": queue.next,
+        "waiting": queue.waiting,
         "tab": "progress",
     }
 
@@ -72,18 +70,11 @@ def item_score(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
     the scoring guide (written answers)."""
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     attempt = access.attempt_get_for_teacher(classroom=classroom, pk=attempt_pk)
-    question_pk = parse_id(request.POST.get("question"))
-    question = (
-        Question.objects.select_related("step")
-        .filter(pk=question_pk, lesson=attempt.lesson)
-        .first()
-        if question_pk is not None
-        else None
+    question = access.question_get_for_attempt(
+        attempt=attempt, pk=parse_id(request.POST.get("question"))
     )
     error = None
-    if question is None:
-        error = _("That question is not part of this attempt.")
-    elif "level" in request.POST:
+    if "level" in request.POST:
         form = RubricScoreForm(request.POST, levels=rubric_levels(question))
         if form.is_valid():
             try:
@@ -123,8 +114,7 @@ def item_score(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
         attempt.student,
         attempt.pk if attempt.kind == Attempt.Kind.QUIZ else None,
     )
-    if question is not None:
-        context["work"].set_error(question.pk, error)
+    context["work"].set_error(question.pk, error)
     messages.error(request, error)
     return render(request, "classroom/student_work.html", context, status=400)
 

@@ -14,7 +14,7 @@ from classroom.selectors.access import (
     student_get_for_teacher,
 )
 from classroom.selectors.grid import Filter, progress_grid
-from classroom.selectors.work import student_work, students_to_score
+from classroom.selectors.work import scoring_queue, student_work, students_to_score
 from classroom.services import (
     assignment_create,
     classroom_archive,
@@ -223,6 +223,25 @@ def test_students_waiting_for_a_score_come_in_register_order(assignment, teacher
         attempt=ada_work, question=reflection_question(assignment.lesson), level=4, by=teacher
     )
     assert students_to_score(assignment=assignment) == []
+
+
+def test_the_next_student_to_score_comes_after_this_one_and_wraps_round(assignment, make_student):
+    ada, ben, cy = make_student("ada", "Ada"), make_student("ben", "Ben"), make_student("cy", "Cy")
+    for student in (ada, cy):
+        write_reflection(student=student, assignment=assignment, text="Draft " * 40)
+
+    after_ben = scoring_queue(assignment=assignment, student=ben)
+    after_cy = scoring_queue(assignment=assignment, student=cy)
+
+    assert (after_ben.next, after_ben.waiting) == (cy, 2)
+    assert (after_cy.next, after_cy.waiting) == (ada, 2)
+    assert scoring_queue(assignment=assignment, student=ada).next == cy
+
+
+def test_nobody_is_next_to_score_when_only_this_student_waits(assignment, make_student):
+    ada = make_student("ada", "Ada")
+    write_reflection(student=ada, assignment=assignment, text="Draft " * 40)
+    assert scoring_queue(assignment=assignment, student=ada).next is None
 
 
 def test_work_after_an_extended_due_date_is_still_late(classroom, example_lesson, student):
