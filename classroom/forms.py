@@ -80,6 +80,8 @@ class RosterImportForm(forms.Form):
         elif not text:
             raise forms.ValidationError(_("Choose a CSV file, or paste the rows."))
         self.roster = roster_parse(text)
+        if self.roster.errors:  # every bad row, each with its line
+            raise forms.ValidationError([str(error) for error in self.roster.errors])
         return data
 
 
@@ -207,7 +209,15 @@ class ItemScoreForm(forms.Form):
 
 class RubricScoreForm(forms.Form):
     question = forms.IntegerField(widget=forms.HiddenInput)
-    level = forms.TypedChoiceField(label=_("Level"), coerce=int, widget=forms.RadioSelect)
+    level = forms.TypedChoiceField(
+        label=_("Level"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose a level of the scoring guide."),
+            "invalid_choice": _("Choose a level of the scoring guide."),
+        },
+    )
     comment = forms.CharField(
         label=_("Comment (kept with the score)"),
         required=False,

@@ -3,12 +3,14 @@
 Keyword-only functions named `<entity>_<verb>`, one module per concept: `classes` (a class
 itself), `members` (joining, rosters, passwords), `assignments` (assignments and extensions),
 `scores` (a teacher's scores and attempt resets). They validate before they write and raise
-`ValueError` (or `RosterInvalid`, `QuizError`) with a message a teacher can read; a function
-that writes several rows is atomic. Access (is this the teacher's class?) is checked by the caller
-through `classroom.selectors.access`; these functions enforce the rules of the data.
+`classroom.errors.ClassroomError` (or `QuizError` from the quiz services they call) with a code
+and a message a teacher can read; a function that writes several rows is atomic. Access (is
+this the teacher's class?) is checked by the caller through `classroom.selectors.access`; these
+functions enforce the rules of the data.
 
 The names below are the package's public API, for callers outside the app."""
 
+from ..errors import RosterInvalid
 from .assignments import (
     assignment_create,
     assignment_update,
@@ -25,7 +27,6 @@ from .classes import (
 )
 from .members import (
     Credential,
-    RosterInvalid,
     membership_add,
     membership_join,
     membership_remove,

@@ -4,31 +4,31 @@ and one student's extension."""
 from datetime import datetime
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from accounts.models import User
 from quizzes import services as quiz_services
 from quizzes.models import GradingMethod
 from quizzes.policy import QuizSettings
 
+from ..errors import ClassroomError, Code
 from ..models import Assignment, Classroom, Extension
 from .members import require_member
 
 
 def _check_dates(opens_at: datetime, due_at: datetime, late_until: datetime | None) -> None:
     if due_at <= opens_at:
-        raise ValueError("The due date must come after the opening date.")
+        raise ClassroomError(Code.DUE_BEFORE_OPENING)
     if late_until is not None and late_until < due_at:
-        raise ValueError(_("Late work can only be accepted until a date after the due date."))
+        raise ClassroomError(Code.LATE_BEFORE_DUE)
 
 
 def _check_settings(settings: dict) -> None:
     unknown = set(settings) - set(QuizSettings.field_names())
     if unknown:
-        raise ValueError(f"Unknown quiz settings: {', '.join(sorted(unknown))}")
+        raise ClassroomError(Code.UNKNOWN_SETTING, names=", ".join(sorted(unknown)))
     method = settings.get("grading_method")
     if method is not None and method not in GradingMethod.values:
-        raise ValueError(_("Unknown grading method."))
+        raise ClassroomError(Code.UNKNOWN_GRADING_METHOD)
 
 
 def assignment_create(
@@ -79,11 +79,11 @@ def extension_set(
     Setting it again replaces it; an attempt in progress gets the new deadline at once."""
     require_member(assignment.classroom, student)
     if due_at is None and not extra_minutes:
-        raise ValueError(_("Give a later due date, extra minutes, or both."))
+        raise ClassroomError(Code.EXTENSION_GIVES_NO_TIME)
     if extra_minutes < 0:
-        raise ValueError(_("Extra minutes cannot be negative."))
+        raise ClassroomError(Code.NEGATIVE_MINUTES)
     if due_at is not None and due_at <= assignment.due_at:
-        raise ValueError(_("The extended due date must come after the class's due date."))
+        raise ClassroomError(Code.EXTENSION_NOT_LATER)
     extension, _created = Extension.objects.update_or_create(
         assignment=assignment,
         student=student,

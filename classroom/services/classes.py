@@ -4,10 +4,10 @@ from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from accounts.models import User
 
+from ..errors import ClassroomError, Code
 from ..models import Classroom, join_code_generate
 
 NAME_MAX = Classroom._meta.get_field("name").max_length
@@ -16,15 +16,15 @@ NAME_MAX = Classroom._meta.get_field("name").max_length
 def _clean_name(name: str) -> str:
     name = " ".join((name or "").split())
     if not name:
-        raise ValueError(_("Give the class a name."))
+        raise ClassroomError(Code.NAME_MISSING)
     if len(name) > NAME_MAX:
-        raise ValueError(_("A class name has at most %d characters.") % NAME_MAX)
+        raise ClassroomError(Code.NAME_TOO_LONG, max=NAME_MAX)
     return name
 
 
 def classroom_create(*, teacher: User, name: str) -> Classroom:
     if not teacher.is_teacher:
-        raise ValueError("Only teachers own classes.")
+        raise ClassroomError(Code.NOT_TEACHER)
     return Classroom.objects.create(teacher=teacher, name=_clean_name(name))
 
 

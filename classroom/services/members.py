@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.services import user_create
 
+from ..errors import ClassroomError, Code, RosterInvalid
 from ..models import Classroom, Membership
 from ..roster import RosterError, RosterRow
 from .classes import join_code_normalise
@@ -27,7 +28,7 @@ from .classes import join_code_normalise
 def membership_add(*, classroom: Classroom, student: User) -> Membership:
     """Add a student to a class; adding twice is one membership."""
     if not student.is_student:
-        raise ValueError("Only students join classes.")
+        raise ClassroomError(Code.NOT_STUDENT)
     membership, _created = Membership.objects.get_or_create(classroom=classroom, student=student)
     return membership
 
@@ -41,12 +42,13 @@ def membership_remove(*, classroom: Classroom, student: User) -> bool:
 
 @transaction.atomic
 def membership_join(*, student: User, join_code: str) -> Membership:
-    """A student joins a class with its code; joining twice is one membership."""
+    """A student joins a class with its code; joining twice is one membership. An archived
+    class has no open code: `NO_OPEN_CLASS`, as for a code that never existed."""
     classroom = Classroom.objects.filter(
         join_code=join_code_normalise(join_code), archived_at=None
     ).first()
     if classroom is None:
-        raise ValueError("No open class has that join code.")
+        raise ClassroomError(Code.NO_OPEN_CLASS)
     return membership_add(classroom=classroom, student=student)
 
 
@@ -54,8 +56,8 @@ def membership_join(*, student: User, join_code: str) -> Membership:
 def student_signup(*, username: str, password: str, join_code: str, display_name: str = ""):
     """Create a student account and join a class with its code, both or neither.
 
-    Raises ValueError when no open class has the code (and no account is created), and
-    django.core.exceptions.ValidationError when the username is taken or invalid."""
+    Raises ClassroomError `NO_OPEN_CLASS` when no open class has the code (and no account is
+    created), and django.core.exceptions.ValidationError when the username is taken or invalid."""
     user = user_create(
         username=username, password=password, role=User.Role.STUDENT, display_name=display_name
     )
@@ -65,7 +67,7 @@ def student_signup(*, username: str, password: str, join_code: str, display_name
 
 def require_member(classroom: Classroom, student: User) -> None:
     if not Membership.objects.filter(classroom=classroom, student=student).exists():
-        raise ValueError(_("That student is not in this class."))
+        raise ClassroomError(Code.NOT_MEMBER)
 
 
 # --- accounts --------------------------------------------------------------------------------
@@ -99,12 +101,6 @@ class Credential:
     password: str
 
 
-class RosterInvalid(ValueError):
-    def __init__(self, errors: list[RosterError]) -> None:
-        self.errors = errors
-        super().__init__("; ".join(str(e) for e in errors))
-
-
 def _hash_all(passwords: list[str]) -> list[str]:
     """Password hashing is slow on purpose; hashlib releases the GIL, so threads use every core."""
     workers = max(1, min(4, os.cpu_count() or 1))
@@ -115,7 +111,7 @@ def _hash_all(passwords: list[str]) -> list[str]:
 def roster_import(*, classroom: Classroom, rows: list[RosterRow]) -> list[Credential]:
     """Create a student account for every row, with a generated password, and add them all to
     the class. Every row is checked first (a username already taken is reported by its line);
-    then all accounts are written in one transaction, or none."""
+    then all accounts are written in one transaction, or none. Raises `RosterInvalid`."""
     if not rows:
         raise RosterInvalid([RosterError(0, _("The file names no students."))])
     wanted = {row.username.lower(): row for row in rows}

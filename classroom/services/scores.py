@@ -11,6 +11,7 @@ from quizzes import services as quiz_services
 from quizzes.models import Attempt, Question, Response, Score
 from quizzes.types import registry
 
+from ..errors import ClassroomError, Code
 from ..models import AttemptReset
 from ..rubric import rubric_levels
 
@@ -24,7 +25,7 @@ def item_score(
     reason = (reason or "").strip()
     auto = registry.get(question.type).auto_graded
     if auto and not reason:
-        raise ValueError(_("Give a reason for changing an automatic score."))
+        raise ClassroomError(Code.OVERRIDE_NEEDS_REASON)
     if attempt.kind == Attempt.Kind.LESSON:
         return quiz_services.activity_score(
             attempt=attempt, question=question, points=points, by=by, reason=reason
@@ -41,7 +42,7 @@ def rubric_score(
     """Score a written answer at one level of the lesson's scoring guide."""
     chosen = next((lv for lv in rubric_levels(question) if lv.level == level), None)
     if chosen is None:
-        raise ValueError(_("That level is not in the scoring guide."))
+        raise ClassroomError(Code.UNKNOWN_LEVEL)
     reason = _("Level %(level)d (%(label)s).") % {"level": chosen.level, "label": chosen.label}
     if comment.strip():
         reason = f"{reason} {comment.strip()}"
@@ -92,12 +93,12 @@ def attempt_reset(*, attempt: Attempt, by: User, reason: str) -> AttemptReset:
     and scores; an AttemptReset row keeps a snapshot of them, who reset it, when and why."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValueError(_("Give a reason for the reset; it is kept with the record."))
+        raise ClassroomError(Code.RESET_NEEDS_REASON)
     if attempt.assignment_id is None:
-        raise ValueError(_("Only attempts on an assignment can be reset."))
+        raise ClassroomError(Code.RESET_NOT_ON_ASSIGNMENT)
     locked = Attempt.objects.select_for_update().filter(pk=attempt.pk).first()
     if locked is None:
-        raise ValueError(_("That attempt was already reset."))
+        raise ClassroomError(Code.ALREADY_RESET)
     newer = Attempt.objects.filter(
         student_id=locked.student_id,
         assignment_id=locked.assignment_id,
@@ -105,7 +106,7 @@ def attempt_reset(*, attempt: Attempt, by: User, reason: str) -> AttemptReset:
         number__gt=locked.number,
     ).exists()
     if newer:
-        raise ValueError(_("Reset the student's latest attempt first."))
+        raise ClassroomError(Code.RESET_NOT_LATEST)
     record = AttemptReset.objects.create(
         assignment_id=locked.assignment_id,
         student_id=locked.student_id,

@@ -3,5 +3,6 @@ and rosters), `progress`, `assignments` (with extensions and analysis), `work` (
 work, scoring, resets), `exports`, `lessons` (with the teacher guide).
 
 Each view checks access (`teacher_required`, then a `*_for_teacher` selector: another teacher's
-class is a 404), binds a form, calls one service or selector, and renders or redirects. Bad
-input is answered with the page again and a message, with a 4xx status."""
+class is a 404), binds a form, calls one service or selector, and renders or redirects. No view
+catches an error: a form page shows bad input and a service's refusal at its form, with a 400,
+through `pages.form_page`; every other refusal reaches the one handler (`config.errors`)."""

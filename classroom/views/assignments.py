@@ -27,27 +27,21 @@ def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
         lessons=lessons,
         initial=AssignmentForm.initial_for(chosen or (lessons[0] if lessons else None)),
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            assignment = services.assignment_create(
-                classroom=classroom,
-                lesson=data["lesson"],
-                opens_at=data["opens_at"],
-                due_at=data["due_at"],
-                late_until=data["late_until"],
-                **form.settings(),
-            )
-        except ValueError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("“%s” is assigned to the class.") % assignment.lesson.title)
-            return redirect("classroom:classroom_progress", pk=classroom.pk)
-    return form_page(
-        request,
-        "classroom/assignment_form.html",
-        {"classroom": classroom, "form": form, "lessons": lessons, "tab": "assignments"},
-    )
+
+    def submit(data: dict) -> HttpResponse:
+        assignment = services.assignment_create(
+            classroom=classroom,
+            lesson=data["lesson"],
+            opens_at=data["opens_at"],
+            due_at=data["due_at"],
+            late_until=data["late_until"],
+            **form.settings(),
+        )
+        messages.success(request, _("“%s” is assigned to the class.") % assignment.lesson.title)
+        return redirect("classroom:classroom_progress", pk=classroom.pk)
+
+    context = {"classroom": classroom, "lessons": lessons, "tab": "assignments"}
+    return form_page(request, "classroom/assignment_form.html", context, form=form, submit=submit)
 
 
 @teacher_required
@@ -62,28 +56,22 @@ def assignment_edit(request: HttpRequest, pk: int, assignment_pk: int) -> HttpRe
         fixed_lesson=assignment.lesson,
         initial=AssignmentForm.initial_from(assignment),
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.assignment_update(
-                assignment=assignment,
-                opens_at=data["opens_at"],
-                due_at=data["due_at"],
-                late_until=data["late_until"],
-                **form.settings(),
-            )
-        except ValueError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Assignment updated."))
-            return redirect(
-                "classroom:assignment_analysis", pk=classroom.pk, assignment_pk=assignment.pk
-            )
-    return form_page(
-        request,
-        "classroom/assignment_form.html",
-        {"classroom": classroom, "assignment": assignment, "form": form, "tab": "progress"},
-    )
+
+    def submit(data: dict) -> HttpResponse:
+        services.assignment_update(
+            assignment=assignment,
+            opens_at=data["opens_at"],
+            due_at=data["due_at"],
+            late_until=data["late_until"],
+            **form.settings(),
+        )
+        messages.success(request, _("Assignment updated."))
+        return redirect(
+            "classroom:assignment_analysis", pk=classroom.pk, assignment_pk=assignment.pk
+        )
+
+    context = {"classroom": classroom, "assignment": assignment, "tab": "progress"}
+    return form_page(request, "classroom/assignment_form.html", context, form=form, submit=submit)
 
 
 @teacher_required
@@ -108,40 +96,33 @@ def assignment_analysis(request: HttpRequest, pk: int, assignment_pk: int) -> Ht
 def extension_list(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     assignment = access.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
-    students = access.classroom_students(classroom=classroom)
-    initial = {}
-    if parse_id(request.GET.get("student")) is not None:
-        initial["student"] = parse_id(request.GET.get("student"))
-    form = ExtensionForm(request.POST or None, students=students, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        student = access.student_get_for_teacher(
-            classroom=classroom, pk=form.cleaned_data["student"]
+    chosen = parse_id(request.GET.get("student"))
+    form = ExtensionForm(
+        request.POST or None,
+        students=access.classroom_students(classroom=classroom),
+        initial={"student": chosen} if chosen is not None else {},
+    )
+
+    def submit(data: dict) -> HttpResponse:
+        student = access.student_get_for_teacher(classroom=classroom, pk=data["student"])
+        services.extension_set(
+            assignment=assignment,
+            student=student,
+            due_at=data["due_at"],
+            extra_minutes=data["extra_minutes"],
         )
-        try:
-            services.extension_set(
-                assignment=assignment,
-                student=student,
-                due_at=form.cleaned_data["due_at"],
-                extra_minutes=form.cleaned_data["extra_minutes"],
-            )
-        except ValueError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Extension saved for %s.") % student)
-            return redirect(
-                "classroom:extension_list", pk=classroom.pk, assignment_pk=assignment.pk
-            )
-    return form_page(
-        request,
-        "classroom/extension_list.html",
-        {
+        messages.success(request, _("Extension saved for %s.") % student)
+        return redirect("classroom:extension_list", pk=classroom.pk, assignment_pk=assignment.pk)
+
+    def context() -> dict:
+        return {
             "classroom": classroom,
             "assignment": assignment,
             "extensions": access.extensions_for_assignment(assignment=assignment),
-            "form": form,
             "tab": "progress",
-        },
-    )
+        }
+
+    return form_page(request, "classroom/extension_list.html", context, form=form, submit=submit)
 
 
 @teacher_required

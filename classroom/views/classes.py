@@ -36,38 +36,28 @@ def classroom_list(request: HttpRequest) -> HttpResponse:
 @teacher_required
 @GET_POST
 def classroom_create(request: HttpRequest) -> HttpResponse:
+    def submit(data: dict) -> HttpResponse:
+        classroom = services.classroom_create(teacher=request.user, name=data["name"])
+        messages.success(request, _("Class “%s” created.") % classroom.name)
+        return redirect("classroom:classroom_students", pk=classroom.pk)
+
     form = ClassroomForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            classroom = services.classroom_create(
-                teacher=request.user, name=form.cleaned_data["name"]
-            )
-        except ValueError as error:
-            form.add_error("name", str(error))
-        else:
-            messages.success(request, _("Class “%s” created.") % classroom.name)
-            return redirect("classroom:classroom_students", pk=classroom.pk)
-    return form_page(request, "classroom/classroom_form.html", {"form": form})
+    return form_page(request, "classroom/classroom_form.html", {}, form=form, submit=submit)
 
 
 @teacher_required
 @GET_POST
 def classroom_edit(request: HttpRequest, pk: int) -> HttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+
+    def submit(data: dict) -> HttpResponse:
+        services.classroom_rename(classroom=classroom, name=data["name"])
+        messages.success(request, _("Class renamed."))
+        return redirect("classroom:classroom_students", pk=classroom.pk)
+
     form = ClassroomForm(request.POST or None, initial={"name": classroom.name})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.classroom_rename(classroom=classroom, name=form.cleaned_data["name"])
-        except ValueError as error:
-            form.add_error("name", str(error))
-        else:
-            messages.success(request, _("Class renamed."))
-            return redirect("classroom:classroom_students", pk=classroom.pk)
-    return form_page(
-        request,
-        "classroom/classroom_form.html",
-        {"form": form, "classroom": classroom, "tab": "settings"},
-    )
+    context = {"classroom": classroom, "tab": "settings"}
+    return form_page(request, "classroom/classroom_form.html", context, form=form, submit=submit)
 
 
 @teacher_required
@@ -126,29 +116,18 @@ def roster_import(request: HttpRequest, pk: int) -> HttpResponse:
     if classroom.archived_at:
         return archived_page(request, classroom)
     form = RosterImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        errors = form.roster.errors
-        if not errors:
-            try:
-                credentials = services.roster_import(classroom=classroom, rows=form.roster.rows)
-            except services.RosterInvalid as invalid:
-                errors = invalid.errors
-            else:
-                return render(
-                    request,
-                    "classroom/roster_credentials.html",
-                    {
-                        "classroom": classroom,
-                        "credentials": credentials,
-                        "login_url": request.build_absolute_uri(reverse("accounts:login")),
-                    },
-                )
-    return form_page(
-        request,
-        "classroom/roster_import.html",
-        {"classroom": classroom, "form": form, "errors": errors, "tab": "students"},
-    )
+
+    def submit(data: dict) -> HttpResponse:
+        credentials = services.roster_import(classroom=classroom, rows=form.roster.rows)
+        login_url = request.build_absolute_uri(reverse("accounts:login"))
+        return render(
+            request,
+            "classroom/roster_credentials.html",
+            {"classroom": classroom, "credentials": credentials, "login_url": login_url},
+        )
+
+    context = {"classroom": classroom, "tab": "students"}
+    return form_page(request, "classroom/roster_import.html", context, form=form, submit=submit)
 
 
 @teacher_required

@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import teacher_required
-from quizzes.errors import QuizError
 from quizzes.models import Attempt
 
 from .. import services
@@ -18,7 +17,7 @@ from ..selectors import access, work
 from .pages import GET_POST, form_page, parse_id
 
 
-def _work_context(request, classroom, assignment, student, attempt_pk=None) -> dict:
+def _work_context(classroom, assignment, student, attempt_pk=None) -> dict:
     queue = work.scoring_queue(assignment=assignment, student=student)
     return {
         "classroom": classroom,
@@ -41,16 +40,11 @@ def student_work(
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     assignment = access.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
     student = access.student_get_for_teacher(classroom=classroom, pk=student_pk)
+    attempt_pk = parse_id(request.GET.get("attempt"))
     return render(
         request,
         "classroom/student_work.html",
-        _work_context(
-            request,
-            classroom,
-            assignment,
-            student,
-            parse_id(request.GET.get("attempt")),
-        ),
+        _work_context(classroom, assignment, student, attempt_pk),
     )
 
 
@@ -67,56 +61,48 @@ def _work_url(attempt: Attempt, classroom, anchor: str = "") -> str:
 @require_POST
 def item_score(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
     """Score one item of an attempt: by points (an override, with a reason), or by a level of
-    the scoring guide (written answers)."""
+    the scoring guide (written answers). A refused score comes back on the student's page,
+    next to the item."""
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     attempt = access.attempt_get_for_teacher(classroom=classroom, pk=attempt_pk)
     question = access.question_get_for_attempt(
         attempt=attempt, pk=parse_id(request.POST.get("question"))
     )
-    error = None
-    if "level" in request.POST:
+    by_level = "level" in request.POST
+    if by_level:
         form = RubricScoreForm(request.POST, levels=rubric_levels(question))
-        if form.is_valid():
-            try:
-                services.rubric_score(
-                    attempt=attempt,
-                    question=question,
-                    level=form.cleaned_data["level"],
-                    by=request.user,
-                    comment=form.cleaned_data["comment"],
-                )
-            except (ValueError, QuizError) as problem:
-                error = getattr(problem, "message", None) or str(problem)
-        else:
-            error = _("Choose a level of the scoring guide.")
     else:
         form = ItemScoreForm(request.POST)
-        if form.is_valid():
-            try:
-                services.item_score(
-                    attempt=attempt,
-                    question=question,
-                    points=form.cleaned_data["points"],
-                    by=request.user,
-                    reason=form.cleaned_data["reason"],
-                )
-            except (ValueError, QuizError) as problem:
-                error = getattr(problem, "message", None) or str(problem)
+
+    def submit(data: dict) -> HttpResponse:
+        if by_level:
+            services.rubric_score(
+                attempt=attempt,
+                question=question,
+                level=data["level"],
+                by=request.user,
+                comment=data["comment"],
+            )
         else:
-            error = " ".join(str(e) for errors in form.errors.values() for e in errors)
-    if error is None:
+            services.item_score(
+                attempt=attempt,
+                question=question,
+                points=data["points"],
+                by=request.user,
+                reason=data["reason"],
+            )
         messages.success(request, _("Score saved."))
         return redirect(_work_url(attempt, classroom, f"#question-{question.pk}"))
-    context = _work_context(
-        request,
-        classroom,
-        attempt.assignment,
-        attempt.student,
-        attempt.pk if attempt.kind == Attempt.Kind.QUIZ else None,
-    )
-    context["work"].set_error(question.pk, error)
-    messages.error(request, error)
-    return render(request, "classroom/student_work.html", context, status=400)
+
+    def context() -> dict:
+        shown = attempt.pk if attempt.kind == Attempt.Kind.QUIZ else None
+        page = _work_context(classroom, attempt.assignment, attempt.student, shown)
+        error = " ".join(str(e) for errors in form.errors.values() for e in errors)
+        page["work"].set_error(question.pk, error)
+        messages.error(request, error)
+        return page
+
+    return form_page(request, "classroom/student_work.html", context, form=form, submit=submit)
 
 
 @teacher_required
@@ -124,28 +110,23 @@ def item_score(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
 def attempt_reset(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     attempt = access.attempt_get_for_teacher(classroom=classroom, pk=attempt_pk)
+
+    def submit(data: dict) -> HttpResponse:
+        services.attempt_reset(attempt=attempt, by=request.user, reason=data["reason"])
+        messages.success(
+            request,
+            _("The attempt was reset; %(name)s can start again. The record is kept below.")
+            % {"name": attempt.student},
+        )
+        return redirect(
+            "classroom:student_work",
+            pk=classroom.pk,
+            assignment_pk=attempt.assignment_id,
+            student_pk=attempt.student_id,
+        )
+
     form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.attempt_reset(
-                attempt=attempt, by=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ValueError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                _("The attempt was reset; %(name)s can start again. The record is kept below.")
-                % {"name": attempt.student},
-            )
-            return redirect(
-                "classroom:student_work",
-                pk=classroom.pk,
-                assignment_pk=attempt.assignment_id,
-                student_pk=attempt.student_id,
-            )
+    context = {"classroom": classroom, "attempt": attempt, "tab": "progress"}
     return form_page(
-        request,
-        "classroom/attempt_confirm_reset.html",
-        {"classroom": classroom, "attempt": attempt, "form": form, "tab": "progress"},
+        request, "classroom/attempt_confirm_reset.html", context, form=form, submit=submit
     )

@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.forms import JoinCodeForm, StudentSignupForm
+from classroom.errors import ClassroomError, Code
 from classroom.services import membership_join, student_signup
-
-NO_CLASS = _("No open class has that code. Check it with your teacher.")
 
 
 @require_http_methods(["GET", "POST"])
@@ -33,9 +32,8 @@ def join(request: HttpRequest) -> HttpResponse:
     if user.is_authenticated:
         try:
             membership = membership_join(student=user, join_code=code)
-        except ValueError:
-            form.add_error("join_code", NO_CLASS)
-            return _page(request, form, status=400)
+        except ClassroomError as error:
+            return _no_class(request, form, error)
     else:
         try:
             user, membership = student_signup(
@@ -44,9 +42,8 @@ def join(request: HttpRequest) -> HttpResponse:
                 join_code=code,
                 display_name=form.cleaned_data["display_name"].strip(),
             )
-        except ValueError:
-            form.add_error("join_code", NO_CLASS)
-            return _page(request, form, status=400)
+        except ClassroomError as error:
+            return _no_class(request, form, error)
         except IntegrityError:
             # Someone took the username between the form's check and the insert.
             form.add_error("username", _("That username is taken. Try another one."))
@@ -64,3 +61,12 @@ def join(request: HttpRequest) -> HttpResponse:
 
 def _page(request: HttpRequest, form, status: int = 200) -> HttpResponse:
     return render(request, "learning/user_join.html", {"form": form}, status=status)
+
+
+def _no_class(request: HttpRequest, form, error: ClassroomError) -> HttpResponse:
+    """The code opens no class: the form again, the message at the code (400). Any other
+    refusal of the classroom services is not the form's to show: the one handler answers it."""
+    if error.code != Code.NO_OPEN_CLASS:
+        raise error
+    form.add_error(error.field, error.message)
+    return _page(request, form, status=400)

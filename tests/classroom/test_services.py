@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from audit.models import AuditEntry
+from classroom.errors import ClassroomError
 from classroom.models import AttemptReset, Classroom, Extension, Membership
 from classroom.services import (
     assignment_create,
@@ -44,14 +45,14 @@ pytestmark = pytest.mark.django_db
 def test_a_class_name_is_trimmed_and_cannot_be_blank(teacher):
     classroom = classroom_create(teacher=teacher, name="  History   9C ")
     assert classroom.name == "History 9C"
-    with pytest.raises(ValueError, match="name"):
+    with pytest.raises(ClassroomError, match="name"):
         classroom_rename(classroom=classroom, name="   ")
     classroom_rename(classroom=classroom, name="History 10C")
     assert Classroom.objects.get().name == "History 10C"
 
 
 def test_only_teachers_own_classes(student):
-    with pytest.raises(ValueError):
+    with pytest.raises(ClassroomError):
         classroom_create(teacher=student, name="Mine")
 
 
@@ -61,7 +62,7 @@ def test_archiving_hides_the_class_from_joining_and_restoring_brings_it_back(
     newcomer = make_student("newcomer")
     Membership.objects.filter(student=newcomer).delete()
     classroom_archive(classroom=classroom)
-    with pytest.raises(ValueError, match="No open class"):
+    with pytest.raises(ClassroomError, match="No open class"):
         membership_join(student=newcomer, join_code=classroom.join_code)
     classroom_restore(classroom=classroom)
     membership_join(student=newcomer, join_code=classroom.join_code)
@@ -74,7 +75,7 @@ def test_a_new_join_code_replaces_the_old_one(classroom, make_student):
     assert new != old and Classroom.objects.get().join_code == new
     newcomer = make_student("newcomer")
     Membership.objects.filter(student=newcomer).delete()
-    with pytest.raises(ValueError):
+    with pytest.raises(ClassroomError):
         membership_join(student=newcomer, join_code=old)
     membership_join(student=newcomer, join_code=new.lower())
 
@@ -105,7 +106,7 @@ def test_a_password_reset_lifts_a_login_lockout(client, classroom, student):
 
 
 def test_a_password_reset_only_for_students_of_the_class(other_classroom, student):
-    with pytest.raises(ValueError, match="not in this class"):
+    with pytest.raises(ClassroomError, match="not in this class"):
         student_password_reset(classroom=other_classroom, student=student)
 
 
@@ -134,7 +135,7 @@ def test_assigning_takes_the_lessons_quiz_settings_unless_given(classroom, examp
 )
 def test_dates_out_of_order_are_refused(classroom, example_lesson, due, late, message):
     now = timezone.now()
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(ClassroomError, match=message):
         assignment_create(
             classroom=classroom,
             lesson=example_lesson,
@@ -146,7 +147,7 @@ def test_dates_out_of_order_are_refused(classroom, example_lesson, due, late, me
 
 def test_unknown_settings_are_refused(classroom, example_lesson):
     now = timezone.now()
-    with pytest.raises(ValueError, match="Unknown quiz settings"):
+    with pytest.raises(ClassroomError, match="Unknown quiz settings"):
         assignment_create(
             classroom=classroom,
             lesson=example_lesson,
@@ -221,7 +222,7 @@ def test_an_extension_is_one_row_per_student_replaced_when_set_again(assignment,
 def test_an_extension_must_give_more_time(assignment, student, kwargs, message):
     if kwargs.get("due_at") == "before":
         kwargs = {"due_at": assignment.due_at - timedelta(hours=1)}
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(ClassroomError, match=message):
         extension_set(assignment=assignment, student=student, **kwargs)
 
 
@@ -229,7 +230,7 @@ def test_an_extension_only_for_students_of_the_class(assignment, other_teacher):
     from accounts.services import user_create
 
     outsider = user_create(username="outsider", password=None)
-    with pytest.raises(ValueError, match="not in this class"):
+    with pytest.raises(ClassroomError, match="not in this class"):
         extension_set(assignment=assignment, student=outsider, extra_minutes=5)
 
 
@@ -258,7 +259,7 @@ def test_an_override_adds_a_score_row_with_who_and_why_and_changes_the_total(
 def test_an_override_needs_a_reason(assignment, student, teacher):
     attempt = answer_quiz(student=student, assignment=assignment)
     question = quiz_questions(assignment)["q-purpose"]
-    with pytest.raises(ValueError, match="reason"):
+    with pytest.raises(ClassroomError, match="reason"):
         item_score(attempt=attempt, question=question, points=Decimal(0), by=teacher, reason=" ")
 
 
@@ -292,7 +293,7 @@ def test_scoring_the_reflection_at_a_rubric_level_gives_its_share_of_the_points(
 
 def test_a_level_outside_the_scoring_guide_is_refused(assignment, student, teacher):
     lesson_attempt = write_reflection(student=student, assignment=assignment, text="x " * 40)
-    with pytest.raises(ValueError, match="not in the scoring guide"):
+    with pytest.raises(ClassroomError, match="not in the scoring guide"):
         rubric_score(
             attempt=lesson_attempt,
             question=reflection_question(assignment.lesson),
@@ -345,14 +346,14 @@ def test_a_reset_deletes_the_attempt_keeps_a_record_and_lets_the_student_start_a
 def test_only_the_latest_attempt_can_be_reset(assignment, student, teacher):
     first = answer_quiz(student=student, assignment=assignment)
     answer_quiz(student=student, assignment=assignment)
-    with pytest.raises(ValueError, match="latest attempt"):
+    with pytest.raises(ClassroomError, match="latest attempt"):
         attempt_reset(attempt=first, by=teacher, reason="x")
     assert not AttemptReset.objects.exists()
 
 
 def test_a_reset_needs_a_reason(assignment, student, teacher):
     attempt = answer_quiz(student=student, assignment=assignment)
-    with pytest.raises(ValueError, match="reason"):
+    with pytest.raises(ClassroomError, match="reason"):
         attempt_reset(attempt=attempt, by=teacher, reason="")
 
 

@@ -129,6 +129,19 @@ def test_a_roster_with_bad_rows_is_refused_by_line_and_nothing_is_created(
     assert User.objects.count() == before
 
 
+def test_a_username_already_taken_is_refused_at_the_form_by_its_line(signed_in, classroom, student):
+    before = User.objects.count()
+    response = signed_in.post(
+        url("roster_import", classroom.pk),
+        {"file": csv_file(f"username\nfine.one\n{student.username}\n")},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Nothing was imported" in html
+    assert f"Line 3: the username “{student.username}” is already taken." in html
+    assert User.objects.count() == before
+
+
 def test_a_file_that_is_not_utf8_text_is_refused_with_a_message(signed_in, classroom):
     upload = SimpleUploadedFile("roster.csv", "username\nzoë\n".encode("utf-16"))
     response = signed_in.post(url("roster_import", classroom.pk), {"file": upload})
@@ -249,6 +262,23 @@ def test_an_extension_giving_no_time_is_refused(signed_in, classroom, assignment
     )
     assert response.status_code == 400
     assert "Give a new due date, extra minutes, or both." in response.content.decode()
+
+
+def test_a_services_refusal_is_shown_at_its_field_with_a_400(
+    signed_in, classroom, assignment, student
+):
+    too_early = timezone.localtime(assignment.due_at - timedelta(hours=1))
+    response = signed_in.post(
+        url("extension_list", classroom.pk, assignment.pk),
+        {"student": student.pk, "due_at": too_early.strftime("%Y-%m-%dT%H:%M"), "extra_minutes": 0},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    field_error = re.search(r'id="error_1_id_due_at"[^>]*>\s*<strong>([^<]*)</strong>', html)
+    assert (
+        field_error.group(1) == "The extended due date must come after the class&#x27;s due date."
+    )
+    assert not Extension.objects.exists()
 
 
 # --- progress, attempts and scores ----------------------------------------------------------
@@ -377,6 +407,18 @@ def test_resetting_an_attempt_keeps_an_audit_record_on_the_page(
     assert not Attempt.objects.filter(pk=attempt.pk).exists()
     assert AttemptReset.objects.get().reason == "Browser crashed"
     assert "Browser crashed" in page(signed_in, response.url)
+
+
+def test_resetting_an_attempt_that_is_not_the_latest_is_refused_at_the_form(
+    signed_in, classroom, assignment, student
+):
+    first = answer_quiz(student=student, assignment=assignment)
+    answer_quiz(student=student, assignment=assignment)
+    response = signed_in.post(url("attempt_reset", classroom.pk, first.pk), {"reason": "Crash"})
+    assert response.status_code == 400
+    assert "Reset the student&#x27;s latest attempt first." in response.content.decode()
+    assert "Crash</textarea>" in response.content.decode()  # the form again, as typed
+    assert not AttemptReset.objects.exists()
 
 
 def test_the_analysis_page_has_accessible_charts_with_data_tables(
