@@ -96,6 +96,7 @@ def attempt_get_for_teacher(*, classroom: Classroom, pk: int) -> Attempt:
     )
     if attempt is None:
         raise Http404("No such attempt.")
+    attempt.assignment.classroom = classroom
     return attempt
 
 

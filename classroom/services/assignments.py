@@ -12,6 +12,7 @@ from quizzes.policy import QuizSettings
 
 from ..errors import ClassroomError, Code
 from ..models import Assignment, Classroom, Extension
+from .classes import check_active
 from .members import require_member
 
 
@@ -35,6 +36,7 @@ def assignment_create(
     *, classroom: Classroom, lesson, opens_at, due_at, late_until=None, **settings
 ) -> Assignment:
     """Assign a lesson to a class; quiz settings start from the lesson's defaults."""
+    check_active(classroom)
     _check_dates(opens_at, due_at, late_until)
     _check_settings(settings)
     defaults = QuizSettings.from_obj(lesson.quiz).as_dict() | settings
@@ -54,6 +56,7 @@ def assignment_update(
 ) -> Assignment:
     """New dates or quiz settings. Attempts in progress get their deadlines recomputed at once;
     submitted attempts keep their scores (grading method changes apply to how they combine)."""
+    check_active(assignment.classroom)
     _check_dates(opens_at, due_at, late_until)
     _check_settings(settings)
     assignment.opens_at, assignment.due_at, assignment.late_until = opens_at, due_at, late_until
@@ -77,6 +80,7 @@ def extension_set(
 ) -> Extension:
     """More time for one student: a later due date, extra minutes on the time limit, or both.
     Setting it again replaces it; an attempt in progress gets the new deadline at once."""
+    check_active(assignment.classroom)
     require_member(assignment.classroom, student)
     if due_at is None and not extra_minutes:
         raise ClassroomError(Code.EXTENSION_GIVES_NO_TIME)
@@ -95,6 +99,7 @@ def extension_set(
 
 @transaction.atomic
 def extension_delete(*, assignment: Assignment, student: User) -> bool:
+    check_active(assignment.classroom)
     deleted, _rows = Extension.objects.filter(assignment=assignment, student=student).delete()
     if deleted:
         quiz_services.attempt_deadlines_refresh(assignment=assignment, student=student)

@@ -1,4 +1,5 @@
-"""Writes on a class itself: create, rename, archive and restore, a new join code."""
+"""Writes on a class itself: create, rename, archive and restore, a new join code; and the rule
+every write on a class obeys: an archived class is read-only until restored."""
 
 from datetime import datetime
 
@@ -11,6 +12,14 @@ from ..errors import ClassroomError, Code
 from ..models import Classroom, join_code_generate
 
 NAME_MAX = Classroom._meta.get_field("name").max_length
+
+
+def check_active(classroom: Classroom | None) -> None:
+    """Refuse (409) a write on an archived class, its members, assignments or attempts. Every
+    service that writes on a class calls it; only `classroom_archive` and `classroom_restore`
+    work on an archived class. `None` (an attempt outside any class: a teacher's preview) passes."""
+    if classroom is not None and classroom.archived_at is not None:
+        raise ClassroomError(Code.ARCHIVED)
 
 
 def _clean_name(name: str) -> str:
@@ -29,14 +38,15 @@ def classroom_create(*, teacher: User, name: str) -> Classroom:
 
 
 def classroom_rename(*, classroom: Classroom, name: str) -> Classroom:
+    check_active(classroom)
     classroom.name = _clean_name(name)
     classroom.save(update_fields=["name"])
     return classroom
 
 
 def classroom_archive(*, classroom: Classroom, now: datetime | None = None) -> Classroom:
-    """Archived classes leave the teacher's list and the students' pages, and cannot be joined;
-    nothing is deleted, and restoring brings everything back."""
+    """Archived classes leave the teacher's list and the students' pages, and cannot be joined
+    or changed; nothing is deleted, and restoring brings everything back."""
     if classroom.archived_at is None:
         classroom.archived_at = now or timezone.now()
         classroom.save(update_fields=["archived_at"])
@@ -52,6 +62,7 @@ def classroom_restore(*, classroom: Classroom) -> Classroom:
 
 def join_code_regenerate(*, classroom: Classroom) -> str:
     """A new join code; the old one stops working at once (e.g. after it leaked)."""
+    check_active(classroom)
     for _attempt in range(10):
         code = join_code_generate()
         try:

@@ -19,7 +19,7 @@ from accounts.services import user_create
 from ..errors import ClassroomError, Code, RosterInvalid
 from ..models import Classroom, Membership
 from ..roster import RosterError, RosterRow
-from .classes import join_code_normalise
+from .classes import check_active, join_code_normalise
 
 # --- memberships -----------------------------------------------------------------------------
 
@@ -27,6 +27,7 @@ from .classes import join_code_normalise
 @transaction.atomic
 def membership_add(*, classroom: Classroom, student: User) -> Membership:
     """Add a student to a class; adding twice is one membership."""
+    check_active(classroom)
     if not student.is_student:
         raise ClassroomError(Code.NOT_STUDENT)
     membership, _created = Membership.objects.get_or_create(classroom=classroom, student=student)
@@ -36,6 +37,7 @@ def membership_add(*, classroom: Classroom, student: User) -> Membership:
 def membership_remove(*, classroom: Classroom, student: User) -> bool:
     """Take a student out of a class. Their account and work are kept: added back, they find
     their attempts where they left them. Returns whether they were a member."""
+    check_active(classroom)
     deleted, _rows = Membership.objects.filter(classroom=classroom, student=student).delete()
     return bool(deleted)
 
@@ -86,6 +88,7 @@ def password_generate() -> str:
 def student_password_reset(*, classroom: Classroom, student: User) -> str:
     """Give a student of the class a new generated password, returned once to show the
     teacher; the old password stops working and a login lockout on the account is lifted."""
+    check_active(classroom)
     require_member(classroom, student)
     password = password_generate()
     student.set_password(password)
@@ -112,6 +115,7 @@ def roster_import(*, classroom: Classroom, rows: list[RosterRow]) -> list[Creden
     """Create a student account for every row, with a generated password, and add them all to
     the class. Every row is checked first (a username already taken is reported by its line);
     then all accounts are written in one transaction, or none. Raises `RosterInvalid`."""
+    check_active(classroom)
     if not rows:
         raise RosterInvalid([RosterError(0, _("The file names no students."))])
     wanted = {row.username.lower(): row for row in rows}

@@ -14,6 +14,13 @@ from quizzes.types import registry
 from ..errors import ClassroomError, Code
 from ..models import AttemptReset
 from ..rubric import rubric_levels
+from .classes import check_active
+
+
+def _check_class_of(attempt: Attempt) -> None:
+    """The archived-class rule for a write on an attempt: the class of its assignment."""
+    if attempt.assignment_id is not None:
+        check_active(attempt.assignment.classroom)
 
 
 def item_score(
@@ -22,6 +29,7 @@ def item_score(
     """A teacher's score for one item: an override of an automatic score (a reason is required,
     it is the audit record), or the score of an answer never scored automatically (free text).
     Earlier scores are kept; the newest counts."""
+    _check_class_of(attempt)
     reason = (reason or "").strip()
     auto = registry.get(question.type).auto_graded
     if auto and not reason:
@@ -40,6 +48,7 @@ def rubric_score(
     *, attempt: Attempt, question: Question, level: int, by: User, comment: str = ""
 ) -> Score:
     """Score a written answer at one level of the lesson's scoring guide."""
+    _check_class_of(attempt)
     chosen = next((lv for lv in rubric_levels(question) if lv.level == level), None)
     if chosen is None:
         raise ClassroomError(Code.UNKNOWN_LEVEL)
@@ -96,6 +105,7 @@ def attempt_reset(*, attempt: Attempt, by: User, reason: str) -> AttemptReset:
         raise ClassroomError(Code.RESET_NEEDS_REASON)
     if attempt.assignment_id is None:
         raise ClassroomError(Code.RESET_NOT_ON_ASSIGNMENT)
+    _check_class_of(attempt)
     locked = Attempt.objects.select_for_update().filter(pk=attempt.pk).first()
     if locked is None:
         raise ClassroomError(Code.ALREADY_RESET)

@@ -11,15 +11,13 @@ from accounts.access import teacher_required
 from .. import services
 from ..forms import AssignmentForm, ExtensionForm
 from ..selectors import access, item_analysis
-from .pages import GET_POST, archived_page, form_page, parse_id
+from .pages import GET_POST, form_page, parse_id
 
 
 @teacher_required
 @GET_POST
 def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
-    if classroom.archived_at:
-        return archived_page(request, classroom)
     lessons = access.lessons_for_teacher()
     chosen = next((lesson for lesson in lessons if lesson.slug == request.GET.get("lesson")), None)
     form = AssignmentForm(
@@ -49,8 +47,6 @@ def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
 def assignment_edit(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     assignment = access.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
-    if request.method == "POST" and classroom.archived_at:
-        return archived_page(request, classroom)
     form = AssignmentForm(
         request.POST or None,
         fixed_lesson=assignment.lesson,

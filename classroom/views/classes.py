@@ -14,7 +14,7 @@ from accounts.access import teacher_required
 from .. import services
 from ..forms import ClassroomForm, RosterImportForm
 from ..selectors import access
-from .pages import GET_POST, archived_page, form_page
+from .pages import GET_POST, form_page
 
 # --- classes -------------------------------------------------------------------------------
 
@@ -80,8 +80,6 @@ def classroom_archive(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def join_code_regenerate(request: HttpRequest, pk: int) -> HttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
-    if classroom.archived_at:
-        return archived_page(request, classroom)
     services.join_code_regenerate(classroom=classroom)
     messages.success(
         request, _("New join code: %s. The old code no longer works.") % classroom.join_code
@@ -113,8 +111,6 @@ def classroom_students(request: HttpRequest, pk: int) -> HttpResponse:
 @GET_POST
 def roster_import(request: HttpRequest, pk: int) -> HttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
-    if classroom.archived_at:
-        return archived_page(request, classroom)
     form = RosterImportForm(request.POST or None, request.FILES or None)
 
     def submit(data: dict) -> HttpResponse:

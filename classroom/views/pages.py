@@ -20,15 +20,6 @@ def parse_id(value: str | None) -> int | None:
     return None
 
 
-def archived_page(request: HttpRequest, classroom) -> HttpResponse:
-    return render(
-        request,
-        "classroom/classroom_archived.html",
-        {"classroom": classroom},
-        status=409,
-    )
-
-
 def form_page(
     request: HttpRequest,
     template: str,
