@@ -8,18 +8,19 @@ tabs all work as separators (spreadsheets export all three)."""
 
 import csv
 import io
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 MAX_ROWS = 200  # each account costs a slow password hash; bigger rosters go in several files
 MAX_BYTES = 256 * 1024
 USERNAME_MAX = 150
 DISPLAY_NAME_MAX = 150
-# Django's own rule for usernames (UnicodeUsernameValidator).
-USERNAME_RE = re.compile(r"^[\w.@+-]+\Z")
+# The rule of the User model's username field, so that a row that passes here passes there.
+username_validator = UnicodeUsernameValidator()
 
 HEADERS = {
     "username": "username",
@@ -153,7 +154,7 @@ def _row(cells: list[str], line: int, columns: dict[str, int]) -> tuple[RosterRo
         return None, [_("the username is missing.")]
     if len(username) > USERNAME_MAX:
         problems.append(_("the username is longer than %d characters.") % USERNAME_MAX)
-    elif not USERNAME_RE.match(username):
+    elif not _valid_username(username):
         problems.append(
             _("the username “%s” may contain only letters, digits and @ . + - _ (no spaces).")
             % username
@@ -163,3 +164,13 @@ def _row(cells: list[str], line: int, columns: dict[str, int]) -> tuple[RosterRo
     if len(display_name) > DISPLAY_NAME_MAX:
         problems.append(_("the display name is longer than %d characters.") % DISPLAY_NAME_MAX)
     return RosterRow(line, username, display_name), problems
+
+
+def _valid_username(username: str) -> bool:
+    """Django's own check; its message speaks of "a valid username", so the roster says which
+    characters are allowed instead."""
+    try:
+        username_validator(username)
+    except ValidationError:
+        return False
+    return True

@@ -63,6 +63,26 @@ def test_every_bad_row_is_reported_with_its_line_at_once():
     assert str(roster.errors[0]).startswith("Line 3: ")
 
 
+@pytest.mark.parametrize(
+    ("username", "accepted"),
+    [
+        ("ada.l", True),
+        ("zoë_k-1", True),  # letters of any alphabet, as Django's User allows
+        ("a@b+c", True),
+        ("bad name", False),
+        ("slash/name", False),
+        ("colon:name", False),
+    ],
+)
+def test_usernames_follow_the_user_models_own_rule(username, accepted):
+    roster = roster_parse(f"username\n{username}\n")
+    assert (not roster.errors) is accepted
+    if not accepted:
+        assert roster.errors[0].message == (
+            f"the username “{username}” may contain only letters, digits and @ . + - _ (no spaces)."
+        )
+
+
 def test_a_header_without_a_username_column_is_refused():
     roster = roster_parse("name,email\nAda,ada@example.org\n")
     assert [(e.line, e.message) for e in roster.errors] == [
