@@ -1,8 +1,9 @@
 """Writes on classes, rosters, assignments, extensions, scores and attempt resets.
 
 Keyword-only functions named `<entity>_<verb>`, one module per concept: `classes` (a class
-itself), `members` (joining, rosters, passwords), `assignments` (assignments and extensions),
-`scores` (a teacher's scores and attempt resets). They validate before they write and raise
+itself, and `check_active`: an archived class is read-only, every write on it is refused),
+`members` (joining, rosters, passwords), `assignments` (assignments and extensions), `scores` (a
+teacher's scores and attempt resets). They validate before they write and raise
 `classroom.errors.ClassroomError` (or `QuizError` from the quiz services they call) with a code
 and a message a teacher can read; a function that writes several rows is atomic. Access (is
 this the teacher's class?) is checked by the caller through `classroom.selectors.access`; these
