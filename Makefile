@@ -28,7 +28,6 @@ lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint
-	$(VENV)/bin/bandit -q -c pyproject.toml -r accounts classroom config lessons quizzes privacy loadtest
 
 # locust too: tests/loadtest runs `make load` in small (on PostgreSQL).
 test-fast: $(VENV)/.dev-installed $(VENV)/.load-installed
