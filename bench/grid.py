@@ -89,7 +89,7 @@ def generate(*, students: int, assignments: int, seed: int = 1) -> tuple[Classro
     )
     reflection = Question.objects.get(lesson=lesson, key="reflection", is_current=True)
     graded = {(q.pk, right): _graded(q, right) for q in quiz for right in (True, False)}
-    rng = random.Random(seed)  # test data, not secrecy  # noqa: S311  # nosec B311
+    rng = random.Random(seed)  # test data, not secrecy  # noqa: S311
     item_order = [q.pk for q in quiz]
     with transaction.atomic():
         attempts = []

@@ -102,7 +102,7 @@ def public_spec_for(question: Question, qt: QuestionType, *, seed: int, shuffle:
     shows the same order."""
     spec = qt.public_spec(qt.parse_spec(question.spec))
     if shuffle:
-        rng = random.Random(f"{seed}:{question.pk}")  # order, not secrecy  # noqa: S311  # nosec B311
+        rng = random.Random(f"{seed}:{question.pk}")  # order, not secrecy  # noqa: S311
         for key in SHUFFLED_KEYS:
             if isinstance(spec.get(key), list):
                 rng.shuffle(spec[key])

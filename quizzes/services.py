@@ -85,7 +85,7 @@ def attempt_start(
             .values_list("id", flat=True)
         )
         if settings.shuffle_items:
-            random.Random(seed).shuffle(item_order)  # order, not secrecy  # noqa: S311  # nosec B311
+            random.Random(seed).shuffle(item_order)  # order, not secrecy  # noqa: S311
         deadline = policy.attempt_deadline(started_at=now, settings=settings, window=window)
     try:
         with transaction.atomic():
