@@ -42,7 +42,3 @@ def render_markdown(text: str) -> SafeString:
         link_rel="noopener noreferrer",
     )
     return mark_safe(clean)  # sanitised by nh3  # noqa: S308
-
-
-def citations_in(text: str) -> list[str]:
-    return CITATION.findall(text or "")

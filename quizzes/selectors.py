@@ -110,7 +110,7 @@ def public_spec_for(question: Question, qt: QuestionType, *, seed: int, shuffle:
 
 
 def attempt_items(*, attempt: Attempt, with_scores: bool = False) -> list[Item]:
-    """The attempt's items in their stored order, with saved answers (3 queries at most)."""
+    """The attempt's items in their stored order, with saved answers (a fixed number of queries)."""
     if attempt.kind == Attempt.Kind.QUIZ:
         questions = Question.objects.in_bulk(attempt.item_order)
         ordered = [questions[qid] for qid in attempt.item_order]

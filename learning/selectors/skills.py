@@ -43,8 +43,8 @@ class SkillRow:
 
 
 def skills_for_student(*, student: User, now: datetime | None = None) -> list[SkillRow]:
-    """Progress per skill, in 3 queries: first-try correctness on activities, and quiz points
-    on submitted attempts whose score the teacher's settings release."""
+    """Progress per skill: first-try correctness on activities, and quiz points on submitted
+    attempts whose score the teacher's settings release (a fixed number of queries)."""
     now = now or timezone.now()
     rows = {skill.value: SkillRow(skill.value, str(skill.label)) for skill in Skill}
 

@@ -113,7 +113,7 @@ class StepPage:
 def lesson_step_page(
     *, attempt: Attempt, assignment: Assignment, kind: str, now: datetime | None = None
 ) -> StepPage:
-    """Everything one step's page shows, in 8 queries (9 on the quiz step); 404 if the lesson
+    """Everything one step's page shows, in a fixed number of queries; 404 if the lesson
     has no such step."""
     now = now or timezone.now()
     lesson = assignment.lesson
