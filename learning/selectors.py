@@ -27,7 +27,7 @@ from quizzes import policy
 from quizzes.feedback import FeedbackView, feedback_view
 from quizzes.models import Attempt, Question, Response, Score
 from quizzes.selectors import public_spec_for
-from quizzes.types import QuestionType, registry
+from quizzes.types import GradeState, QuestionType, registry
 
 # ---------------------------------------------------------------------------------------------
 # Dashboard
@@ -440,12 +440,12 @@ def skills_for_student(*, student: User, now: datetime | None = None) -> list[Sk
         try_number=1,
     ).values_list("question__skills", "state")
     for skills, state in first_tries:
-        if state == "ungraded":
+        if state == GradeState.UNGRADED:
             continue
         for skill in skills or []:
             if skill in rows:
                 rows[skill].first_tries += 1
-                rows[skill].first_try_right += state == "correct"
+                rows[skill].first_try_right += state == GradeState.CORRECT
 
     released = [
         attempt.pk
@@ -471,7 +471,7 @@ def skills_for_student(*, student: User, now: datetime | None = None) -> list[Sk
     for attempt_id, question_id, *rest in scores:
         latest.setdefault((attempt_id, question_id), tuple(rest))
     for skills, state, earned, possible in latest.values():
-        if state == "ungraded":
+        if state == GradeState.UNGRADED:
             continue  # waiting for the teacher: neither right nor wrong yet
         for skill in skills or []:
             if skill in rows:

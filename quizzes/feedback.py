@@ -16,6 +16,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .types import GradeState
+
 # Lists in a public spec whose entries are answer values (a category), not parts of an answer.
 VALUE_LISTS = frozenset({"categories"})
 
@@ -31,7 +33,7 @@ class PartView:
 
 @dataclass(frozen=True)
 class FeedbackView:
-    state: str  # correct, partial, incorrect, ungraded
+    state: GradeState
     right: int  # parts right
     total: int  # parts judged
     lines: tuple[str, ...] = ()  # general feedback (Markdown)
@@ -45,11 +47,11 @@ class FeedbackView:
 
     @property
     def is_correct(self) -> bool:
-        return self.state == "correct"
+        return self.state == GradeState.CORRECT
 
     @property
     def is_ungraded(self) -> bool:
-        return self.state == "ungraded"
+        return self.state == GradeState.UNGRADED
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,7 @@ def feedback_view(
     if question_feedback and question_feedback.get(state):
         general.insert(0, question_feedback[state])
     return FeedbackView(
-        state=state,
+        state=GradeState(state),
         right=sum(part.get("correct") is True for part in judged),
         total=len(judged),
         lines=tuple(line for line in general if line),

@@ -23,7 +23,7 @@ from lessons.models import Lesson, StepKind
 from . import policy
 from .errors import Code, QuizError
 from .models import Attempt, Question, Response, Score
-from .types import ResponseError, registry
+from .types import GradeState, ResponseError, registry
 
 
 def _now(now: datetime | None) -> datetime:
@@ -256,7 +256,7 @@ class Graded:
     question: Question
     points_earned: Decimal
     points_possible: Decimal
-    state: str
+    state: GradeState
     fraction: Fraction
     result: dict
 
@@ -271,7 +271,7 @@ def _grade(question: Question, data: dict | None) -> Graded:
         question=question,
         points_earned=policy.points_for(result.fraction, question.points),
         points_possible=Decimal(question.points),
-        state=str(result.state),
+        state=result.state,
         fraction=result.fraction,
         result=result.as_dict(),
     )
@@ -353,7 +353,7 @@ def _totals_refresh(attempt: Attempt) -> None:
         latest.setdefault(score.question_id, score)  # Meta.ordering: newest first
     attempt.points_earned = sum((s.points_earned for s in latest.values()), Decimal(0))
     attempt.points_possible = sum((s.points_possible for s in latest.values()), Decimal(0))
-    attempt.needs_scoring = any(s.state == "ungraded" for s in latest.values())
+    attempt.needs_scoring = any(s.state == GradeState.UNGRADED for s in latest.values())
     attempt.save(update_fields=["points_earned", "points_possible", "needs_scoring"])
 
 
@@ -392,12 +392,11 @@ def _teacher_score(
     if not Decimal(0) <= points <= possible:
         raise QuizError(Code.INVALID_RESPONSE, f"Points must be between 0 and {possible}.")
     fraction = Fraction(points) / question.points
-    state = "correct" if fraction == 1 else "incorrect" if fraction == 0 else "partial"
     score = Score.objects.create(
         attempt=attempt,
         question=question,
         origin=origin,
-        state=state,
+        state=GradeState.of(fraction),
         fraction=str(fraction),
         points_earned=points,
         points_possible=possible,

@@ -11,11 +11,12 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from enum import StrEnum
 from fractions import Fraction
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
+from django.db.models import TextChoices
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError
 
 from .schema import Issue, Loc, Response, Spec
@@ -48,11 +49,22 @@ class AlreadyRegistered(ValueError):
     """A second question type claimed a key that is taken; keys are stored in data."""
 
 
-class GradeState(StrEnum):
-    CORRECT = "correct"
-    PARTIAL = "partial"
-    INCORRECT = "incorrect"
-    UNGRADED = "ungraded"
+class GradeState(TextChoices):
+    """What a grading says of an answer; stored in `Score.state`. A plain enum (no database)."""
+
+    CORRECT = "correct", _("Correct")
+    PARTIAL = "partial", _("Partly correct")
+    INCORRECT = "incorrect", _("Incorrect")
+    UNGRADED = "ungraded", _("Ungraded")  # free text, until the teacher scores it
+
+    @classmethod
+    def of(cls, fraction: Fraction) -> GradeState:
+        """The state a fraction of the points means: all, none, or some of them."""
+        if fraction == 1:
+            return cls.CORRECT
+        if fraction == 0:
+            return cls.INCORRECT
+        return cls.PARTIAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +101,7 @@ class GradeResult:
         if self.state == GradeState.UNGRADED:
             consistent = self.fraction == 0
         else:
-            consistent = self.state == _state_for(self.fraction)
+            consistent = self.state == GradeState.of(self.fraction)
         if not consistent:
             raise ValueError(f"state {self.state} contradicts fraction {self.fraction}")
 
@@ -104,7 +116,7 @@ class GradeResult:
         fraction = min(Fraction(1), max(Fraction(0), fraction))
         return cls(
             fraction=fraction,
-            state=_state_for(fraction),
+            state=GradeState.of(fraction),
             parts=tuple(parts),
             feedback=tuple(line for line in feedback if line),
         )
@@ -128,14 +140,6 @@ class GradeResult:
             ],
             "feedback": list(self.feedback),
         }
-
-
-def _state_for(fraction: Fraction) -> GradeState:
-    if fraction == 1:
-        return GradeState.CORRECT
-    if fraction == 0:
-        return GradeState.INCORRECT
-    return GradeState.PARTIAL
 
 
 def equal_shares(hits: Sequence[bool]) -> Fraction:
