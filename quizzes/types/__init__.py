@@ -30,6 +30,7 @@ from .matrix import Matrix
 from .multiple_choice import MultipleChoice
 from .numeric import Numeric
 from .order import Order
+from .parts import PartLabel, PartLabels, Pick
 from .select import Select
 from .short_text import ShortText
 from .single_choice import SingleChoice
@@ -59,7 +60,10 @@ __all__ = [
     "GradeResult",
     "GradeState",
     "Issue",
+    "PartLabel",
+    "PartLabels",
     "PartResult",
+    "Pick",
     "QuestionType",
     "Registry",
     "ResponseError",

@@ -7,8 +7,9 @@ touches the database, the request, the clock or settings.
 
 from __future__ import annotations
 
+import random
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -19,6 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError
 
+from .parts import PartLabel, PartLabels, Pick, flatten
 from .schema import Issue, Loc, Response, Spec
 
 
@@ -190,6 +192,8 @@ class QuestionType(ABC, Generic[S, R]):
     key: ClassVar[str]
     label: ClassVar[str | Promise]  # gettext_lazy
     auto_graded: ClassVar[bool] = True
+    # Lists of the public spec whose order means nothing, shuffled when a quiz says so.
+    shuffled_keys: ClassVar[tuple[str, ...]] = ()
     spec_model: type[S]
     response_model: type[R]
 
@@ -287,6 +291,41 @@ class QuestionType(ABC, Generic[S, R]):
         """The raw response posted by this type's template (field names `{prefix}-...`).
 
         Never raises: what cannot be read is passed on for `parse_response` to refuse."""
+
+    # --- what pages and reports read of a public spec or a stored response ---------------
+
+    def shuffle(self, public_spec: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+        """Shuffle, in place, the lists named by `shuffled_keys` (choices, a match's options);
+        `rng` is seeded by the attempt, so a reload shows the same order."""
+        for key in self.shuffled_keys:
+            if isinstance(public_spec.get(key), list):
+                rng.shuffle(public_spec[key])
+        return public_spec
+
+    def part_labels(self, public_spec: Mapping[str, Any]) -> PartLabels:
+        """Id -> label of everything an answer is about (choices, items, rows, columns,
+        prompts, options, words); the first label of an id wins. Values an answer gives
+        that are not parts of the question (categories) are in `value_labels`."""
+        labels = PartLabels()
+        for label in self._part_labels(public_spec):
+            labels.setdefault(label.id, label)
+        return labels
+
+    def _part_labels(self, public_spec: Mapping[str, Any]) -> Iterable[PartLabel]:
+        return ()
+
+    def value_labels(self, public_spec: Mapping[str, Any]) -> dict[str, str]:
+        """Id -> label of the values an answer gives that are not parts (categories)."""
+        return {}
+
+    def picks(self, data: Mapping[str, Any] | None) -> list[Pick]:
+        """What a stored response picks, as (part, answer) pairs, for item analysis."""
+        return self._picks(data) if data else []
+
+    def _picks(self, data: Mapping[str, Any]) -> list[Pick]:
+        """Every answer given (`parts.flatten`): a dict's keys name the part, a list's
+        elements are several picks of one part (choices ticked), a scalar is one pick."""
+        return list(flatten(dict(data)))
 
 
 def plain_message(exc: ValidationError) -> str:
