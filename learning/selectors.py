@@ -350,6 +350,7 @@ def check_feedback(*, question: Question, spec: dict[str, Any], score: Score) ->
         state=score.state,
         parts=score.parts,
         lines=score.feedback,
+        qtype=registry.get(question.type),
         public_spec=spec,
         response=score.response_data,
         question_feedback=question.feedback,

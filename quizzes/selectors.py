@@ -13,8 +13,6 @@ from . import policy
 from .models import Attempt, Question, Response, Score
 from .types import QuestionType, registry
 
-SHUFFLED_KEYS = ("choices", "options")
-
 
 @dataclass
 class Item:
@@ -66,14 +64,12 @@ def attempt_get_for_saving(*, student: User, pk: int) -> Attempt:
 
 
 def public_spec_for(question: Question, qt: QuestionType, *, seed: int, shuffle: bool) -> dict:
-    """The spec the page may show; choices shuffled by the attempt's stored seed, so a reload
-    shows the same order."""
+    """The spec the page may show; the lists the type shuffles (choices) in an order drawn from
+    the attempt's stored seed, so a reload shows the same order."""
     spec = qt.public_spec(qt.parse_spec(question.spec))
     if shuffle:
         rng = random.Random(f"{seed}:{question.pk}")  # order, not secrecy  # noqa: S311  # nosec B311
-        for key in SHUFFLED_KEYS:
-            if isinstance(spec.get(key), list):
-                rng.shuffle(spec[key])
+        qt.shuffle(spec, rng)
     return spec
 
 

@@ -182,6 +182,7 @@ def _review_feedback(item, review):
         state=item.score.state,
         parts=item.score.parts,
         lines=item.score.feedback,
+        qtype=item.qtype,
         public_spec=item.spec,
         response=item.response,
         question_feedback=item.question.feedback,
