@@ -92,8 +92,8 @@ def tally(
     response that earned full marks (other accepted spellings, numbers within tolerance).
     Wrong picks come first, most frequent first; then correct picks, most frequent first.
     What a response picks is the question type's to say (`QuestionType.picks`): free text
-    picks nothing, so it is not tallied."""
-    qt = registry.get(question_type)
+    and a type no longer registered pick nothing, so they are not tallied."""
+    qt = registry.get_or_missing(question_type)
     key = set(qt.picks(correct))
     counts: Counter[Pick] = Counter()
     right: set[Pick] = set(key)

@@ -1016,7 +1016,7 @@ def assignment_analysis(*, assignment: Assignment) -> Analysis:
 
 def _question_stats(number, entries, totals, answers, counted) -> QuestionStats:
     question = max((q for _s, q, _x in entries), key=lambda q: q.version)
-    qt = registry.get(question.type)
+    qt = registry.get_or_missing(question.type)
     spec = qt.parse_spec(question.spec)
     public = qt.public_spec(spec)
     fractions = [_share(score.points_earned, score.points_possible) for _s, _q, score in entries]
@@ -1094,7 +1094,7 @@ def lesson_guide(*, lesson: Lesson) -> list[GuideStep]:
         if step.pk not in steps:
             steps[step.pk] = GuideStep(step.title, step.kind, [])
             order.append(step.pk)
-        qt = registry.get(question.type)
+        qt = registry.get_or_missing(question.type)
         spec = qt.parse_spec(question.spec)
         correct = qt.dump_response(qt.correct_response(spec))
         result = qt.grade(spec, correct).as_dict()

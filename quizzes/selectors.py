@@ -93,7 +93,7 @@ def attempt_items(*, attempt: Attempt, with_scores: bool = False) -> list[Item]:
     settings = _settings(attempt)
     items = []
     for number, question in enumerate(ordered, start=1):
-        qt = registry.get(question.type)
+        qt = registry.get_or_missing(question.type)
         items.append(
             Item(
                 number=number,
@@ -123,7 +123,7 @@ def attempt_item(*, attempt: Attempt, question_id: int) -> Item | None:
         )
     if question is None:
         return None
-    qt = registry.get(question.type)
+    qt = registry.get_or_missing(question.type)
     return Item(number=0, question=question, qtype=qt, spec={}, response=None)
 
 

@@ -243,7 +243,7 @@ def response_save(
 
 
 def _parse_for(question: Question, data) -> dict:
-    qt = registry.get(question.type)
+    qt = registry.get_or_missing(question.type)
     try:
         response = qt.parse_response(data, qt.parse_spec(question.spec))
     except ResponseError as error:
@@ -262,11 +262,11 @@ class Graded:
 
 
 def _grade(question: Question, data: dict | None) -> Graded:
-    """Grade one stored answer against the question version it answered."""
-    qt = registry.get(question.type)
+    """Grade one stored answer against the question version it answered (a question whose
+    type is no longer registered is ungraded, whatever was stored)."""
+    qt = registry.get_or_missing(question.type)
     spec = qt.parse_spec(question.spec)
-    response = qt.empty_response(spec) if data is None else qt.parse_response(data, spec)
-    result = qt.grade(spec, response)
+    result = qt.grade(spec, qt.empty_response(spec) if data is None else data)
     return Graded(
         question=question,
         points_earned=policy.points_for(result.fraction, question.points),
@@ -312,7 +312,9 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
         locked.auto_submitted = auto
         locked.points_earned = sum((row.points_earned for row in rows), Decimal(0))
         locked.points_possible = sum((row.points_possible for row in rows), Decimal(0))
-        locked.needs_scoring = any(not registry.get(q.type).auto_graded for q in questions.values())
+        locked.needs_scoring = any(
+            not registry.get_or_missing(q.type).auto_graded for q in questions.values()
+        )
         locked.save(
             update_fields=[
                 "status",
@@ -486,7 +488,7 @@ def activity_score(
         raise QuizError(Code.UNKNOWN_QUESTION, "Quiz items are scored with score_set.")
     if question.lesson_id != attempt.lesson_id or question.step.kind == StepKind.QUIZ:
         raise QuizError(Code.UNKNOWN_QUESTION)
-    if registry.get(question.type).auto_graded:
+    if registry.get_or_missing(question.type).auto_graded:
         raise QuizError(Code.NOT_ALLOWED, "This activity is scored automatically.")
     response = Response.objects.filter(attempt=attempt, question=question).first()
     if response is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -348,8 +348,9 @@ def _dotted(loc: Loc) -> str:
 class Registry:
     """Question types by key. Keys are stored in data, so a key can never be taken twice."""
 
-    def __init__(self) -> None:
+    def __init__(self, missing: Callable[[str], QuestionType[Any, Any]]) -> None:
         self._types: dict[str, QuestionType[Any, Any]] = {}
+        self._missing = missing  # the placeholder for a stored key no longer registered
 
     def register(self, qt: QuestionType[Any, Any]) -> QuestionType[Any, Any]:
         if qt.key in self._types:
@@ -362,6 +363,11 @@ class Registry:
             return self._types[key]
         except KeyError:
             raise UnknownType(key) from None
+
+    def get_or_missing(self, key: str) -> QuestionType[Any, Any]:
+        """The type of a stored question: a placeholder (`MissingType`, never graded) when its
+        key is no longer registered, so the pages that show it do not fail."""
+        return self._types[key] if key in self._types else self._missing(key)
 
     def keys(self) -> tuple[str, ...]:
         return tuple(self._types)
@@ -389,6 +395,3 @@ class Registry:
             yield self
         finally:
             self._types = saved
-
-
-registry = Registry()

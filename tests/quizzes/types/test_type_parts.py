@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from quizzes.types import Context, PartLabel, PartLabels, registry
+from quizzes.types import Context, MissingType, PartLabel, PartLabels, registry
 
 CTX = Context(
     sentences={
@@ -198,3 +198,11 @@ def test_the_first_label_of_an_id_wins():
     # A prompt and an option may share an id: the prompt, listed first, names it.
     spec = {"prompts": [{"id": "x", "text": "Prompt"}], "options": [{"id": "x", "text": "Opt"}]}
     assert registry.get("match").part_labels(spec)["x"].text == "Prompt"
+
+
+def test_a_missing_type_labels_picks_and_shuffles_nothing():
+    qt = MissingType("essay")
+    spec = {"type": "essay"}
+    assert qt.part_labels(spec) == {} and qt.value_labels(spec) == {}
+    assert qt.picks({"text": "An old answer"}) == []
+    assert qt.shuffle(dict(spec), random.Random(1)) == spec
