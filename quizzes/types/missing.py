@@ -3,7 +3,7 @@
 A type key is stored with every question, so a type that is renamed or removed leaves questions
 behind that no registered type can read. As Moodle's `missingtype`, they are shown as a notice
 and never graded, instead of failing every page that shows them. `registry.get_or_missing(key)`
-returns one.
+returns one; `manage.py check` (quizzes.W001) lists the questions concerned.
 """
 
 from __future__ import annotations

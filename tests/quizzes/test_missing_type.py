@@ -1,13 +1,18 @@
 """A stored question whose type is no longer registered (renamed or removed in code): every page
 that shows it shows a notice instead of failing, it is never graded, the attempt can still be
-submitted."""
+submitted, and `manage.py check --database default` lists it (quizzes.W001)."""
 
 from decimal import Decimal
+from io import StringIO
+from unittest import mock
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 
 from quizzes import services
+from quizzes.checks import missing_question_types
 from quizzes.models import Attempt, Question, Score
 from quizzes.types import GradeState
 from tests.classroom.conftest import quiz_questions
@@ -128,3 +133,25 @@ def test_a_lesson_activity_of_a_missing_type_shows_the_notice(client, student, a
     page = client.get(reverse("learning:step", args=[assignment.pk, "sourcing"]))
     assert page.status_code == 200
     assert shows_notice(page.content.decode())
+
+
+def test_the_system_check_lists_questions_of_unregistered_types(assignment, retired):
+    (warning,) = missing_question_types(databases=["default"])
+    assert warning.id == "quizzes.W001"
+    assert f"type '{RETIRED}'" in warning.msg
+    assert "millbrook-bridge-1911/q-purpose v1" in warning.hint
+
+    out = StringIO()
+    call_command("check", databases=["default"], stdout=out, stderr=out)
+    assert "quizzes.W001" in out.getvalue()
+
+
+def test_the_check_reads_the_database_only_when_asked_and_once_it_is_migrated(retired):
+    assert missing_question_types() == []
+    assert missing_question_types(databases=None) == []
+    with mock.patch.object(connection.introspection, "table_names", return_value=[]):
+        assert missing_question_types(databases=["default"]) == []
+
+
+def test_the_check_is_silent_when_every_type_is_registered(assignment):
+    assert missing_question_types(databases=["default"]) == []
