@@ -31,7 +31,7 @@ from lessons.models import Lesson, Skill, StepKind
 from quizzes import policy
 from quizzes.models import Attempt, Question, Response, Score
 from quizzes.selectors import Item, attempt_items, public_spec_for, scores_latest
-from quizzes.types import registry
+from quizzes.types import PartLabels, QuestionType, registry
 
 from . import analysis, charts
 from .deadlines import student_due_at
@@ -166,12 +166,10 @@ def manual_types() -> list[str]:
     return [qt.key for qt in registry if not qt.auto_graded]
 
 
-def part_label(part_id: str, expected: str | None, labels: dict[str, str]) -> str:
+def part_label(part_id: str, expected: str | None, labels: PartLabels) -> str:
     """What a graded part is about, for the key (the item, the cell, the choice), from the
     question's public spec; empty when the expected answer already says it."""
-    label = labels.get(part_id) or " / ".join(
-        labels[segment] for segment in part_id.split(".") if segment in labels
-    )
+    label = " / ".join(piece.with_sentence for piece in labels.find(part_id))
     if not label:
         return ""
     if expected and (label == expected or expected.startswith(label.split(" (")[0])):
@@ -179,8 +177,8 @@ def part_label(part_id: str, expected: str | None, labels: dict[str, str]) -> st
     return label
 
 
-def labelled_parts(parts: list[dict], public_spec: dict) -> list[dict]:
-    labels = analysis.labels_from_spec(public_spec)
+def labelled_parts(parts: list[dict], public_spec: dict, qtype: QuestionType) -> list[dict]:
+    labels = qtype.part_labels(public_spec)
     return [
         {**part, "label": part_label(str(part.get("id", "")), part.get("expected"), labels)}
         for part in parts
@@ -538,7 +536,11 @@ class ScoredItem:
 
     @property
     def key_parts(self) -> list[dict]:
-        return labelled_parts(self.graded.parts, self.item.spec) if self.graded else []
+        return (
+            labelled_parts(self.graded.parts, self.item.spec, self.item.qtype)
+            if self.graded
+            else []
+        )
 
 
 @dataclass
@@ -809,7 +811,8 @@ class QuestionStats:
     facility: Fraction | None
     discrimination: Fraction | None
     picks: list[analysis.PickCount]
-    labels: dict[str, str]
+    labels: dict[str, str]  # parts: items, choices, rows, columns, words
+    values: dict[str, str]  # answers that are not parts: categories
 
     @property
     def facility_percent(self) -> int | None:
@@ -841,7 +844,8 @@ class QuestionStats:
             rows.append(
                 {
                     "part": part,
-                    "answer": self.labels.get(pick.answer, pick.answer),
+                    "answer": self.values.get(pick.answer)
+                    or self.labels.get(pick.answer, pick.answer),
                     "count": pick.count,
                     "percent": round(float(pick.share) * 100),
                     "correct": pick.correct,
@@ -991,8 +995,9 @@ def assignment_analysis(*, assignment: Assignment) -> Analysis:
 
 def _question_stats(number, entries, totals, answers, counted) -> QuestionStats:
     question = max((q for _s, q, _x in entries), key=lambda q: q.version)
-    qt = registry.get(question.type)
+    qt = registry.get_or_missing(question.type)
     spec = qt.parse_spec(question.spec)
+    public = qt.public_spec(spec)
     fractions = [_share(score.points_earned, score.points_possible) for _s, _q, score in entries]
     return QuestionStats(
         number=number,
@@ -1014,7 +1019,8 @@ def _question_stats(number, entries, totals, answers, counted) -> QuestionStats:
             question_type=question.type,
             correct=qt.dump_response(qt.correct_response(spec)),
         ),
-        labels=analysis.labels_from_spec(qt.public_spec(spec)),
+        labels={i: label.with_sentence for i, label in qt.part_labels(public).items()},
+        values=qt.value_labels(public),
     )
 
 
@@ -1067,7 +1073,7 @@ def lesson_guide(*, lesson: Lesson) -> list[GuideStep]:
         if step.pk not in steps:
             steps[step.pk] = GuideStep(step.title, step.kind, [])
             order.append(step.pk)
-        qt = registry.get(question.type)
+        qt = registry.get_or_missing(question.type)
         spec = qt.parse_spec(question.spec)
         correct = qt.dump_response(qt.correct_response(spec))
         result = qt.grade(spec, correct).as_dict()
@@ -1081,6 +1087,7 @@ def lesson_guide(*, lesson: Lesson) -> list[GuideStep]:
                 parts=labelled_parts(
                     [p for p in result["parts"] if p["expected"] or p["feedback"]],
                     qt.public_spec(spec),
+                    qt,
                 ),
                 feedback=result["feedback"],
                 rubric=rubric_levels(question) if not qt.auto_graded else [],

@@ -334,7 +334,7 @@ def item_score(
     it is the audit record), or the score of an answer never scored automatically (free text).
     Earlier scores are kept; the newest counts."""
     reason = (reason or "").strip()
-    auto = registry.get(question.type).auto_graded
+    auto = registry.get_or_missing(question.type).auto_graded
     if auto and not reason:
         raise ValueError(_("Give a reason for changing an automatic score."))
     if attempt.kind == Attempt.Kind.LESSON:

@@ -23,7 +23,7 @@ from lessons.models import Lesson, StepKind
 from . import policy, selectors
 from .errors import Code, QuizError
 from .models import Attempt, Question, Response, Score
-from .types import ResponseError, registry
+from .types import GradeState, ResponseError, registry
 
 
 def _now(now: datetime | None) -> datetime:
@@ -229,7 +229,7 @@ def response_save(
 
 
 def _parse_for(question: Question, data) -> dict:
-    qt = registry.get(question.type)
+    qt = registry.get_or_missing(question.type)
     try:
         response = qt.parse_response(data, qt.parse_spec(question.spec))
     except ResponseError as error:
@@ -242,22 +242,22 @@ class Graded:
     question: Question
     points_earned: Decimal
     points_possible: Decimal
-    state: str
+    state: GradeState
     fraction: Fraction
     result: dict
 
 
 def _grade(question: Question, data: dict | None) -> Graded:
-    """Grade one stored answer against the question version it answered."""
-    qt = registry.get(question.type)
+    """Grade one stored answer against the question version it answered (a question whose
+    type is no longer registered is ungraded, whatever was stored)."""
+    qt = registry.get_or_missing(question.type)
     spec = qt.parse_spec(question.spec)
-    response = qt.empty_response(spec) if data is None else qt.parse_response(data, spec)
-    result = qt.grade(spec, response)
+    result = qt.grade(spec, qt.empty_response(spec) if data is None else data)
     return Graded(
         question=question,
         points_earned=policy.points_for(result.fraction, question.points),
         points_possible=Decimal(question.points),
-        state=str(result.state),
+        state=result.state,
         fraction=result.fraction,
         result=result.as_dict(),
     )
@@ -298,7 +298,9 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
         locked.auto_submitted = auto
         locked.points_earned = sum((row.points_earned for row in rows), Decimal(0))
         locked.points_possible = sum((row.points_possible for row in rows), Decimal(0))
-        locked.needs_scoring = any(not registry.get(q.type).auto_graded for q in questions.values())
+        locked.needs_scoring = any(
+            not registry.get_or_missing(q.type).auto_graded for q in questions.values()
+        )
         locked.save(
             update_fields=[
                 "status",
@@ -337,7 +339,7 @@ def _totals_refresh(attempt: Attempt) -> None:
     latest = selectors.scores_latest(attempts=[attempt.pk])
     attempt.points_earned = sum((s.points_earned for s in latest.values()), Decimal(0))
     attempt.points_possible = sum((s.points_possible for s in latest.values()), Decimal(0))
-    attempt.needs_scoring = any(s.state == "ungraded" for s in latest.values())
+    attempt.needs_scoring = any(s.state == GradeState.UNGRADED for s in latest.values())
     attempt.save(update_fields=["points_earned", "points_possible", "needs_scoring"])
 
 
@@ -376,12 +378,11 @@ def _teacher_score(
     if not Decimal(0) <= points <= possible:
         raise QuizError(Code.INVALID_RESPONSE, f"Points must be between 0 and {possible}.")
     fraction = Fraction(points) / question.points
-    state = "correct" if fraction == 1 else "incorrect" if fraction == 0 else "partial"
     score = Score.objects.create(
         attempt=attempt,
         question=question,
         origin=origin,
-        state=state,
+        state=GradeState.of(fraction),
         fraction=str(fraction),
         points_earned=points,
         points_possible=possible,
@@ -469,7 +470,7 @@ def activity_score(
         raise QuizError(Code.UNKNOWN_QUESTION, "Quiz items are scored with score_set.")
     if question.lesson_id != attempt.lesson_id or question.step.kind == StepKind.QUIZ:
         raise QuizError(Code.UNKNOWN_QUESTION)
-    if registry.get(question.type).auto_graded:
+    if registry.get_or_missing(question.type).auto_graded:
         raise QuizError(Code.NOT_ALLOWED, "This activity is scored automatically.")
     response = Response.objects.filter(attempt=attempt, question=question).first()
     if response is None:
