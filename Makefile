@@ -28,7 +28,6 @@ lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint
-	$(VENV)/bin/bandit -q -c pyproject.toml -r accounts audit authoring bench classroom config learning lessons quizzes privacy loadtest
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) scripts/check_module_size.py
 

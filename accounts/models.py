@@ -9,7 +9,7 @@ class User(AbstractUser):
     class Role(models.TextChoices):
         STUDENT = "student", _("Student")
         TEACHER = "teacher", _("Teacher")
-        STAFF = "staff", _("Content author")
+        AUTHOR = "author", _("Content author")
 
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.STUDENT)
     display_name = models.CharField(_("display name"), max_length=150, blank=True)
@@ -31,4 +31,4 @@ class User(AbstractUser):
 
     @property
     def is_author(self) -> bool:
-        return self.role == self.Role.STAFF or self.is_staff
+        return self.role == self.Role.AUTHOR or self.is_staff

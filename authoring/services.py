@@ -14,6 +14,7 @@ from authoring.package.errors import PackageError
 from authoring.package.validate import find_packages, validate_package
 from lessons.models import GlossaryTerm, Lesson, Reference, Sentence, Source, Step
 from quizzes.models import Question, Quiz
+from quizzes.types import GradeState
 
 
 @dataclass
@@ -180,7 +181,7 @@ CONTENT_FIELDS = ("type", "prompt", "points", "skills", "feedback", "spec")
 def _question_content(q: content.Question) -> dict:
     feedback = {
         name: getattr(q.feedback, name)
-        for name in ("correct", "partial", "incorrect")
+        for name in (GradeState.CORRECT, GradeState.PARTIAL, GradeState.INCORRECT)
         if getattr(q.feedback, name)
     }
     return {

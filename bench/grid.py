@@ -33,7 +33,7 @@ from classroom.services import assignment_create, classroom_create
 from lessons.models import Lesson
 from quizzes import policy
 from quizzes.models import Attempt, Question, Response, Score
-from quizzes.types import registry
+from quizzes.types import GradeState, registry
 
 LESSON = "khojaly-1992"
 REFLECTION = ("The opening paragraphs follow the encyclopedia closely and match the record. ") * 20
@@ -89,7 +89,7 @@ def generate(*, students: int, assignments: int, seed: int = 1) -> tuple[Classro
     )
     reflection = Question.objects.get(lesson=lesson, key="reflection", is_current=True)
     graded = {(q.pk, right): _graded(q, right) for q in quiz for right in (True, False)}
-    rng = random.Random(seed)  # test data, not secrecy  # noqa: S311  # nosec B311
+    rng = random.Random(seed)  # test data, not secrecy  # noqa: S311
     item_order = [q.pk for q in quiz]
     with transaction.atomic():
         attempts = []
@@ -171,7 +171,7 @@ def generate(*, students: int, assignments: int, seed: int = 1) -> tuple[Classro
                         attempt=attempt,
                         question=reflection,
                         origin=Score.Origin.TEACHER,
-                        state="partial",
+                        state=GradeState.PARTIAL,
                         fraction="3/4",
                         points_earned=Decimal(3),
                         points_possible=Decimal(4),

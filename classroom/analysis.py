@@ -17,10 +17,11 @@ Every figure is computed exactly (`Fraction`) and rounded only for display.
 """
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+
+from quizzes.types import Pick, registry
 
 UPPER_LOWER_SHARE = Fraction(27, 100)
 # Below this many students, facility and discrimination say more about chance than about the
@@ -70,46 +71,6 @@ def histogram(percents: Iterable[float | int], *, bins: int = 10) -> list[int]:
 
 # --- picks -----------------------------------------------------------------------------------
 
-Pick = tuple[str, str]  # (part, answer): ("choice", "b"), ("answers.item3", "fact")
-
-
-def _flatten(value: Any, path: tuple[str, ...]) -> Iterable[Pick]:
-    if isinstance(value, dict):
-        for key in value:
-            yield from _flatten(value[key], (*path, str(key)))
-    elif isinstance(value, list):
-        for element in value:
-            yield from _flatten(element, path)
-    elif value is None or value == "":
-        return
-    elif isinstance(value, bool):
-        yield ".".join(path), "true" if value else "false"
-    else:
-        yield ".".join(path), " ".join(str(value).split())
-
-
-def picks_generic(data: dict) -> list[Pick]:
-    """Every answer given in a response: a dict's keys name the part, a list's elements are
-    several picks for the same part (choices ticked), a scalar is one pick."""
-    return list(_flatten(data, ()))
-
-
-def picks_order(data: dict) -> list[Pick]:
-    """In an order question what counts is where each item was put."""
-    return [(str(item), str(position)) for position, item in enumerate(data.get("order") or [], 1)]
-
-
-# Keyed by question type; a type not listed uses `picks_generic`.
-PICKERS: dict[str, Callable[[dict], list[Pick]]] = {"order": picks_order}
-# Types whose answers are prose: tallying them would list every answer once.
-UNTALLIED = {"free_text"}
-
-
-def picks_for(question_type: str, data: dict | None) -> list[Pick]:
-    if not data:
-        return []
-    return PICKERS.get(question_type, picks_generic)(data)
-
 
 @dataclass(frozen=True)
 class PickCount:
@@ -129,15 +90,16 @@ def tally(
     """How often each (part, answer) was given. `responses`: (response data, whether it
     earned full marks). A pick is correct when the key gives it, or when it is part of a
     response that earned full marks (other accepted spellings, numbers within tolerance).
-    Wrong picks come first, most frequent first; then correct picks, most frequent first."""
-    if question_type in UNTALLIED:
-        return []
-    key = set(picks_for(question_type, correct))
+    Wrong picks come first, most frequent first; then correct picks, most frequent first.
+    What a response picks is the question type's to say (`QuestionType.picks`): free text
+    and a type no longer registered pick nothing, so they are not tallied."""
+    qt = registry.get_or_missing(question_type)
+    key = set(qt.picks(correct))
     counts: Counter[Pick] = Counter()
     right: set[Pick] = set(key)
     answered = 0
     for data, full_marks in responses:
-        picks = set(picks_for(question_type, data))
+        picks = set(qt.picks(data))
         if not picks:
             continue
         answered += 1
@@ -150,32 +112,6 @@ def tally(
     ]
     rows.sort(key=lambda row: (row.correct, -row.count, row.part, row.answer))
     return rows
-
-
-def labels_from_spec(public_spec: Any) -> dict[str, str]:
-    """Id → text for everything in a public spec that has an id and a text or label (choices,
-    items, categories, rows, columns, options, words with their sentence)."""
-    labels: dict[str, str] = {}
-
-    def walk(value: Any) -> None:
-        if isinstance(value, dict):
-            ident, text = value.get("id"), value.get("text") or value.get("label")
-            if isinstance(ident, str) and isinstance(text, str):
-                sentence = value.get("sentence")
-                labels.setdefault(
-                    ident,
-                    f"{text} ({sentence})"
-                    if isinstance(sentence, str) and sentence != ident
-                    else text,
-                )
-            for child in value.values():
-                walk(child)
-        elif isinstance(value, list):
-            for child in value:
-                walk(child)
-
-    walk(public_spec)
-    return labels
 
 
 # --- mastery ---------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ DEMO_ACCOUNTS = (
     DemoAccount("teacher", "sourcelab-teacher", User.Role.TEACHER, "Ms Demo Teacher"),
     DemoAccount("student1", "sourcelab-student", User.Role.STUDENT, "Ada Student"),
     DemoAccount("student2", "sourcelab-student", User.Role.STUDENT, "Ben Student"),
-    DemoAccount("author", "sourcelab-author", User.Role.STAFF, "Content Author"),
+    DemoAccount("author", "sourcelab-author", User.Role.AUTHOR, "Content Author"),
 )
 
 
@@ -46,8 +46,8 @@ def demo_data_create() -> tuple[list[DemoAccount], Classroom, list[LoadResult]]:
         )
         user.role = account.role
         user.display_name = account.display_name
-        user.is_staff = account.role == User.Role.STAFF
-        user.is_superuser = account.role == User.Role.STAFF
+        user.is_staff = account.role == User.Role.AUTHOR
+        user.is_superuser = account.role == User.Role.AUTHOR
         user.set_password(account.password)
         user.save()
         users[account.username] = user

@@ -41,8 +41,4 @@ def render_markdown(text: str) -> SafeString:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
-    return mark_safe(clean)  # sanitised by nh3  # noqa: S308  # nosec B308 B703
-
-
-def citations_in(text: str) -> list[str]:
-    return CITATION.findall(text or "")
+    return mark_safe(clean)  # sanitised by nh3  # noqa: S308

@@ -217,7 +217,7 @@ class Student(FastHttpUser):
         # proxy in front, so send them over plain http as a browser would over https.
         self.client.cookiejar.set_policy(DefaultCookiePolicy(secure_protocols=SECURE_PROTOCOLS))
         self.username = next(USERNAMES, None)
-        self.rng = random.Random(f"{SEED}:{self.username}")  # traffic, not secrets  # noqa: S311  # nosec B311
+        self.rng = random.Random(f"{SEED}:{self.username}")  # traffic, not secrets  # noqa: S311
         self.seq = count(1)
         self.attempt_id = 0
 

@@ -26,8 +26,8 @@ from urllib.parse import urlsplit, urlunsplit
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/sourcelab_load"
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LESSON_SLUG = "khojaly-1992"
-STUDENT_PASSWORD = "load-test-pupil-2026"  # throwaway test data  # noqa: S105  # nosec B105
-TEACHER_PASSWORD = "load-test-teacher-2026"  # noqa: S105  # nosec B105
+STUDENT_PASSWORD = "load-test-pupil-2026"  # throwaway test data  # noqa: S105
+TEACHER_PASSWORD = "load-test-teacher-2026"  # throwaway test data  # noqa: S105
 
 
 def username_for(number: int) -> str:

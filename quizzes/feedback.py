@@ -12,12 +12,11 @@ Two audiences, two rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-# Lists in a public spec whose entries are answer values (a category), not parts of an answer.
-VALUE_LISTS = frozenset({"categories"})
+from .types import GradeState, QuestionType
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ class PartView:
 
 @dataclass(frozen=True)
 class FeedbackView:
-    state: str  # correct, partial, incorrect, ungraded
+    state: GradeState
     right: int  # parts right
     total: int  # parts judged
     lines: tuple[str, ...] = ()  # general feedback (Markdown)
@@ -45,53 +44,11 @@ class FeedbackView:
 
     @property
     def is_correct(self) -> bool:
-        return self.state == "correct"
+        return self.state == GradeState.CORRECT
 
     @property
     def is_ungraded(self) -> bool:
-        return self.state == "ungraded"
-
-
-@dataclass(frozen=True)
-class _Label:
-    text: str
-    sentence: str = ""
-
-
-def part_labels(public_spec: Mapping[str, Any]) -> dict[str, _Label]:
-    """Every id in a public spec with the text shown for it (options, items, rows, columns,
-    prompts, choices, sentences). Category lists are skipped: categories are values."""
-    labels: dict[str, _Label] = {}
-    for node in _walk(public_spec):
-        ident, text = node.get("id"), node.get("text") or node.get("label")
-        if isinstance(ident, str) and isinstance(text, str):
-            sentence = node.get("sentence") if isinstance(node.get("sentence"), str) else ""
-            labels.setdefault(ident, _Label(text, sentence or ""))
-    return labels
-
-
-def _walk(value: Any, key: str = "") -> Iterator[Mapping[str, Any]]:
-    if key in VALUE_LISTS:
-        return
-    if isinstance(value, Mapping):
-        yield value
-        for name, child in value.items():
-            yield from _walk(child, name)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _walk(child, key)
-
-
-def label_for(part_id: str, labels: Mapping[str, _Label]) -> _Label | None:
-    """The label of a part id; a compound id ("row.column", "b.s10") is labelled by the ids
-    it is made of."""
-    if part_id in labels:
-        return labels[part_id]
-    found = [labels[piece] for piece in part_id.split(".") if piece in labels]
-    if not found:
-        return None
-    sentence = next((label.sentence for label in found if label.sentence), "")
-    return _Label(" — ".join(label.text for label in found), sentence)
+        return self.state == GradeState.UNGRADED
 
 
 def response_tokens(response: Any) -> set[str]:
@@ -116,6 +73,7 @@ def feedback_view(
     state: str,
     parts: list[Mapping[str, Any]],
     lines: list[str],
+    qtype: QuestionType,
     public_spec: Mapping[str, Any],
     response: Any,
     question_feedback: Mapping[str, str] | None = None,
@@ -126,8 +84,9 @@ def feedback_view(
     points_earned: Any = None,
     points_possible: Any = None,
 ) -> FeedbackView:
-    """The view of one graded answer (a Score's state, parts and feedback lines)."""
-    labels = part_labels(public_spec)
+    """The view of one graded answer (a Score's state, parts and feedback lines); parts are
+    named by the question's type (`part_labels`; "row.column" by its row and its column)."""
+    labels = qtype.part_labels(public_spec)
     answered = response_tokens(response) if formative else set()
     shown: list[PartView] = []
     missing = 0
@@ -137,24 +96,24 @@ def feedback_view(
         if formative and ident not in answered:
             missing += part.get("correct") is False
             continue
-        label = label_for(ident, labels)
+        found = labels.find(ident)
         feedback = part.get("feedback") or ""
-        if label is None and not feedback and not (show_expected and part.get("expected")):
+        if not found and not feedback and not (show_expected and part.get("expected")):
             continue  # nothing of its own to say ("choice", "value"): the summary says it
         shown.append(
             PartView(
-                label=label.text if label else "",
+                label=" — ".join(label.text for label in found),
                 correct=part.get("correct"),
                 feedback=feedback,
                 expected=part.get("expected") if show_expected else None,
-                sentence=label.sentence if label else "",
+                sentence=next((label.sentence for label in found if label.sentence), ""),
             )
         )
     general = list(lines)
     if question_feedback and question_feedback.get(state):
         general.insert(0, question_feedback[state])
     return FeedbackView(
-        state=state,
+        state=GradeState(state),
         right=sum(part.get("correct") is True for part in judged),
         total=len(judged),
         lines=tuple(line for line in general if line),

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from lessons.markdown import render_markdown
 from lessons.models import Lesson, Step
 
+from .types import GradeState
+
 
 class FeedbackTiming(models.TextChoices):
     IMMEDIATELY = "immediately", _("Immediately, item by item")
@@ -210,7 +212,7 @@ class Score(models.Model):
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="scores")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="scores")
     origin = models.CharField(max_length=10, choices=Origin.choices)
-    state = models.CharField(max_length=12)
+    state = models.CharField(max_length=12, choices=GradeState.choices)
     fraction = models.CharField(max_length=40, help_text=_("Exact fraction, e.g. 2/3."))
     points_earned = models.DecimalField(max_digits=9, decimal_places=3)
     points_possible = models.DecimalField(max_digits=9, decimal_places=3)

@@ -14,9 +14,6 @@ from . import policy
 from .models import Attempt, Question, Response, Score
 from .types import QuestionType, registry
 
-SHUFFLED_KEYS = ("choices", "options")
-
-
 # Scores are only ever added, so the highest id of an (attempt, question) is its newest score.
 NEWEST_FIRST = "-id"
 
@@ -98,19 +95,17 @@ def attempt_get_for_saving(*, student: User, pk: int) -> Attempt:
 
 
 def public_spec_for(question: Question, qt: QuestionType, *, seed: int, shuffle: bool) -> dict:
-    """The spec the page may show; choices shuffled by the attempt's stored seed, so a reload
-    shows the same order."""
+    """The spec the page may show; the lists the type shuffles (choices) in an order drawn from
+    the attempt's stored seed, so a reload shows the same order."""
     spec = qt.public_spec(qt.parse_spec(question.spec))
     if shuffle:
-        rng = random.Random(f"{seed}:{question.pk}")  # order, not secrecy  # noqa: S311  # nosec B311
-        for key in SHUFFLED_KEYS:
-            if isinstance(spec.get(key), list):
-                rng.shuffle(spec[key])
+        rng = random.Random(f"{seed}:{question.pk}")  # order, not secrecy  # noqa: S311
+        qt.shuffle(spec, rng)
     return spec
 
 
 def attempt_items(*, attempt: Attempt, with_scores: bool = False) -> list[Item]:
-    """The attempt's items in their stored order, with saved answers (3 queries at most)."""
+    """The attempt's items in their stored order, with saved answers (a fixed number of queries)."""
     if attempt.kind == Attempt.Kind.QUIZ:
         questions = Question.objects.in_bulk(attempt.item_order)
         ordered = [questions[qid] for qid in attempt.item_order]
@@ -130,7 +125,7 @@ def attempt_items(*, attempt: Attempt, with_scores: bool = False) -> list[Item]:
     settings = policy.attempt_settings(attempt)
     items = []
     for number, question in enumerate(ordered, start=1):
-        qt = registry.get(question.type)
+        qt = registry.get_or_missing(question.type)
         items.append(
             Item(
                 number=number,
@@ -160,7 +155,7 @@ def attempt_item(*, attempt: Attempt, question_id: int) -> Item | None:
         )
     if question is None:
         return None
-    qt = registry.get(question.type)
+    qt = registry.get_or_missing(question.type)
     return Item(number=0, question=question, qtype=qt, spec={}, response=None)
 
 

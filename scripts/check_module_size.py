@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def too_long() -> list[tuple[str, int]]:
-    tracked = subprocess.run(
+    tracked = subprocess.run(  # git, with fixed arguments
         ["git", "ls-files", "--cached", "--others", "--exclude-standard", "*.py"],  # noqa: S607
         cwd=ROOT,
         capture_output=True,

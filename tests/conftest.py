@@ -35,7 +35,7 @@ def student(db) -> User:
 
 @pytest.fixture
 def author(db) -> User:
-    return user_create(username="a.author", password=PASSWORD, role=User.Role.STAFF, is_staff=True)
+    return user_create(username="a.author", password=PASSWORD, role=User.Role.AUTHOR, is_staff=True)
 
 
 @pytest.fixture

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 _SPACE = r"[^\S\u00a0\u2007\u202f]"
 # Sentence-final punctuation, optionally followed by closing quotes or brackets, then white space.
 _END = re.compile(rf"[.!?]+[\"'\u201d\u2019\u00bb\u203a)\]]*(?P<space>{_SPACE}+)")
-_BREAK_SPACE = re.compile(rf"{_SPACE}+")
+# After a break the author forced, every kind of white space goes with it, no-break spaces too:
+# a sentence never starts with white space.
+_BREAK_SPACE = re.compile(r"\s+")
 _OPENING_QUOTES = frozenset("\"'\u201c\u2018\u00ab\u201e\u2039")
 _BLANK_LINE = re.compile(r"[^\S\n]*\n[^\S\n]*\n\s*")
 

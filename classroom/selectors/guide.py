@@ -46,7 +46,7 @@ def lesson_guide(*, lesson: Lesson) -> list[GuideStep]:
         if step.pk not in steps:
             steps[step.pk] = GuideStep(step.title, step.kind, [])
             order.append(step.pk)
-        qt = registry.get(question.type)
+        qt = registry.get_or_missing(question.type)
         spec = qt.parse_spec(question.spec)
         correct = qt.dump_response(qt.correct_response(spec))
         result = qt.grade(spec, correct).as_dict()
@@ -60,6 +60,7 @@ def lesson_guide(*, lesson: Lesson) -> list[GuideStep]:
                 parts=labelled_parts(
                     [p for p in result["parts"] if p["expected"] or p["feedback"]],
                     qt.public_spec(spec),
+                    qt,
                 ),
                 feedback=result["feedback"],
                 rubric=rubric_levels(question) if not qt.auto_graded else [],

@@ -30,7 +30,8 @@ class QuestionStats:
     facility: Fraction | None
     discrimination: Fraction | None
     picks: list[analysis.PickCount]
-    labels: dict[str, str]
+    labels: dict[str, str]  # parts: items, choices, rows, columns, words
+    values: dict[str, str]  # answers that are not parts: categories
 
     @property
     def facility_percent(self) -> int | None:
@@ -62,7 +63,8 @@ class QuestionStats:
             rows.append(
                 {
                     "part": part,
-                    "answer": self.labels.get(pick.answer, pick.answer),
+                    "answer": self.values.get(pick.answer)
+                    or self.labels.get(pick.answer, pick.answer),
                     "count": pick.count,
                     "percent": round(float(pick.share) * 100),
                     "correct": pick.correct,
@@ -212,8 +214,9 @@ def assignment_analysis(*, assignment: Assignment) -> Analysis:
 
 def _question_stats(number, entries, totals, answers, counted) -> QuestionStats:
     question = max((q for _s, q, _x in entries), key=lambda q: q.version)
-    qt = registry.get(question.type)
+    qt = registry.get_or_missing(question.type)
     spec = qt.parse_spec(question.spec)
+    public = qt.public_spec(spec)
     fractions = [_share(score.points_earned, score.points_possible) for _s, _q, score in entries]
     return QuestionStats(
         number=number,
@@ -235,7 +238,8 @@ def _question_stats(number, entries, totals, answers, counted) -> QuestionStats:
             question_type=question.type,
             correct=qt.dump_response(qt.correct_response(spec)),
         ),
-        labels=analysis.labels_from_spec(qt.public_spec(spec)),
+        labels={i: label.with_sentence for i, label in qt.part_labels(public).items()},
+        values=qt.value_labels(public),
     )
 
 

@@ -45,7 +45,11 @@ class ScoredItem:
 
     @property
     def key_parts(self) -> list[dict]:
-        return labelled_parts(self.graded.parts, self.item.spec) if self.graded else []
+        return (
+            labelled_parts(self.graded.parts, self.item.spec, self.item.qtype)
+            if self.graded
+            else []
+        )
 
 
 @dataclass

@@ -31,7 +31,7 @@ def item_score(
     Earlier scores are kept; the newest counts."""
     _check_class_of(attempt)
     reason = (reason or "").strip()
-    auto = registry.get(question.type).auto_graded
+    auto = registry.get_or_missing(question.type).auto_graded
     if auto and not reason:
         raise ClassroomError(Code.OVERRIDE_NEEDS_REASON)
     if attempt.kind == Attempt.Kind.LESSON:

@@ -85,6 +85,7 @@ def _review_feedback(item: Item, review: policy.Review) -> FeedbackView | None:
         state=item.score.state,
         parts=item.score.parts,
         lines=item.score.feedback,
+        qtype=item.qtype,
         public_spec=item.spec,
         response=item.response,
         question_feedback=item.question.feedback,

@@ -57,7 +57,7 @@ class AssignmentRow:
 
 
 def assignments_for_dashboard(*, student: User, now: datetime | None = None) -> list[AssignmentRow]:
-    """The student's assignments with status and released score, in 4 queries."""
+    """The student's assignments with status and released score, in a fixed number of queries."""
     now = now or timezone.now()
     assignments = list(
         Assignment.objects.select_related("lesson", "classroom")

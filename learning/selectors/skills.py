@@ -14,6 +14,7 @@ from lessons.models import Skill
 from quizzes import policy
 from quizzes.models import Attempt, Score
 from quizzes.selectors import scores_latest
+from quizzes.types import GradeState
 
 
 @dataclass
@@ -43,8 +44,8 @@ class SkillRow:
 
 
 def skills_for_student(*, student: User, now: datetime | None = None) -> list[SkillRow]:
-    """Progress per skill, in 3 queries: first-try correctness on activities, and quiz points
-    on submitted attempts whose score the teacher's settings release."""
+    """Progress per skill: first-try correctness on activities, and quiz points on submitted
+    attempts whose score the teacher's settings release (a fixed number of queries)."""
     now = now or timezone.now()
     rows = {skill.value: SkillRow(skill.value, str(skill.label)) for skill in Skill}
 
@@ -55,12 +56,12 @@ def skills_for_student(*, student: User, now: datetime | None = None) -> list[Sk
         try_number=1,
     ).values_list("question__skills", "state")
     for skills, state in first_tries:
-        if state == "ungraded":
+        if state == GradeState.UNGRADED:
             continue
         for skill in skills or []:
             if skill in rows:
                 rows[skill].first_tries += 1
-                rows[skill].first_try_right += state == "correct"
+                rows[skill].first_try_right += state == GradeState.CORRECT
 
     released = [
         attempt.pk
@@ -75,7 +76,7 @@ def skills_for_student(*, student: User, now: datetime | None = None) -> list[Sk
         related=("question",),
     )
     for score in latest.values():
-        if score.state == "ungraded":
+        if score.state == GradeState.UNGRADED:
             continue  # waiting for the teacher: neither right nor wrong yet
         for skill in score.question.skills or []:
             if skill in rows:

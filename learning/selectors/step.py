@@ -113,7 +113,7 @@ class StepPage:
 def lesson_step_page(
     *, attempt: Attempt, assignment: Assignment, kind: str, now: datetime | None = None
 ) -> StepPage:
-    """Everything one step's page shows, in 8 queries (9 on the quiz step); 404 if the lesson
+    """Everything one step's page shows, in a fixed number of queries; 404 if the lesson
     has no such step."""
     now = now or timezone.now()
     lesson = assignment.lesson
@@ -191,7 +191,7 @@ def _checks_by_question(attempt: Attempt, question_ids: list[int]) -> dict[int, 
 
 
 def _activity(number, question, attempt, settings, response, checks: list[Score]) -> Activity:
-    qt = registry.get(question.type)
+    qt = registry.get_or_missing(question.type)
     spec = public_spec_for(question, qt, seed=attempt.seed, shuffle=settings.shuffle_choices)
     activity = Activity(number, question, qt, spec, response, tries=len(checks))
     if checks:
@@ -208,6 +208,7 @@ def check_feedback(*, question: Question, spec: dict[str, Any], score: Score) ->
         state=score.state,
         parts=score.parts,
         lines=score.feedback,
+        qtype=registry.get_or_missing(question.type),
         public_spec=spec,
         response=score.response_data,
         question_feedback=question.feedback,
@@ -218,7 +219,7 @@ def check_feedback(*, question: Question, spec: dict[str, Any], score: Score) ->
 
 def activity_public_spec(*, attempt: Attempt, question: Question, assignment) -> dict[str, Any]:
     """The public spec of one activity as its step page shows it (same choice order)."""
-    qt = registry.get(question.type)
+    qt = registry.get_or_missing(question.type)
     settings = policy.QuizSettings.from_obj(assignment)
     return public_spec_for(question, qt, seed=attempt.seed, shuffle=settings.shuffle_choices)
 

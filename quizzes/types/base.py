@@ -7,17 +7,20 @@ touches the database, the request, the clock or settings.
 
 from __future__ import annotations
 
+import random
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from enum import StrEnum
 from fractions import Fraction
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
+from django.db.models import TextChoices
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError
 
+from .parts import PartLabel, PartLabels, Pick, flatten
 from .schema import Issue, Loc, Response, Spec
 
 
@@ -48,11 +51,22 @@ class AlreadyRegistered(ValueError):
     """A second question type claimed a key that is taken; keys are stored in data."""
 
 
-class GradeState(StrEnum):
-    CORRECT = "correct"
-    PARTIAL = "partial"
-    INCORRECT = "incorrect"
-    UNGRADED = "ungraded"
+class GradeState(TextChoices):
+    """What a grading says of an answer; stored in `Score.state`. A plain enum (no database)."""
+
+    CORRECT = "correct", _("Correct")
+    PARTIAL = "partial", _("Partly correct")
+    INCORRECT = "incorrect", _("Incorrect")
+    UNGRADED = "ungraded", _("Ungraded")  # free text, until the teacher scores it
+
+    @classmethod
+    def of(cls, fraction: Fraction) -> GradeState:
+        """The state a fraction of the points means: all, none, or some of them."""
+        if fraction == 1:
+            return cls.CORRECT
+        if fraction == 0:
+            return cls.INCORRECT
+        return cls.PARTIAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +103,7 @@ class GradeResult:
         if self.state == GradeState.UNGRADED:
             consistent = self.fraction == 0
         else:
-            consistent = self.state == _state_for(self.fraction)
+            consistent = self.state == GradeState.of(self.fraction)
         if not consistent:
             raise ValueError(f"state {self.state} contradicts fraction {self.fraction}")
 
@@ -104,7 +118,7 @@ class GradeResult:
         fraction = min(Fraction(1), max(Fraction(0), fraction))
         return cls(
             fraction=fraction,
-            state=_state_for(fraction),
+            state=GradeState.of(fraction),
             parts=tuple(parts),
             feedback=tuple(line for line in feedback if line),
         )
@@ -128,14 +142,6 @@ class GradeResult:
             ],
             "feedback": list(self.feedback),
         }
-
-
-def _state_for(fraction: Fraction) -> GradeState:
-    if fraction == 1:
-        return GradeState.CORRECT
-    if fraction == 0:
-        return GradeState.INCORRECT
-    return GradeState.PARTIAL
 
 
 def equal_shares(hits: Sequence[bool]) -> Fraction:
@@ -186,6 +192,8 @@ class QuestionType(ABC, Generic[S, R]):
     key: ClassVar[str]
     label: ClassVar[str | Promise]  # gettext_lazy
     auto_graded: ClassVar[bool] = True
+    # Lists of the public spec whose order means nothing, shuffled when a quiz says so.
+    shuffled_keys: ClassVar[tuple[str, ...]] = ()
     spec_model: type[S]
     response_model: type[R]
 
@@ -284,6 +292,41 @@ class QuestionType(ABC, Generic[S, R]):
 
         Never raises: what cannot be read is passed on for `parse_response` to refuse."""
 
+    # --- what pages and reports read of a public spec or a stored response ---------------
+
+    def shuffle(self, public_spec: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+        """Shuffle, in place, the lists named by `shuffled_keys` (choices, a match's options);
+        `rng` is seeded by the attempt, so a reload shows the same order."""
+        for key in self.shuffled_keys:
+            if isinstance(public_spec.get(key), list):
+                rng.shuffle(public_spec[key])
+        return public_spec
+
+    def part_labels(self, public_spec: Mapping[str, Any]) -> PartLabels:
+        """Id -> label of everything an answer is about (choices, items, rows, columns,
+        prompts, options, words); the first label of an id wins. Values an answer gives
+        that are not parts of the question (categories) are in `value_labels`."""
+        labels = PartLabels()
+        for label in self._part_labels(public_spec):
+            labels.setdefault(label.id, label)
+        return labels
+
+    def _part_labels(self, public_spec: Mapping[str, Any]) -> Iterable[PartLabel]:
+        return ()
+
+    def value_labels(self, public_spec: Mapping[str, Any]) -> dict[str, str]:
+        """Id -> label of the values an answer gives that are not parts (categories)."""
+        return {}
+
+    def picks(self, data: Mapping[str, Any] | None) -> list[Pick]:
+        """What a stored response picks, as (part, answer) pairs, for item analysis."""
+        return self._picks(data) if data else []
+
+    def _picks(self, data: Mapping[str, Any]) -> list[Pick]:
+        """Every answer given (`parts.flatten`): a dict's keys name the part, a list's
+        elements are several picks of one part (choices ticked), a scalar is one pick."""
+        return list(flatten(dict(data)))
+
 
 def plain_message(exc: ValidationError) -> str:
     """One line per problem, `path: message`, without pydantic's URLs and input echoes."""
@@ -305,8 +348,9 @@ def _dotted(loc: Loc) -> str:
 class Registry:
     """Question types by key. Keys are stored in data, so a key can never be taken twice."""
 
-    def __init__(self) -> None:
+    def __init__(self, missing: Callable[[str], QuestionType[Any, Any]]) -> None:
         self._types: dict[str, QuestionType[Any, Any]] = {}
+        self._missing = missing  # the placeholder for a stored key no longer registered
 
     def register(self, qt: QuestionType[Any, Any]) -> QuestionType[Any, Any]:
         if qt.key in self._types:
@@ -319,6 +363,11 @@ class Registry:
             return self._types[key]
         except KeyError:
             raise UnknownType(key) from None
+
+    def get_or_missing(self, key: str) -> QuestionType[Any, Any]:
+        """The type of a stored question: a placeholder (`MissingType`, never graded) when its
+        key is no longer registered, so the pages that show it do not fail."""
+        return self._types[key] if key in self._types else self._missing(key)
 
     def keys(self) -> tuple[str, ...]:
         return tuple(self._types)
@@ -346,6 +395,3 @@ class Registry:
             yield self
         finally:
             self._types = saved
-
-
-registry = Registry()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,7 @@ from .base import (
     ResponseError,
     equal_shares,
 )
+from .parts import PartLabel, labelled
 from .schema import (
     Category,
     Id,
@@ -122,6 +123,12 @@ class Classify(QuestionType[ClassifySpec, ClassifyResponse]):
             "categories": [{"id": c.id, "label": c.label} for c in spec.categories],
             "items": [{"id": i.id, "text": i.text, "sentence": i.sentence} for i in spec.items],
         }
+
+    def _part_labels(self, public_spec: Mapping[str, Any]) -> Iterable[PartLabel]:
+        return labelled(public_spec.get("items"))
+
+    def value_labels(self, public_spec: Mapping[str, Any]) -> dict[str, str]:
+        return {c.id: c.text for c in labelled(public_spec.get("categories"))}
 
     def _validate_response(self, spec: ClassifySpec, response: ClassifyResponse) -> None:
         items = {i.id for i in spec.items}

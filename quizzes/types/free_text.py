@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Annotated, Any
 
 from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .base import FormData, GradeResult, Issue, QuestionType
+from .parts import Pick
 from .schema import Note, Response, Spec, Text
 from .text import word_count
 
@@ -69,6 +70,10 @@ class FreeText(QuestionType[FreeTextSpec, FreeTextResponse]):
 
     def _grade(self, spec: FreeTextSpec, response: FreeTextResponse) -> GradeResult:
         return GradeResult.ungraded()
+
+    def _picks(self, data: Mapping[str, Any]) -> list[Pick]:
+        """Prose is not tallied: every answer would be listed once."""
+        return []
 
     def parse_form(self, spec: FreeTextSpec, data: FormData, prefix: str) -> dict[str, Any]:
         return {"text": data.get(f"{prefix}-text") or ""}

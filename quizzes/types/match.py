@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +17,7 @@ from .base import (
     ResponseError,
     equal_shares,
 )
+from .parts import PartLabel, labelled
 from .schema import Id, Labeled, Response, ResponseMap, Spec, duplicate_ids, unknown
 
 
@@ -52,6 +53,7 @@ class Match(QuestionType[MatchSpec, MatchResponse]):
     label = _("Match")
     spec_model = MatchSpec
     response_model = MatchResponse
+    shuffled_keys = ("options",)
 
     def public_spec(self, spec: MatchSpec) -> dict[str, Any]:
         # Options in alphabetical order: authors tend to list them in the key's order.
@@ -60,6 +62,10 @@ class Match(QuestionType[MatchSpec, MatchResponse]):
             "prompts": [{"id": p.id, "text": p.text} for p in spec.prompts],
             "options": [{"id": o.id, "text": o.text} for o in options],
         }
+
+    def _part_labels(self, public_spec: Mapping[str, Any]) -> Iterable[PartLabel]:
+        yield from labelled(public_spec.get("prompts"))
+        yield from labelled(public_spec.get("options"))
 
     def _validate_response(self, spec: MatchSpec, response: MatchResponse) -> None:
         prompts = {p.id for p in spec.prompts}

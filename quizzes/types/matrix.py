@@ -3,7 +3,7 @@ agrees / disagrees / not mentioned)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ from .base import (
     ResponseError,
     equal_shares,
 )
+from .parts import PartLabel, labelled
 from .schema import (
     MAX_RESPONSE_ITEMS,
     Category,
@@ -104,6 +105,13 @@ class Matrix(QuestionType[MatrixSpec, MatrixResponse]):
             "columns": [{"id": c.id, "text": c.text} for c in spec.columns],
             "categories": [{"id": c.id, "label": c.label} for c in spec.categories],
         }
+
+    def _part_labels(self, public_spec: Mapping[str, Any]) -> Iterable[PartLabel]:
+        yield from labelled(public_spec.get("rows"))
+        yield from labelled(public_spec.get("columns"))
+
+    def value_labels(self, public_spec: Mapping[str, Any]) -> dict[str, str]:
+        return {c.id: c.text for c in labelled(public_spec.get("categories"))}
 
     def _validate_response(self, spec: MatrixSpec, response: MatrixResponse) -> None:
         rows = {r.id for r in spec.rows}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
 from .base import FormData, GradeResult, PartResult, QuestionType, ResponseError, right_minus_wrong
+from .parts import PartLabel, labelled
 from .schema import Choices, Issue, Response, ResponseIds, Spec, duplicate_ids
 
 
@@ -29,9 +30,13 @@ class MultipleChoice(QuestionType[MultipleChoiceSpec, MultipleChoiceResponse]):
     label = _("Multiple choice")
     spec_model = MultipleChoiceSpec
     response_model = MultipleChoiceResponse
+    shuffled_keys = ("choices",)
 
     def public_spec(self, spec: MultipleChoiceSpec) -> dict[str, Any]:
         return {"choices": [{"id": c.id, "text": c.text} for c in spec.choices]}
+
+    def _part_labels(self, public_spec: Mapping[str, Any]) -> Iterable[PartLabel]:
+        return labelled(public_spec.get("choices"))
 
     def _validate_response(
         self, spec: MultipleChoiceSpec, response: MultipleChoiceResponse

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
 from itertools import combinations
 from typing import Any
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import Field
 
 from .base import FormData, GradeResult, Issue, PartResult, QuestionType, ResponseError
+from .parts import PartLabel, Pick, labelled
 from .schema import Labeled, Response, ResponseIds, Spec, duplicate_ids
 
 
@@ -37,6 +38,15 @@ class Order(QuestionType[OrderSpec, OrderResponse]):
             "items": [{"id": i.id, "text": i.text} for i in display_order(spec)],
             "positions": list(range(1, len(spec.items) + 1)),
         }
+
+    def _part_labels(self, public_spec: Mapping[str, Any]) -> Iterable[PartLabel]:
+        return labelled(public_spec.get("items"))
+
+    def _picks(self, data: Mapping[str, Any]) -> list[Pick]:
+        """What counts is where each item was put: (item, position)."""
+        return [
+            (str(item), str(position)) for position, item in enumerate(data.get("order") or [], 1)
+        ]
 
     def _validate_response(self, spec: OrderSpec, response: OrderResponse) -> None:
         if not response.order:

@@ -8,7 +8,7 @@ group of option ids, so grading and rendering need only the stored spec.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Annotated, Any, Literal
 
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +25,7 @@ from .base import (
     SpecError,
     right_minus_wrong,
 )
+from .parts import PartLabel, labelled
 from .schema import Id, Note, Response, ResponseIds, Spec, Text, duplicate_ids, unknown
 from .text import word_spans
 
@@ -159,6 +160,10 @@ class Select(QuestionType[SelectSpec, SelectResponse]):
                 sentences.append({"id": option.sentence, "options": []})
             sentences[-1]["options"].append(option.model_dump())
         return {"unit": spec.unit, "min": spec.min, "max": spec.max, "sentences": sentences}
+
+    def _part_labels(self, public_spec: Mapping[str, Any]) -> Iterable[PartLabel]:
+        for sentence in public_spec.get("sentences") or []:
+            yield from labelled(sentence.get("options"))
 
     def _validate_response(self, spec: SelectSpec, response: SelectResponse) -> None:
         _require_prepared(spec)

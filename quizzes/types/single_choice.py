@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
 from .base import FormData, GradeResult, PartResult, QuestionType, ResponseError
+from .parts import PartLabel, labelled
 from .schema import Choice, Choices, Issue, Response, ResponseId, Spec, duplicate_ids
 
 
@@ -35,9 +36,13 @@ class SingleChoice(QuestionType[SingleChoiceSpec, SingleChoiceResponse]):
     label = _("Single choice")
     spec_model = SingleChoiceSpec
     response_model = SingleChoiceResponse
+    shuffled_keys = ("choices",)
 
     def public_spec(self, spec: SingleChoiceSpec) -> dict[str, Any]:
         return {"choices": [{"id": c.id, "text": c.text} for c in spec.choices]}
+
+    def _part_labels(self, public_spec: Mapping[str, Any]) -> Iterable[PartLabel]:
+        return labelled(public_spec.get("choices"))
 
     def _validate_response(self, spec: SingleChoiceSpec, response: SingleChoiceResponse) -> None:
         if response.choice is not None and response.choice not in {c.id for c in spec.choices}:

@@ -6,7 +6,7 @@ as a multiple_choice. Evidence for a wrong claim earns nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from .base import Context, FormData, GradeResult, Issue, PartResult, QuestionType, ResponseError
 from .multiple_choice import MultipleChoice, MultipleChoiceResponse, MultipleChoiceSpec
+from .parts import PartLabel
 from .schema import Response, Spec, Text
 from .select import Select, SelectResponse, SelectSpec
 from .single_choice import SingleChoice, SingleChoiceResponse, SingleChoiceSpec
@@ -99,6 +100,13 @@ class TwoPart(QuestionType[TwoPartSpec, TwoPartResponse]):
                 "spec": _b(spec).public_spec(spec.part_b.spec),
             },
         }
+
+    def _part_labels(self, public_spec: Mapping[str, Any]) -> Iterable[PartLabel]:
+        """Part A's labels, then part B's, unprefixed: "b.s10" is found by its "s10"."""
+        part_a, part_b = public_spec.get("part_a") or {}, public_spec.get("part_b") or {}
+        yield from PART_A.part_labels(part_a.get("spec") or {}).values()
+        if part_b.get("type") in PART_B:
+            yield from PART_B[part_b["type"]].part_labels(part_b.get("spec") or {}).values()
 
     def _validate_response(self, spec: TwoPartSpec, response: TwoPartResponse) -> None:
         # The shapes of B's two types differ, so a B of the other type is malformed.

@@ -201,3 +201,8 @@ def test_joining_sentences_with_their_white_space_rebuilds_every_paragraph(
         assert sentence.text
         assert sentence.text == sentence.text.strip()
         assert not sentence.space_after.strip()
+
+
+def test_a_forced_break_takes_no_break_spaces_after_it_with_it():
+    sentences = split_sentences("1 \u00a01", break_after=["1"])
+    assert [(s.text, s.space_after) for s in sentences] == [("1", " \u00a0"), ("1", "")]

@@ -7,6 +7,7 @@ import pytest
 from classroom import analysis
 from classroom.selectors.item_analysis import assignment_analysis
 from classroom.services import rubric_score
+from quizzes.types import registry
 from tests.classroom.conftest import answer_quiz, reflection_question, write_reflection
 
 # --- pure statistics -------------------------------------------------------------------------
@@ -113,18 +114,16 @@ def test_written_answers_are_not_tallied():
 
 
 def test_labels_come_from_the_public_spec():
-    spec = {
-        "choices": [{"id": "a", "text": "Alpha"}],
-        "categories": [{"id": "fact", "label": "Verifiable fact"}],
+    choices = {"choices": [{"id": "a", "text": "Alpha"}]}
+    categories = {"categories": [{"id": "fact", "label": "Verifiable fact"}], "items": []}
+    words = {
         "sentences": [
             {"id": "s1", "options": [{"id": "s1.w2", "text": "heroic", "sentence": "s1"}]}
         ],
     }
-    assert analysis.labels_from_spec(spec) == {
-        "a": "Alpha",
-        "fact": "Verifiable fact",
-        "s1.w2": "heroic (s1)",
-    }
+    assert registry.get("single_choice").part_labels(choices)["a"].with_sentence == "Alpha"
+    assert registry.get("classify").value_labels(categories) == {"fact": "Verifiable fact"}
+    assert registry.get("select").part_labels(words)["s1.w2"].with_sentence == "heroic (s1)"
 
 
 def test_a_question_with_several_skills_counts_for_each():

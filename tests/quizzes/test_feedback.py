@@ -1,6 +1,7 @@
 """What a student is told about a graded answer. Pure tables, no database."""
 
-from quizzes.feedback import feedback_view, label_for, part_labels, response_tokens
+from quizzes.feedback import feedback_view, response_tokens
+from quizzes.types import registry
 
 MATRIX_SPEC = {
     "rows": [{"id": "toll", "text": "The death toll"}],
@@ -18,11 +19,25 @@ SELECT_SPEC = {
 
 
 def test_labels_come_from_the_public_spec_and_skip_categories():
-    labels = part_labels(MATRIX_SPEC)
+    labels = registry.get("matrix").part_labels(MATRIX_SPEC)
     assert labels["toll"].text == "The death toll"
-    assert label_for("toll.hrw", labels).text == "The death toll — HRW"
-    assert label_for("b.s2", part_labels(SELECT_SPEC)).sentence == "s2"
-    assert label_for("choice", labels) is None
+    assert [label.text for label in labels.find("toll.hrw")] == ["The death toll", "HRW"]
+    assert labels.find("choice") == ()
+    (s2,) = registry.get("select").part_labels(SELECT_SPEC).find("b.s2")
+    assert s2.sentence == "s2"
+
+
+def test_a_cell_is_named_by_its_row_and_its_column():
+    view = feedback_view(
+        state="incorrect",
+        parts=[{"id": "toll.hrw", "correct": False, "feedback": "", "expected": "Agrees"}],
+        lines=[],
+        qtype=registry.get("matrix"),
+        public_spec=MATRIX_SPEC,
+        response={"cells": {"toll": {"hrw": "toll"}}},
+        formative=False,
+    )
+    assert [p.label for p in view.parts] == ["The death toll — HRW"]
 
 
 def test_response_tokens_include_nested_paths():
@@ -45,6 +60,7 @@ def test_formative_feedback_names_only_what_the_student_picked():
         state="partial",
         parts=PARTS,
         lines=[],
+        qtype=registry.get("select"),
         public_spec=SELECT_SPEC,
         response={"selected": ["s1", "s2"]},
         question_feedback={"partial": "Look again at the end."},
@@ -66,6 +82,7 @@ def test_review_names_every_part_and_the_key_only_when_allowed():
         "state": "partial",
         "parts": PARTS,
         "lines": [],
+        "qtype": registry.get("select"),
         "public_spec": SELECT_SPEC,
         "response": {"selected": ["s1", "s2"]},
         "formative": False,
@@ -83,6 +100,7 @@ def test_a_part_with_nothing_of_its_own_to_say_is_left_to_the_summary():
         state="incorrect",
         parts=[{"id": "choice", "correct": False, "feedback": "", "expected": "B"}],
         lines=["The mayor is quoted, but did not write it."],
+        qtype=registry.get("single_choice"),
         public_spec={"choices": [{"id": "a", "text": "A"}]},
         response={"choice": "a"},
         formative=True,

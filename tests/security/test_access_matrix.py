@@ -133,7 +133,7 @@ def world(db, example_lesson):
             ("other_student", User.Role.STUDENT, False),
             ("teacher", User.Role.TEACHER, False),
             ("other_teacher", User.Role.TEACHER, False),
-            ("staff", User.Role.STAFF, True),
+            ("staff", User.Role.AUTHOR, True),
         ]
     }
     class_a = classroom_create(teacher=make["teacher"], name="Class A")

@@ -85,6 +85,31 @@ def test_grade_result_of_derives_the_state_from_the_fraction():
     assert GradeResult.ungraded().state == "ungraded"
 
 
+@pytest.mark.parametrize(
+    ("fraction", "state"),
+    [
+        (Fraction(1), GradeState.CORRECT),
+        (Fraction(999, 1000), GradeState.PARTIAL),
+        (Fraction(1, 1000), GradeState.PARTIAL),
+        (Fraction(0), GradeState.INCORRECT),
+    ],
+)
+def test_the_grade_state_of_a_fraction(fraction, state):
+    assert GradeState.of(fraction) == state
+
+
+def test_grade_states_are_text_choices_stored_by_value():
+    assert GradeState.values == ["correct", "partial", "incorrect", "ungraded"]
+    assert [str(label) for label in GradeState.labels] == [
+        "Correct",
+        "Partly correct",
+        "Incorrect",
+        "Ungraded",
+    ]
+    assert GradeState.PARTIAL == "partial" and str(GradeState.PARTIAL) == "partial"
+    assert {"correct": "Well done."}.get(GradeState.CORRECT) == "Well done."
+
+
 def test_grade_result_of_clamps_to_zero_and_one():
     assert GradeResult.of(Fraction(-1, 2)).fraction == 0
     assert GradeResult.of(Fraction(3, 2)).fraction == 1

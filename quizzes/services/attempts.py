@@ -1,4 +1,5 @@
-"""Writes on attempts: start, save an answer, submit, check an activity, score, regrade.
+"""Writes on attempts: start one, save answers, submit, check an activity, and keep deadlines
+in step with the assignment.
 
 Every function takes `now` so that deadlines are decided by the server's clock, once, and tests
 can pass their own. Access (is this the student's attempt?) is checked by the caller through
@@ -10,20 +11,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from fractions import Fraction
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from audit.models import AuditEntry
-from audit.services import audit_record
 from lessons.models import Lesson, StepKind
 
-from . import policy, selectors
-from .errors import Code, QuizError
-from .models import Attempt, Question, Response, Score
-from .types import ResponseError, registry
+from .. import policy
+from ..errors import Code, QuizError
+from ..models import Attempt, Question, Response, Score
+from ..types import ResponseError, registry
+from .scoring import grade, score_row
 
 
 def _now(now: datetime | None) -> datetime:
@@ -85,7 +84,7 @@ def attempt_start(
             .values_list("id", flat=True)
         )
         if settings.shuffle_items:
-            random.Random(seed).shuffle(item_order)  # order, not secrecy  # noqa: S311  # nosec B311
+            random.Random(seed).shuffle(item_order)  # order, not secrecy  # noqa: S311
         deadline = policy.attempt_deadline(started_at=now, settings=settings, window=window)
     try:
         with transaction.atomic():
@@ -168,6 +167,8 @@ def responses_save(
 # Written as SQL because the ORM's upsert cannot raise the revision only when the answer changed.
 # Both databases run it: SQLite has had RETURNING since 3.35. `{differs}` compares the stored
 # answer: jsonb by value on PostgreSQL, the JSON text on SQLite (Django writes it canonically).
+
+
 _UPSERT = """
 INSERT INTO quizzes_response (attempt_id, question_id, data, revision, created_at, updated_at)
 VALUES {rows}
@@ -229,53 +230,12 @@ def response_save(
 
 
 def _parse_for(question: Question, data) -> dict:
-    qt = registry.get(question.type)
+    qt = registry.get_or_missing(question.type)
     try:
         response = qt.parse_response(data, qt.parse_spec(question.spec))
     except ResponseError as error:
         raise QuizError(Code.INVALID_RESPONSE, error.message) from error
     return qt.dump_response(response)
-
-
-@dataclass(frozen=True)
-class Graded:
-    question: Question
-    points_earned: Decimal
-    points_possible: Decimal
-    state: str
-    fraction: Fraction
-    result: dict
-
-
-def _grade(question: Question, data: dict | None) -> Graded:
-    """Grade one stored answer against the question version it answered."""
-    qt = registry.get(question.type)
-    spec = qt.parse_spec(question.spec)
-    response = qt.empty_response(spec) if data is None else qt.parse_response(data, spec)
-    result = qt.grade(spec, response)
-    return Graded(
-        question=question,
-        points_earned=policy.points_for(result.fraction, question.points),
-        points_possible=Decimal(question.points),
-        state=str(result.state),
-        fraction=result.fraction,
-        result=result.as_dict(),
-    )
-
-
-def _score_row(attempt: Attempt, graded: Graded, origin: str, **extra) -> Score:
-    return Score(
-        attempt=attempt,
-        question=graded.question,
-        origin=origin,
-        state=graded.state,
-        fraction=str(graded.fraction),
-        points_earned=graded.points_earned,
-        points_possible=graded.points_possible,
-        parts=graded.result["parts"],
-        feedback=graded.result["feedback"],
-        **extra,
-    )
 
 
 def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool = False) -> Attempt:
@@ -289,7 +249,7 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
         questions = Question.objects.in_bulk(locked.item_order)
         answers = dict(Response.objects.filter(attempt=locked).values_list("question_id", "data"))
         rows = [
-            _score_row(locked, _grade(questions[qid], answers.get(qid)), Score.Origin.SUBMIT)
+            score_row(locked, grade(questions[qid], answers.get(qid)), Score.Origin.SUBMIT)
             for qid in locked.item_order
         ]
         Score.objects.bulk_create(rows)
@@ -298,7 +258,9 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
         locked.auto_submitted = auto
         locked.points_earned = sum((row.points_earned for row in rows), Decimal(0))
         locked.points_possible = sum((row.points_possible for row in rows), Decimal(0))
-        locked.needs_scoring = any(not registry.get(q.type).auto_graded for q in questions.values())
+        locked.needs_scoring = any(
+            not registry.get_or_missing(q.type).auto_graded for q in questions.values()
+        )
         locked.save(
             update_fields=[
                 "status",
@@ -321,168 +283,15 @@ def activity_check(
     if attempt.kind != Attempt.Kind.LESSON:
         raise QuizError(Code.UNKNOWN_QUESTION)
     response = response_save(attempt=attempt, question_id=question_id, data=data, now=now)
-    graded = _grade(response.question, response.data)
+    graded = grade(response.question, response.data)
     tries = Score.objects.filter(
         attempt=attempt, question=response.question, origin=Score.Origin.CHECK
     ).count()
-    score = _score_row(
+    score = score_row(
         attempt, graded, Score.Origin.CHECK, response_data=response.data, try_number=tries + 1
     )
     score.save()
     return score
-
-
-def _totals_refresh(attempt: Attempt) -> None:
-    """Recompute an attempt's totals from the newest score of each question."""
-    latest = selectors.scores_latest(attempts=[attempt.pk])
-    attempt.points_earned = sum((s.points_earned for s in latest.values()), Decimal(0))
-    attempt.points_possible = sum((s.points_possible for s in latest.values()), Decimal(0))
-    attempt.needs_scoring = any(s.state == "ungraded" for s in latest.values())
-    attempt.save(update_fields=["points_earned", "points_possible", "needs_scoring"])
-
-
-@transaction.atomic
-def score_set(
-    *,
-    attempt: Attempt,
-    question: Question,
-    points: Decimal,
-    by: User,
-    reason: str,
-    origin: str = Score.Origin.OVERRIDE,
-) -> Score:
-    """A teacher's score for one item (an override, or scoring free text). Earlier scores stay."""
-    if attempt.is_open:
-        raise QuizError(Code.NOT_ALLOWED, "Score an attempt once it is submitted.")
-    if question.pk not in attempt.item_order:
-        raise QuizError(Code.UNKNOWN_QUESTION)
-    return _teacher_score(
-        attempt=attempt, question=question, points=points, by=by, reason=reason, origin=origin
-    )
-
-
-def _teacher_score(
-    *,
-    attempt: Attempt,
-    question: Question,
-    points: Decimal,
-    by: User,
-    reason: str,
-    origin: str,
-    response_data=None,
-) -> Score:
-    """Add a teacher's Score row, refresh the attempt's totals and write the audit entry."""
-    possible = Decimal(question.points)
-    if not Decimal(0) <= points <= possible:
-        raise QuizError(Code.INVALID_RESPONSE, f"Points must be between 0 and {possible}.")
-    fraction = Fraction(points) / question.points
-    state = "correct" if fraction == 1 else "incorrect" if fraction == 0 else "partial"
-    score = Score.objects.create(
-        attempt=attempt,
-        question=question,
-        origin=origin,
-        state=state,
-        fraction=str(fraction),
-        points_earned=points,
-        points_possible=possible,
-        response_data=response_data,
-        created_by=by,
-        reason=reason.strip(),
-    )
-    previous_total = attempt.points_earned
-    _totals_refresh(attempt)
-    audit_record(
-        action=AuditEntry.Action.SCORE_OVERRIDE,
-        actor=by,
-        subject_user_id=attempt.student_id,
-        reason=score.reason,
-        attempt=attempt.pk,
-        question=question.key,
-        origin=origin,
-        points=str(points),
-        attempt_total_before=str(previous_total),
-        attempt_total_after=str(attempt.points_earned),
-    )
-    return score
-
-
-@dataclass(frozen=True)
-class ScoreChange:
-    attempt_id: int
-    question_key: str
-    before: Decimal
-    after: Decimal
-
-
-@transaction.atomic
-def attempts_regrade(*, lesson: Lesson) -> list[ScoreChange]:
-    """Grade every submitted quiz answer of a lesson again against its question's current spec
-    (after a key fix). A changed score is added as a REGRADE row; teacher scores are kept."""
-    changes: list[ScoreChange] = []
-    attempts = Attempt.objects.filter(
-        lesson=lesson, kind=Attempt.Kind.QUIZ, status=Attempt.Status.SUBMITTED
-    )
-    questions = {q.pk: q for q in Question.objects.filter(lesson=lesson)}
-    answers = {
-        (r.attempt_id, r.question_id): r.data for r in Response.objects.filter(attempt__in=attempts)
-    }
-    latest = selectors.scores_latest(attempts=attempts)
-    touched: set[int] = set()
-    new_rows = []
-    for attempt in attempts:
-        for qid in attempt.item_order:
-            previous = latest.get((attempt.pk, qid))
-            if previous and previous.origin in (Score.Origin.OVERRIDE, Score.Origin.TEACHER):
-                continue
-            graded = _grade(questions[qid], answers.get((attempt.pk, qid)))
-            before = previous.points_earned if previous else Decimal(0)
-            if previous is None or graded.points_earned != before:
-                new_rows.append(_score_row(attempt, graded, Score.Origin.REGRADE))
-                changes.append(
-                    ScoreChange(attempt.pk, questions[qid].key, before, graded.points_earned)
-                )
-                touched.add(attempt.pk)
-    Score.objects.bulk_create(new_rows)
-    for attempt in attempts:
-        if attempt.pk in touched:
-            _totals_refresh(attempt)
-    return changes
-
-
-# --- Teacher-side writes (appended for the teacher pages, issue 6) ----------------------------
-
-
-@transaction.atomic
-def activity_score(
-    *,
-    attempt: Attempt,
-    question: Question,
-    points: Decimal,
-    by: User,
-    reason: str = "",
-) -> Score:
-    """A teacher's score for a lesson activity that is never scored automatically (the
-    reflection). Lesson work has no submit, so the attempt may still be open; the answer that
-    was scored is kept in the row (`response_data`), so a later edit shows as changed. Earlier
-    scores stay; the newest counts, as everywhere."""
-    if attempt.kind != Attempt.Kind.LESSON:
-        raise QuizError(Code.UNKNOWN_QUESTION, "Quiz items are scored with score_set.")
-    if question.lesson_id != attempt.lesson_id or question.step.kind == StepKind.QUIZ:
-        raise QuizError(Code.UNKNOWN_QUESTION)
-    if registry.get(question.type).auto_graded:
-        raise QuizError(Code.NOT_ALLOWED, "This activity is scored automatically.")
-    response = Response.objects.filter(attempt=attempt, question=question).first()
-    if response is None:
-        raise QuizError(Code.NOT_ALLOWED, "There is no answer to score yet.")
-    return _teacher_score(
-        attempt=attempt,
-        question=question,
-        points=points,
-        by=by,
-        reason=reason,
-        origin=Score.Origin.TEACHER,
-        response_data=response.data,
-    )
 
 
 @transaction.atomic

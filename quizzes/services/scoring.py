@@ -1,0 +1,209 @@
+"""Writes on scores: grading a stored answer, a teacher's score or override (audited), the
+totals an attempt caches, and regrading after a key change. Scores are only ever added
+(docs/decisions/0001-answers-and-scores-are-rows.md)."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from django.db import transaction
+
+from accounts.models import User
+from audit.models import AuditEntry
+from audit.services import audit_record
+from lessons.models import Lesson, StepKind
+
+from .. import policy, selectors
+from ..errors import Code, QuizError
+from ..models import Attempt, Question, Response, Score
+from ..types import GradeState, registry
+
+
+@dataclass(frozen=True)
+class Graded:
+    question: Question
+    points_earned: Decimal
+    points_possible: Decimal
+    state: GradeState
+    fraction: Fraction
+    result: dict
+
+
+def grade(question: Question, data: dict | None) -> Graded:
+    """Grade one stored answer against the question version it answered (a question whose
+    type is no longer registered is ungraded, whatever was stored)."""
+    qt = registry.get_or_missing(question.type)
+    spec = qt.parse_spec(question.spec)
+    result = qt.grade(spec, qt.empty_response(spec) if data is None else data)
+    return Graded(
+        question=question,
+        points_earned=policy.points_for(result.fraction, question.points),
+        points_possible=Decimal(question.points),
+        state=result.state,
+        fraction=result.fraction,
+        result=result.as_dict(),
+    )
+
+
+def score_row(attempt: Attempt, graded: Graded, origin: str, **extra) -> Score:
+    return Score(
+        attempt=attempt,
+        question=graded.question,
+        origin=origin,
+        state=graded.state,
+        fraction=str(graded.fraction),
+        points_earned=graded.points_earned,
+        points_possible=graded.points_possible,
+        parts=graded.result["parts"],
+        feedback=graded.result["feedback"],
+        **extra,
+    )
+
+
+def totals_refresh(attempt: Attempt) -> None:
+    """Recompute an attempt's totals from the newest score of each question."""
+    latest = selectors.scores_latest(attempts=[attempt.pk])
+    attempt.points_earned = sum((s.points_earned for s in latest.values()), Decimal(0))
+    attempt.points_possible = sum((s.points_possible for s in latest.values()), Decimal(0))
+    attempt.needs_scoring = any(s.state == GradeState.UNGRADED for s in latest.values())
+    attempt.save(update_fields=["points_earned", "points_possible", "needs_scoring"])
+
+
+@transaction.atomic
+def score_set(
+    *,
+    attempt: Attempt,
+    question: Question,
+    points: Decimal,
+    by: User,
+    reason: str,
+    origin: str = Score.Origin.OVERRIDE,
+) -> Score:
+    """A teacher's score for one item (an override, or scoring free text). Earlier scores stay."""
+    if attempt.is_open:
+        raise QuizError(Code.NOT_ALLOWED, "Score an attempt once it is submitted.")
+    if question.pk not in attempt.item_order:
+        raise QuizError(Code.UNKNOWN_QUESTION)
+    return _teacher_score(
+        attempt=attempt, question=question, points=points, by=by, reason=reason, origin=origin
+    )
+
+
+def _teacher_score(
+    *,
+    attempt: Attempt,
+    question: Question,
+    points: Decimal,
+    by: User,
+    reason: str,
+    origin: str,
+    response_data=None,
+) -> Score:
+    """Add a teacher's Score row, refresh the attempt's totals and write the audit entry."""
+    possible = Decimal(question.points)
+    if not Decimal(0) <= points <= possible:
+        raise QuizError(Code.INVALID_RESPONSE, f"Points must be between 0 and {possible}.")
+    fraction = Fraction(points) / question.points
+    score = Score.objects.create(
+        attempt=attempt,
+        question=question,
+        origin=origin,
+        state=GradeState.of(fraction),
+        fraction=str(fraction),
+        points_earned=points,
+        points_possible=possible,
+        response_data=response_data,
+        created_by=by,
+        reason=reason.strip(),
+    )
+    previous_total = attempt.points_earned
+    totals_refresh(attempt)
+    audit_record(
+        action=AuditEntry.Action.SCORE_OVERRIDE,
+        actor=by,
+        subject_user_id=attempt.student_id,
+        reason=score.reason,
+        attempt=attempt.pk,
+        question=question.key,
+        origin=origin,
+        points=str(points),
+        attempt_total_before=str(previous_total),
+        attempt_total_after=str(attempt.points_earned),
+    )
+    return score
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    attempt_id: int
+    question_key: str
+    before: Decimal
+    after: Decimal
+
+
+@transaction.atomic
+def attempts_regrade(*, lesson: Lesson) -> list[ScoreChange]:
+    """Grade every submitted quiz answer of a lesson again against its question's current spec
+    (after a key fix). A changed score is added as a REGRADE row; teacher scores are kept."""
+    changes: list[ScoreChange] = []
+    attempts = Attempt.objects.filter(
+        lesson=lesson, kind=Attempt.Kind.QUIZ, status=Attempt.Status.SUBMITTED
+    )
+    questions = {q.pk: q for q in Question.objects.filter(lesson=lesson)}
+    answers = {
+        (r.attempt_id, r.question_id): r.data for r in Response.objects.filter(attempt__in=attempts)
+    }
+    latest = selectors.scores_latest(attempts=attempts)
+    touched: set[int] = set()
+    new_rows = []
+    for attempt in attempts:
+        for qid in attempt.item_order:
+            previous = latest.get((attempt.pk, qid))
+            if previous and previous.origin in (Score.Origin.OVERRIDE, Score.Origin.TEACHER):
+                continue
+            graded = grade(questions[qid], answers.get((attempt.pk, qid)))
+            before = previous.points_earned if previous else Decimal(0)
+            if previous is None or graded.points_earned != before:
+                new_rows.append(score_row(attempt, graded, Score.Origin.REGRADE))
+                changes.append(
+                    ScoreChange(attempt.pk, questions[qid].key, before, graded.points_earned)
+                )
+                touched.add(attempt.pk)
+    Score.objects.bulk_create(new_rows)
+    for attempt in attempts:
+        if attempt.pk in touched:
+            totals_refresh(attempt)
+    return changes
+
+
+@transaction.atomic
+def activity_score(
+    *,
+    attempt: Attempt,
+    question: Question,
+    points: Decimal,
+    by: User,
+    reason: str = "",
+) -> Score:
+    """A teacher's score for a lesson activity that is never scored automatically (the
+    reflection). Lesson work has no submit, so the attempt may still be open; the answer that
+    was scored is kept in the row (`response_data`), so a later edit shows as changed. Earlier
+    scores stay; the newest counts, as everywhere."""
+    if attempt.kind != Attempt.Kind.LESSON:
+        raise QuizError(Code.UNKNOWN_QUESTION, "Quiz items are scored with score_set.")
+    if question.lesson_id != attempt.lesson_id or question.step.kind == StepKind.QUIZ:
+        raise QuizError(Code.UNKNOWN_QUESTION)
+    if registry.get_or_missing(question.type).auto_graded:
+        raise QuizError(Code.NOT_ALLOWED, "This activity is scored automatically.")
+    response = Response.objects.filter(attempt=attempt, question=question).first()
+    if response is None:
+        raise QuizError(Code.NOT_ALLOWED, "There is no answer to score yet.")
+    return _teacher_score(
+        attempt=attempt,
+        question=question,
+        points=points,
+        by=by,
+        reason=reason,
+        origin=Score.Origin.TEACHER,
+        response_data=response.data,
+    )
