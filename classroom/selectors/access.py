@@ -30,14 +30,6 @@ def assignment_get_for_student(*, student: User, pk: int) -> Assignment:
     return assignment
 
 
-def assignments_for_student(*, student: User) -> list[Assignment]:
-    return list(
-        Assignment.objects.select_related("lesson", "classroom")
-        .filter(classroom__memberships__student=student, classroom__archived_at=None)
-        .order_by("due_at", "id")
-    )
-
-
 # --- a teacher's classes --------------------------------------------------------------------
 
 
