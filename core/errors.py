@@ -3,7 +3,7 @@
 Each app subclasses `DomainError` with its own codes (`quizzes.errors.QuizError`,
 `classroom.errors.ClassroomError`). Views never catch them: `config.errors` turns every one into
 a response, a page, an htmx fragment or JSON, with the error's status and its plain message. A
-form page that shows the message at its form does so in one helper (`config.forms.form_page`).
+form page that shows the message at its form does so in one helper (`core.forms.form_page`).
 """
 
 from enum import StrEnum

@@ -5,4 +5,4 @@ work, scoring, resets), `exports`, `lessons` (with the teacher guide).
 Each view checks access (`teacher_required`, then a `*_for_teacher` selector: another teacher's
 class is a 404), binds a form, calls one service or selector, and renders or redirects. No view
 catches an error: a form page shows bad input and a service's refusal at its form, with a 400,
-through `pages.form_page`; every other refusal reaches the one handler (`config.errors`)."""
+through `core.forms.form_page`; every other refusal reaches the one handler (`config.errors`)."""

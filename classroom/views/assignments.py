@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import teacher_required
+from core.forms import GET_POST, form_page, parse_id
 
 from .. import services
 from ..forms import AssignmentForm, ExtensionForm
 from ..selectors import access, item_analysis
-from .pages import GET_POST, form_page, parse_id
 
 
 @teacher_required

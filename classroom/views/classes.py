@@ -10,11 +10,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import teacher_required
+from core.forms import GET_POST, form_page
 
 from .. import services
 from ..forms import ClassroomForm, RosterImportForm
 from ..selectors import access
-from .pages import GET_POST, form_page
 
 # --- classes -------------------------------------------------------------------------------
 

@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import teacher_required
+from core.forms import GET_POST, form_page, parse_id
 from quizzes.models import Attempt
 
 from .. import services
 from ..forms import ItemScoreForm, ReasonForm, RubricScoreForm
 from ..rubric import rubric_levels
 from ..selectors import access, work
-from .pages import GET_POST, form_page, parse_id
 
 
 def _work_context(classroom, assignment, student, attempt_pk=None) -> dict:
