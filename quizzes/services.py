@@ -111,6 +111,7 @@ def attempt_start(
                 number=number,
                 item_order=item_order,
                 seed=seed,
+                started_at=now,
                 deadline=deadline,
             )
     except IntegrityError:
