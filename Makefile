@@ -30,8 +30,13 @@ lint: $(VENV)/.dev-installed
 	$(VENV)/bin/djlint templates --lint
 	$(VENV)/bin/bandit -q -c pyproject.toml -r accounts classroom config lessons quizzes privacy loadtest
 
-# locust too: tests/loadtest runs `make load` in small (on PostgreSQL).
-test-fast: $(VENV)/.dev-installed $(VENV)/.load-installed
+# The load harness (locust, gevent, Flask...) only where its test runs: tests/loadtest runs
+# `make load` in small against PostgreSQL, and is skipped on SQLite.
+ifneq ($(filter postgres://% postgresql://%,$(DATABASE_URL)),)
+TEST_LOAD_HARNESS := $(VENV)/.load-installed
+endif
+
+test-fast: $(VENV)/.dev-installed $(TEST_LOAD_HARNESS)
 	$(PY) -m pytest -m "not browser" -n 2 -q
 
 # Browser tests run on their own: Playwright's event loop needs Django's async guard lifted.
