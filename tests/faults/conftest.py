@@ -80,14 +80,21 @@ def demo_database(folder: Path):
         yield url
 
 
-@pytest.fixture
-def server_database(tmp_path):
-    with demo_database(tmp_path) as url:
+@pytest.fixture(scope="module")
+def server_database(tmp_path_factory):
+    """One demo database for a module's tests, which log in as different demo students so that
+    none sees another's attempt. Migrating and loading the demo takes two Django start-ups.
+
+    pytest-xdist sends consecutive tests to a worker in chunks, so a module's tests mostly run
+    in one worker; when they do not, each worker makes its own. (--dist loadgroup would make
+    sure, but it groups nothing with pytest 9.2: pytest-xdist issue #1386.)"""
+    with demo_database(tmp_path_factory.mktemp("fault-db")) as url:
         yield url
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def gunicorn(server_database, static_root):
+    """One gunicorn for a module's tests (a test that restarts it leaves it running)."""
     server = Gunicorn(server_database, static_root)
     server.start()
     yield server
