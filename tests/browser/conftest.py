@@ -41,6 +41,15 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Every context asks for reduced motion, as many students' devices do. Bootstrap then turns
+    off smooth scrolling, so an element is not still sliding when Playwright clicks it: with
+    smooth scrolling on a busy machine each click waited up to 2 s for the element to stand
+    still. Nothing the tests assert depends on motion."""
+    return {**browser_context_args, "reduced_motion": "reduce"}
+
+
 @pytest.fixture
 def demo_data(transactional_db):
     call_command("demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
