@@ -78,7 +78,7 @@ def server_env(database_url: str, static_root: Path | None = None) -> dict[str, 
         if not k.startswith(("DJANGO_", "PYTEST", "STATIC_ROOT"))
     }
     env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.local",
+        DJANGO_SETTINGS_MODULE="tests.faults.settings",
         DEBUG="false",
         DATABASE_URL=database_url,
         ALLOWED_HOSTS="127.0.0.1,localhost",
