@@ -31,13 +31,20 @@ lint: $(VENV)/.dev-installed
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) scripts/check_module_size.py
 
-# locust too: tests/loadtest runs `make load` in small (on PostgreSQL).
-test-fast: $(VENV)/.dev-installed $(VENV)/.load-installed
+# The load harness (locust, gevent, Flask...) only where its test runs: tests/loadtest runs
+# `make load` in small against PostgreSQL, and is skipped on SQLite.
+ifneq ($(filter postgres://% postgresql://%,$(DATABASE_URL)),)
+TEST_LOAD_HARNESS := $(VENV)/.load-installed
+endif
+
+test-fast: $(VENV)/.dev-installed $(TEST_LOAD_HARNESS)
 	$(PY) -m pytest -m "not browser" -n 2 -q
 
 # Browser tests run on their own: Playwright's event loop needs Django's async guard lifted.
+# Two workers, each with its own live server, test database and Chromium: a browser test
+# mostly waits (for pages, Chromium, axe-core), so two of them share the 2 cores well.
 test-browser: $(VENV)/.dev-installed chromium
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m browser -q tests/browser
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m browser -n 2 -q tests/browser
 
 chromium:
 	@bash scripts/ensure-chromium.sh

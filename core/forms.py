@@ -33,9 +33,10 @@ def form_page(
     Shown (GET): 200. Posted and valid: `submit(form.cleaned_data)` acts and returns the
     response (a redirect, or a page). A `DomainError` it raises is shown at the form, at
     `error.field` when the form has that field, else above it; the page then comes back with
-    the error's status (400 for most, 409 when the class is archived), with what was typed. Every other refusal, and every refusal
-    outside a form, reaches the one handler (`config.errors`). `context` may be a function,
-    called only when the page is drawn; the form is added to it as `form`."""
+    the error's status (400 for most, 409 when the class is archived), with what was typed.
+    Every other refusal, and every refusal outside a form, reaches the one handler
+    (`config.errors`). `context` may be a function, called only when the page is drawn; the
+    form is added to it as `form`."""
     status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:

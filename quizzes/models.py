@@ -6,6 +6,7 @@ adds a Score row, and the newest one counts. Nothing is ever graded by parsing a
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lessons.markdown import render_markdown
@@ -148,7 +149,8 @@ class Attempt(models.Model):
     kind = models.CharField(max_length=8, choices=Kind.choices)
     number = models.PositiveIntegerField(default=1)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.IN_PROGRESS)
-    started_at = models.DateTimeField(auto_now_add=True)
+    # Set by the service that starts the attempt, from its `now` (the default is for the rest).
+    started_at = models.DateTimeField(default=timezone.now, editable=False)
     deadline = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     auto_submitted = models.BooleanField(default=False)

@@ -96,6 +96,7 @@ def attempt_start(
                 number=number,
                 item_order=item_order,
                 seed=seed,
+                started_at=now,
                 deadline=deadline,
             )
     except IntegrityError:

@@ -80,36 +80,18 @@ def fill(page, question: Question, response: dict[str, Any]) -> None:
     _fill(page, question.type, question.spec, question.uid, response)
 
 
-def _check(page, element_id: str, wanted: bool = True) -> None:
-    """Tick or untick a box or radio by clicking its label, as a person does (the words of
-    the select type are visually hidden checkboxes styled as buttons), or the control itself
-    when its label is only for screen readers."""
-    box = by_id(page, element_id)
-    if box.is_checked() != wanted:
-        label = page.locator(f'label[for="{element_id}"]')
-        size = label.bounding_box()
-        if size and size["width"] > 2 and size["height"] > 2:
-            label.click()
-        else:  # the label is for screen readers only (a grid of radios): click the control
-            box.click()
-    assert box.is_checked() == wanted, element_id
-
-
 def _fill(page, kind: str, spec: dict, p: str, data: dict[str, Any]) -> None:
     if kind == "single_choice":
-        _check(page, f"{p}-{data['choice']}")
+        _tick(page, {f"{p}-{data['choice']}": True})
     elif kind == "multiple_choice":
-        for choice in spec["choices"]:
-            _check(page, f"{p}-{choice['id']}", choice["id"] in data["choices"])
+        _tick(page, {f"{p}-{c['id']}": c["id"] in data["choices"] for c in spec["choices"]})
     elif kind == "true_false":
-        _check(page, f"{p}-{'true' if data['answer'] else 'false'}")
+        _tick(page, {f"{p}-{'true' if data['answer'] else 'false'}": True})
     elif kind == "classify":
-        for item, category in data["answers"].items():
-            _check(page, f"{p}-{item}.{category}")
+        _tick(page, {f"{p}-{item}.{category}": True for item, category in data["answers"].items()})
     elif kind == "select":
         chosen = set(data["selected"])
-        for option in spec["options"]:
-            _check(page, f"{p}-{option['id']}", option["id"] in chosen)
+        _tick(page, {f"{p}-{o['id']}": o["id"] in chosen for o in spec["options"]})
     elif kind == "match":
         for prompt in spec["prompts"]:
             by_id(page, f"{p}-{prompt['id']}").select_option(data["pairs"].get(prompt["id"], ""))
@@ -121,9 +103,14 @@ def _fill(page, kind: str, spec: dict, p: str, data: dict[str, Any]) -> None:
     elif kind == "numeric":
         by_id(page, f"{p}-value").fill(data["value"])
     elif kind == "matrix":
-        for row, by_column in data["cells"].items():
-            for column, category in by_column.items():
-                _check(page, f"{p}-{row}.{column}.{category}")
+        _tick(
+            page,
+            {
+                f"{p}-{row}.{column}.{category}": True
+                for row, by_column in data["cells"].items()
+                for column, category in by_column.items()
+            },
+        )
     elif kind == "two_part":
         _fill(page, "single_choice", spec["part_a"]["spec"], f"{p}-a", data["a"])
         part_b = spec["part_b"]
@@ -133,19 +120,61 @@ def _fill(page, kind: str, spec: dict, p: str, data: dict[str, Any]) -> None:
         raise ValueError(f"cannot fill {kind}")
 
 
+def _tick(page, wanted: dict[str, bool]) -> None:
+    """Tick or untick boxes and radios by clicking their labels, as a person does (the words of
+    the select type are visually hidden checkboxes styled as buttons), or the control itself
+    when its label is only for screen readers; then check that each one is as wanted.
+
+    States and label sizes are read in one round trip to the browser before the clicks and one
+    after, not control by control: a sentence-selection item has dozens of boxes, and each
+    round trip costs tens of milliseconds on a busy machine."""
+    if not wanted:
+        return
+    by_id(page, next(iter(wanted))).wait_for(state="attached")  # the page is there
+    before = _boxes(page, list(wanted))
+    for element_id, want in wanted.items():
+        checked, label_width, label_height = before[element_id]
+        if checked == want:
+            continue
+        if label_width > 2 and label_height > 2:
+            page.locator(f'label[for="{element_id}"]').click()
+        else:  # the label is for screen readers only (a grid of radios): click the control
+            by_id(page, element_id).click()
+    after = _boxes(page, list(wanted))
+    assert {element_id: state[0] for element_id, state in after.items()} == wanted
+
+
+def _boxes(page, element_ids: list[str]) -> dict[str, list]:
+    """{id: [checked, label width, label height]} for each box, in one round trip. Evaluated
+    in Playwright's own world, which works with the page's JavaScript off too."""
+    found = page.evaluate(
+        """ids => Object.fromEntries(ids.map(id => {
+            const box = document.getElementById(id);
+            const label = document.querySelector(`label[for="${CSS.escape(id)}"]`);
+            const size = label ? label.getBoundingClientRect() : {width: 0, height: 0};
+            return [id, box ? [box.checked, size.width, size.height] : null];
+        }))""",
+        element_ids,
+    )
+    missing = [element_id for element_id, state in found.items() if state is None]
+    assert not missing, f"no such control: {missing}"
+    return found
+
+
 def form_state(page, selector: str) -> dict[str, Any]:
     """Every control of a form that a student sets: checked state of boxes and radios, value
-    of the rest. Read through Playwright's own locators, which work with JavaScript off too."""
-    state: dict[str, Any] = {}
+    of the rest. Read in one round trip, in Playwright's evaluation world, which works with the
+    page's JavaScript off too."""
     controls = page.locator(
         f"{selector} input:not([type=hidden]), {selector} select, {selector} textarea"
     )
-    for index in range(controls.count()):
-        control = controls.nth(index)
-        key = control.get_attribute("id") or control.get_attribute("name")
-        kind = (control.get_attribute("type") or "").lower()
-        if kind in ("checkbox", "radio"):
-            state[key] = control.is_checked()
-        else:
-            state[key] = control.input_value()
-    return state
+    return dict(
+        controls.evaluate_all(
+            """controls => controls.map(control => {
+                const key = control.getAttribute("id") || control.getAttribute("name");
+                const kind = (control.getAttribute("type") || "").toLowerCase();
+                const checkable = kind === "checkbox" || kind === "radio";
+                return [key, checkable ? control.checked : control.value];
+            })"""
+        )
+    )

@@ -165,9 +165,9 @@ def take_quiz(page, live_server, assignment, check_page, *, js: bool):
 
 @pytest.mark.parametrize("js", [True, False], ids=["javascript", "no-javascript"])
 def test_a_new_student_joins_and_completes_the_khojaly_lesson(
-    browser, live_server, demo_data, assert_accessible, screenshot, js
+    new_context, live_server, demo_data, assert_accessible, screenshot, js
 ):
-    context = browser.new_context(java_script_enabled=js, viewport=LAPTOP)
+    context = new_context(java_script_enabled=js, viewport=LAPTOP)
     page = context.new_page()
     page.set_default_timeout(15_000)
     blocked = []  # anything the Content-Security-Policy refused (inline script or style...)
@@ -186,9 +186,7 @@ def test_a_new_student_joins_and_completes_the_khojaly_lesson(
             assert_accessible(visited)
             return
         if "twin" not in checker:
-            checker["context"] = browser.new_context(
-                storage_state=context.storage_state(), viewport=LAPTOP
-            )
+            checker["context"] = new_context(storage_state=context.storage_state(), viewport=LAPTOP)
             checker["twin"] = checker["context"].new_page()
         checker["twin"].goto(visited.url)
         assert_accessible(checker["twin"])
@@ -263,9 +261,9 @@ def test_one_activity_by_keyboard_alone(page, live_server, demo_data, login, ass
 
 
 def test_autosave_says_when_saving_fails_keeps_the_answer_and_retries(
-    browser, live_server, demo_data, login
+    new_context, live_server, demo_data, login
 ):
-    context = browser.new_context(viewport=LAPTOP)
+    context = new_context(viewport=LAPTOP)
     page = context.new_page()
     login(page, STUDENT.username, STUDENT.password)
     assignment = khojaly_assignment()

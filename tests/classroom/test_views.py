@@ -142,6 +142,14 @@ def test_a_username_already_taken_is_refused_at_the_form_by_its_line(signed_in, 
     assert User.objects.count() == before
 
 
+def test_a_roster_with_a_control_character_in_a_name_is_refused_by_line(signed_in, classroom):
+    upload = SimpleUploadedFile("r.csv", b"username,name\nok.one,Fine\nbad.one,Nul\x00name\n")
+    response = signed_in.post(url("roster_import", classroom.pk), {"file": upload})
+    assert response.status_code == 400
+    assert "Line 3: the display name contains control characters." in response.content.decode()
+    assert not User.objects.filter(username="ok.one").exists()
+
+
 def test_a_file_that_is_not_utf8_text_is_refused_with_a_message(signed_in, classroom):
     upload = SimpleUploadedFile("roster.csv", "username\nzoë\n".encode("utf-16"))
     response = signed_in.post(url("roster_import", classroom.pk), {"file": upload})

@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -33,42 +34,79 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-STATIC_ROOT = Path(os.environ.get("FAULT_STATIC_ROOT", "/tmp/sourcelab-fault-static"))  # noqa: S108
+class SubprocessFailed(AssertionError):
+    """A helper's subprocess failed; the message carries its command, exit code and output,
+    so that a red test says why instead of only `returned non-zero exit status 1`."""
 
 
-def server_env(database_url: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))}
+def run(
+    argv: list, *, env: dict[str, str] | None = None, cwd: Path | None = ROOT, timeout: float
+) -> str:
+    """Run `argv` and return its stdout; raise SubprocessFailed with its output if it fails."""
+    argv = [str(arg) for arg in argv]
+    try:
+        result = subprocess.run(  # noqa: S603 - our own fixed argv, no shell
+            argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
+        )
+    except subprocess.TimeoutExpired as error:
+        raise SubprocessFailed(
+            f"{' '.join(argv)} did not finish in {timeout} s\n"
+            + _tail("stdout", error.stdout)
+            + _tail("stderr", error.stderr)
+        ) from None
+    if result.returncode != 0:
+        raise SubprocessFailed(
+            f"{' '.join(argv)} exited with {result.returncode}\n"
+            + _tail("stdout", result.stdout)
+            + _tail("stderr", result.stderr)
+        )
+    return result.stdout
+
+
+def _tail(name: str, text: str | bytes | None, limit: int = 4000) -> str:
+    if isinstance(text, bytes):
+        text = text.decode(errors="replace")
+    return f"--- {name} (last {limit} characters) ---\n{(text or '')[-limit:]}\n"
+
+
+def server_env(database_url: str, static_root: Path | None = None) -> dict[str, str]:
+    """The environment of a server process. `static_root` is where `collectstatic` wrote the
+    manifest (a folder of the test run's own: see the `static_root` fixture)."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "PYTEST", "STATIC_ROOT"))
+    }
     env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.local",
+        DJANGO_SETTINGS_MODULE="tests.faults.settings",
         DEBUG="false",
         DATABASE_URL=database_url,
         ALLOWED_HOSTS="127.0.0.1,localhost",
         LOG_LEVEL="WARNING",
-        STATIC_ROOT=str(STATIC_ROOT),
     )
+    if static_root is not None:
+        env["STATIC_ROOT"] = str(static_root)
     return env
 
 
-def manage(database_url: str, *args: str) -> str:
-    result = subprocess.run(  # noqa: S603 - our own manage.py, fixed arguments
+def manage(database_url: str, *args: str, static_root: Path | None = None) -> str:
+    """`manage.py *args` in a process of its own; its output is in the error if it fails."""
+    return run(
         [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=server_env(database_url),
-        capture_output=True,
-        text=True,
+        env=server_env(database_url, static_root),
         timeout=300,
-        check=True,
     )
-    return result.stdout
 
 
 class Gunicorn:
-    def __init__(self, database_url: str, workers: int = 2) -> None:
+    def __init__(self, database_url: str, static_root: Path, workers: int = 2) -> None:
         self.database_url = database_url
+        self.static_root = static_root
         self.workers = workers
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 - kept open for the server's life
 
     def start(self) -> None:
         self.process = subprocess.Popen(  # noqa: S603
@@ -87,10 +125,18 @@ class Gunicorn:
                 "warning",
             ],
             cwd=ROOT,
-            env=server_env(self.database_url),
+            env=server_env(self.database_url, self.static_root),
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                # It could not start (the port taken meanwhile by another process, a settings
+                # error): say why, rather than wait, or talk to whoever holds the port.
+                raise SubprocessFailed(
+                    f"gunicorn exited with {self.process.returncode}\n" + self.output()
+                )
             try:
                 urllib.request.urlopen(f"{self.url}/healthz", timeout=5)  # noqa: S310
                 return
@@ -99,13 +145,21 @@ class Gunicorn:
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 # Not listening yet, or a worker still booting on a busy machine.
                 time.sleep(0.2)
-        raise RuntimeError("gunicorn did not start")
+        raise SubprocessFailed("gunicorn did not answer /healthz in 60 s\n" + self.output())
+
+    def output(self) -> str:
+        self.log.seek(0)
+        return _tail("gunicorn output", self.log.read())
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             self.process.wait(timeout=30)
         self.process = None
+
+    def close(self) -> None:
+        self.stop()
+        self.log.close()
 
 
 class Browser:
@@ -157,11 +211,11 @@ class ThrowawayPostgres:
     def available() -> bool:
         return (PG_BIN / "initdb").exists() and shutil.which("runuser") is not None
 
-    def _as_postgres(self, *args: str) -> None:
+    def _as_postgres(self, *args) -> None:
         command = [str(a) for a in args]
         if os.geteuid() == 0:  # PostgreSQL refuses to run as root
             command = ["runuser", "-u", "postgres", "--", *command]
-        subprocess.run(command, check=True, capture_output=True, timeout=60)  # noqa: S603
+        run(command, cwd=None, timeout=60)
 
     def init(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -2,14 +2,13 @@
 
 import contextlib
 import shutil
-import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.faults.server import Browser, Gunicorn, ThrowawayPostgres, manage
+from tests.faults.server import Browser, Gunicorn, SubprocessFailed, ThrowawayPostgres, manage
 
 pytestmark = pytest.mark.skipif(
     not ThrowawayPostgres.available(), reason="needs PostgreSQL server binaries (initdb)"
@@ -24,11 +23,11 @@ def pg_folder():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_pages_answer_503_while_the_database_is_down_and_recover_after(pg_folder):
+def test_pages_answer_503_while_the_database_is_down_and_recover_after(pg_folder, static_root):
     pg = ThrowawayPostgres(pg_folder)
     pg.init()
     pg.start()
-    server = Gunicorn(pg.url)
+    server = Gunicorn(pg.url, static_root)
     try:
         manage(pg.url, "migrate", "--no-input")
         manage(pg.url, "demo")
@@ -54,6 +53,6 @@ def test_pages_answer_503_while_the_database_is_down_and_recover_after(pg_folder
         assert status == 200, "the app did not recover after the database came back"
         assert browser.request("/healthz")[0] == 200
     finally:
-        server.stop()
-        with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
+        server.close()
+        with contextlib.suppress(SubprocessFailed):  # already stopped
             pg.stop()

@@ -7,6 +7,9 @@ import threading
 from tests.faults.conftest import query
 from tests.faults.server import Browser, attempt_id_from
 
+# One server and one demo database for the module (see the fixtures); each test is a different
+# demo student, so neither sees the other's attempt.
+
 
 def answers_for(database_url: str, attempt_id: int) -> dict[str, str]:
     """Autosave form fields answering every single-choice and true/false item of the attempt."""
@@ -26,17 +29,17 @@ def answers_for(database_url: str, attempt_id: int) -> dict[str, str]:
     return fields
 
 
-def start_quiz(gunicorn, server_database) -> tuple[Browser, int]:
+def start_quiz(gunicorn, server_database, username: str) -> tuple[Browser, int]:
     (assignment_id,) = query(server_database, "SELECT id FROM classroom_assignment")[0]
     browser = Browser(gunicorn.url)
-    browser.login("student1", "sourcelab-student")
+    browser.login(username, "sourcelab-student")
     status, _, url = browser.request(f"/quizzes/assignments/{assignment_id}/start/", {})
     assert status == 200
     return browser, attempt_id_from(url)
 
 
 def test_two_tabs_saving_at_the_same_moment_keep_both_answers(gunicorn, server_database):
-    browser, attempt_id = start_quiz(gunicorn, server_database)
+    browser, attempt_id = start_quiz(gunicorn, server_database, "student2")
     answers = dict(list(answers_for(server_database, attempt_id).items())[:4])
     barrier = threading.Barrier(len(answers))
     statuses = []
@@ -63,7 +66,7 @@ def test_two_tabs_saving_at_the_same_moment_keep_both_answers(gunicorn, server_d
 
 
 def test_a_restart_mid_quiz_loses_no_saved_answer(gunicorn, server_database):
-    browser, attempt_id = start_quiz(gunicorn, server_database)
+    browser, attempt_id = start_quiz(gunicorn, server_database, "student1")
 
     answers = answers_for(server_database, attempt_id)
     assert len(answers) >= 5

@@ -213,6 +213,7 @@ def test_an_extension_adds_minutes_to_the_time_limit(student, assignment):
     attempt = services.attempt_start(
         student=student, lesson=assignment.lesson, assignment=assignment, now=started
     )
+    assert attempt.started_at == started  # the service's clock, not the database row's
     assert attempt.deadline == started + timedelta(minutes=15)
 
 

@@ -6,6 +6,7 @@ see it."""
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -20,8 +21,9 @@ from tests.conftest import PASSWORD
 ROLES = ("anonymous", "student", "other_student", "teacher", "other_teacher", "staff")
 
 # Outcomes: OK (2xx, or a redirect that is not to the login page), LOGIN (redirect to log in),
-# DENY (403 or 404: the object does not exist for this visitor), NOT_FOUND (404 only).
-OK, LOGIN, DENY, NOT_FOUND = "ok", "login", "deny", "404"
+# DENY (403 or 404: the object does not exist for this visitor), NOT_FOUND (404 only),
+# FORBIDDEN (403 only: a page of another role).
+OK, LOGIN, DENY, NOT_FOUND, FORBIDDEN = "ok", "login", "deny", "404", "403"
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,9 @@ class Row:
     args: tuple[str, ...]  # names of objects in the world, in URL order
     expect: dict[str, str]
     data: dict = field(default_factory=dict)
+    # For a page whose form makes a change (requested above with GET): that form, posted by
+    # every visitor too, with the same outcomes. The change itself is tested in the app's tests.
+    post: dict | None = None
 
 
 def everyone(outcome: str, **overrides: str) -> dict[str, str]:
@@ -42,8 +47,9 @@ def signed_in(outcome: str, **overrides: str) -> dict[str, str]:
 
 OWNER_ONLY = signed_in(NOT_FOUND, student=OK)
 TEACHER_OF_STUDENT = signed_in(NOT_FOUND, teacher=OK, staff=OK)
-ANY_TEACHER = signed_in(DENY, teacher=OK, other_teacher=OK)
-CLASS_TEACHER = signed_in(DENY, teacher=OK, other_teacher=NOT_FOUND)
+# The teacher's pages say 403 to a student or a content author: a role's refusal, not a 404.
+ANY_TEACHER = signed_in(FORBIDDEN, teacher=OK, other_teacher=OK)
+CLASS_TEACHER = signed_in(FORBIDDEN, teacher=OK, other_teacher=NOT_FOUND)
 STUDENT_OF_ASSIGNMENT = signed_in(DENY, student=OK, other_student=NOT_FOUND)
 
 MATRIX: dict[str, Row] = {
@@ -79,13 +85,19 @@ MATRIX: dict[str, Row] = {
     "classroom:lesson_guide": Row("get", ("lesson_slug",), ANY_TEACHER),
     "classroom:classroom_progress": Row("get", ("classroom",), CLASS_TEACHER),
     "classroom:progress_grid": Row("get", ("classroom",), CLASS_TEACHER),
-    "classroom:classroom_edit": Row("get", ("classroom",), CLASS_TEACHER),
-    "classroom:classroom_archive": Row("post", ("classroom",), CLASS_TEACHER),
+    "classroom:classroom_edit": Row("get", ("classroom",), CLASS_TEACHER, post={"name": "Renamed"}),
+    "classroom:classroom_archive": Row(
+        "post", ("classroom",), CLASS_TEACHER, data={"action": "archive"}
+    ),
     "classroom:join_code_regenerate": Row("post", ("classroom",), CLASS_TEACHER),
     "classroom:classroom_students": Row("get", ("classroom",), CLASS_TEACHER),
-    "classroom:roster_import": Row("get", ("classroom",), CLASS_TEACHER),
-    "classroom:membership_remove": Row("get", ("classroom", "student"), CLASS_TEACHER),
-    "classroom:student_password_reset": Row("get", ("classroom", "student"), CLASS_TEACHER),
+    "classroom:roster_import": Row(
+        "get", ("classroom",), CLASS_TEACHER, post={"text": "new.student,New Student"}
+    ),
+    "classroom:membership_remove": Row("get", ("classroom", "student"), CLASS_TEACHER, post={}),
+    "classroom:student_password_reset": Row(
+        "get", ("classroom", "student"), CLASS_TEACHER, post={}
+    ),
     "classroom:assignment_create": Row("get", ("classroom",), CLASS_TEACHER),
     "classroom:assignment_analysis": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
     "classroom:assignment_edit": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
@@ -96,9 +108,13 @@ MATRIX: dict[str, Row] = {
     "classroom:student_work": Row("get", ("classroom", "assignment", "student"), CLASS_TEACHER),
     # Posted without a question: the teacher reaches the form check (400), nobody else does.
     "classroom:item_score": Row(
-        "post", ("classroom", "attempt"), signed_in(DENY, teacher="400", other_teacher=NOT_FOUND)
+        "post",
+        ("classroom", "attempt"),
+        signed_in(FORBIDDEN, teacher="400", other_teacher=NOT_FOUND),
     ),
-    "classroom:attempt_reset": Row("get", ("classroom", "attempt"), CLASS_TEACHER),
+    "classroom:attempt_reset": Row(
+        "get", ("classroom", "attempt"), CLASS_TEACHER, post={"reason": "Fire drill"}
+    ),
     "classroom:export_gradebook": Row("get", ("classroom",), CLASS_TEACHER),
     "classroom:export_responses": Row("get", ("classroom",), CLASS_TEACHER),
     "privacy:student_export": Row("get", ("student",), TEACHER_OF_STUDENT),
@@ -191,18 +207,22 @@ def test_access_matrix(client, world, name):
     users, objects = world
     row = MATRIX[name]
     url = reverse(name, args=[objects[arg] for arg in row.args])
-    seen = {}
+    requests = [(row.method, row.data, "")]
+    if row.post is not None:
+        requests.append(("post", row.post, " post"))
+    seen, expected = {}, {}
     for role in ROLES:
-        client.logout()
-        if role != "anonymous":
-            client.force_login(users[role])
-        response = getattr(client, row.method)(url, row.data)
-        seen[role] = outcome(response)
-    # DENY accepts either refusal: 403 (not for your role) or 404 (not yours to know about).
-    expected = {
-        role: seen[role] if want == DENY and seen[role] in ("403", NOT_FOUND) else want
-        for role, want in row.expect.items()
-    }
+        for method, data, suffix in requests:
+            client.logout()
+            if role != "anonymous":
+                client.force_login(users[role])
+            response = getattr(client, method)(url, data)
+            seen[role + suffix] = got = outcome(response)
+            want = row.expect[role]
+            # DENY accepts either refusal: 403 (not for your role) or 404 (not yours to know of).
+            expected[role + suffix] = got if want == DENY and got in ("403", NOT_FOUND) else want
+            if got == LOGIN and name != "accounts:logout":  # and brought back after logging in
+                assert parse_qs(urlsplit(response.url).query).get("next") == [url], response.url
     assert seen == expected, f"{name}: {url}"
 
 
@@ -215,3 +235,17 @@ def test_the_admin_is_for_staff_only(client, world):
         assert response.status_code == 302 and "/admin/login/" in response.url
     client.force_login(users["staff"])
     assert client.get(url).status_code == 200
+
+
+def test_a_student_of_another_class_cannot_be_managed_through_ones_own_class(client, world):
+    """The class in the URL is the teacher's own, the student is not in it (but in class B):
+    removing or resetting them through it finds nobody."""
+    users, objects = world
+    client.force_login(users["teacher"])
+    for name in ("classroom:student_password_reset", "classroom:membership_remove"):
+        url = reverse(name, args=[objects["classroom"], users["other_student"].pk])
+        assert client.get(url).status_code == 404, name
+        assert client.post(url).status_code == 404, name
+    users["other_student"].refresh_from_db()
+    assert users["other_student"].check_password(PASSWORD)
+    assert users["other_student"].memberships.exists()
