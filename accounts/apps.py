@@ -4,3 +4,14 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "accounts"
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_login_failed
+
+        from . import throttle
+        from .lockout import failure_remembered
+
+        # Every failed login counts against its address (password spraying, accounts.throttle).
+        user_login_failed.connect(throttle.login_failed, dispatch_uid="accounts.throttle")
+        # Failures of a username at an address are kept LOGIN_FAILURE_MEMORY after the last.
+        user_login_failed.connect(failure_remembered, dispatch_uid="accounts.lockout")
