@@ -4,6 +4,7 @@ from axes.utils import reset as axes_reset
 from django.db import transaction
 
 from .models import User
+from .names import display_name_clean
 
 
 @transaction.atomic
@@ -15,8 +16,17 @@ def user_create(
     display_name: str = "",
     is_staff: bool = False,
 ) -> User:
-    """Create a user; `password=None` makes an account that cannot log in until one is set."""
-    user = User(username=username, role=role, display_name=display_name, is_staff=is_staff)
+    """Create a user; `password=None` makes an account that cannot log in until one is set.
+
+    The display name is cleaned of invisible and direction-changing characters
+    (`accounts.names`); the username must be ASCII letters, digits and . _ -
+    (`accounts.validators`). Raises django.core.exceptions.ValidationError otherwise."""
+    user = User(
+        username=username,
+        role=role,
+        display_name=display_name_clean(display_name),
+        is_staff=is_staff,
+    )
     if password is None:
         user.set_unusable_password()
     else:
