@@ -10,11 +10,12 @@ Three kinds, all of which were 500s before, since they failed where no view coul
   that *is* UTF-8 under another name ("UTF8", "utf_8") is read as UTF-8.
 - **A form that cannot be parsed** (a multipart body without its boundary, too many fields, a
   body over `DATA_UPLOAD_MAX_MEMORY_SIZE`): refused the same way, for the same reason.
-- **A NUL character (`\\x00`)** in any value or name of the query string or the form.
-  PostgreSQL cannot store it in text (a `DataError`, a 500, while SQLite stored it). Refused
-  rather than stripped: nobody types a NUL, so it comes from a broken or hostile client, and
-  quietly changing what was sent (a password, an answer) is worse than saying no. Uploaded
-  files are not looked at: they are bytes, not text.
+- **A NUL character (`\\x00`)** in any name or value of a posted form. PostgreSQL cannot
+  store it in text (a `DataError`, a 500, while SQLite stored it). Refused rather than
+  stripped: nobody types a NUL, so it comes from a broken or hostile client, and quietly
+  changing what was sent (a password, an answer) is worse than saying no. Uploaded files are
+  not looked at: they are bytes, not text. Query strings are not either: they are read, never
+  stored, and a page ignores a parameter it does not know (tests/classroom/test_junk.py).
 
 The refusal takes the one error path's shape (`config.errors.error_response`): JSON for a
 client that asks for JSON (autosave), an htmx fragment, or a page."""
@@ -62,7 +63,7 @@ def _refusal(request: HttpRequest) -> tuple[str, str] | None:
                 ) % {"charset": charset[:40]}
             request.encoding = "utf-8"  # the same encoding under another name
     try:
-        fields = [*request.GET.lists(), *(request.POST.lists() if is_form else [])]
+        fields = list(request.POST.lists()) if is_form else []
     except (BadRequest, SuspiciousOperation, MultiPartParserError):
         return "form_unreadable", _(
             "The form could not be read: it was damaged or too large. Reload the page and "

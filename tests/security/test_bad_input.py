@@ -79,9 +79,8 @@ def test_a_nul_byte_in_the_join_form_is_a_400_and_no_account(client, classroom):
     assert not Membership.objects.filter(student__username="amira").exists()
 
 
-def test_a_nul_byte_in_a_field_name_or_the_query_string_is_a_400(client, student):
+def test_a_nul_byte_in_a_field_name_is_a_400(client, student):
     assert client.post(reverse("accounts:login"), {"user\x00name": "x"}).status_code == 400
-    assert client.get(reverse("learning:join"), {"code": "AB\x00CD"}).status_code == 400
 
 
 @pytest.fixture
