@@ -3,8 +3,8 @@
 The per-username waits (`accounts.lockout`) do not slow someone who tries one or two common
 passwords on every username of a school. So every failed login (Django's `user_login_failed`,
 whatever the form: ours or the admin's) also counts against the address it came from, in
-django-ratelimit's fixed windows (`LOGIN_ADDRESS_FAILURE_RATE`, e.g. "100/10m": more than 100
-failures in a ten-minute window). Past that, `LoginThrottleMiddleware` refuses logins from the
+django-ratelimit's fixed windows (`LOGIN_ADDRESS_FAILURE_RATE`, e.g. "100/10m": 100 failures
+in a ten-minute window). Past that, `LoginThrottleMiddleware` refuses logins from the
 address with 429 and `Retry-After` until the window ends, before any password is checked.
 
 The counts live in the cache: with several app servers, set `REDIS_URL` so they share one
@@ -40,9 +40,10 @@ def _usage(request: HttpRequest, *, rate: str, group: str, increment: bool):
 
 
 def seconds_to_wait(request: HttpRequest, *, rate: str, group: str = GROUP) -> int:
-    """0 when the address is under `rate`, else the seconds until its window ends."""
+    """0 while the address has counted fewer than `rate` allows in this window, else the
+    seconds until the window ends ("100/10m": the 100th failure is the last one allowed)."""
     usage = _usage(request, rate=rate, group=group, increment=False)
-    if usage is None or not usage["should_limit"]:
+    if usage is None or (usage["count"] < usage["limit"] and not usage["should_limit"]):
         return 0
     return max(1, usage["time_left"])
 
