@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import UsernameField
+from django.contrib.auth.forms import PasswordResetForm, UsernameField
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
@@ -86,3 +86,10 @@ class StudentSignupForm(JoinCodeForm):
                 self.add_error("password1", error)
         return cleaned
 
+
+class StaffPasswordResetForm(PasswordResetForm):
+    """Django's reset by e-mail, for teachers and content authors only: students have no
+    e-mail address here, and their teacher gives them a new password."""
+
+    def get_users(self, email):
+        return (user for user in super().get_users(email) if not user.is_student)

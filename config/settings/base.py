@@ -54,6 +54,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Signs out after SESSION_IDLE_MINUTES without a request (shared school computers).
+    "accounts.middleware.SessionIdleTimeoutMiddleware",
     # Refuses logins from an address with too many recent failures (password spraying).
     "accounts.middleware.LoginThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -137,6 +139,7 @@ LOGIN_FIRST_WAIT = timedelta(seconds=env.int("LOGIN_FIRST_WAIT_SECONDS", default
 LOGIN_LONGEST_WAIT = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 LOGIN_FAILURE_MEMORY = timedelta(minutes=env.int("LOGIN_FAILURE_MEMORY_MINUTES", default=60))
 LOGIN_ADDRESS_FAILURE_RATE = env("LOGIN_ADDRESS_FAILURE_RATE", default="100/10m")
+PASSWORD_RESET_RATE = env("PASSWORD_RESET_RATE", default="5/h")
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = "accounts.lockout.cool_off"
 # Each record expires by its own date, since the cool-off differs between requests.
@@ -155,6 +158,19 @@ PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "accounts.network.client_address"
 # A cache that fails must not stop a school logging in; the per-username waits still hold.
 RATELIMIT_FAIL_OPEN = True
+
+# Shared computers: a session ends when the browser closes, and after SESSION_IDLE_MINUTES
+# without a request (0: never) (accounts/middleware.py).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=60)
+
+# E-mail, for teachers' password resets: e.g. smtp+tls://user:password@smtp.example.org:587.
+# Without it nothing is sent, and the reset page says to ask the school's administrator.
+EMAIL_URL = env("EMAIL_URL", default="")
+if EMAIL_URL:
+    vars().update(env.email_url("EMAIL_URL"))
+PASSWORD_RESET_BY_EMAIL = bool(EMAIL_URL)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Source Lab <noreply@localhost>")
 
 # No inline script or style anywhere, and nothing from another host: every asset is ours.
 CONTENT_SECURITY_POLICY = {

@@ -54,6 +54,11 @@ MATRIX: dict[str, Row] = {
     "accounts:logout": Row("post", (), everyone(LOGIN)),
     "accounts:password_change": Row("get", (), signed_in(OK)),
     "accounts:password_change_done": Row("get", (), signed_in(OK)),
+    # A forgotten password (issue 13, point 7): public; with e-mail off the page says whom to ask.
+    "accounts:password_reset": Row("get", (), everyone(OK)),
+    "accounts:password_reset_done": Row("get", (), everyone(OK)),
+    "accounts:password_reset_confirm": Row("get", ("reset_uid", "reset_token"), everyone(OK)),
+    "accounts:password_reset_complete": Row("get", (), everyone(OK)),
     "learning:attempt_start": Row(
         "post",
         ("assignment",),
@@ -169,6 +174,8 @@ def world(db, example_lesson):
         "activity": example_lesson.questions.exclude(step__kind="quiz").first().pk,
         "student": make["student"].pk,
         "classroom": class_a.pk,
+        "reset_uid": "MQ",  # a password reset link that is not valid: the page says so
+        "reset_token": "set-password",
     }
     return make, objects
 
