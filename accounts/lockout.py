@@ -81,8 +81,10 @@ def _record(request: HttpRequest, credentials: dict | None = None) -> Record:
     return Record(found["failures"] or 0, found["last"])
 
 
-def cool_off(request: HttpRequest) -> timedelta:
+def cool_off(request: HttpRequest | None) -> timedelta:
     """`AXES_COOLOFF_TIME`: the memory before the limit, the current wait from it on."""
+    if request is None:  # axes asks without a request nowhere today; the longest is safe
+        return settings.LOGIN_FAILURE_MEMORY
     failures = getattr(request, "axes_failures_since_start", None)
     if failures is None:
         failures = _record(request).failures

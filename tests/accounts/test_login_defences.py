@@ -10,7 +10,7 @@ from django.db.models import F
 from django.test import override_settings
 from django.urls import reverse
 
-from accounts.lockout import login_wait
+from accounts.lockout import cool_off, login_wait
 from accounts.models import User
 from accounts.services import login_lock_clear, user_create
 from tests.conftest import PASSWORD
@@ -60,6 +60,10 @@ def logged_in(client) -> bool:
 def test_the_wait_grows_from_the_limit_and_stops_at_the_longest(failures, wait):
     got = login_wait(failures, limit=5, first=timedelta(seconds=30), longest=timedelta(minutes=15))
     assert got == timedelta(seconds=wait)
+
+
+def test_axes_asking_for_the_cool_off_without_a_request_gets_the_longest(settings):
+    assert cool_off(None) == settings.LOGIN_FAILURE_MEMORY
 
 
 # --- one username at one address ---------------------------------------------------------
