@@ -2,11 +2,12 @@
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import UsernameField
-from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.contrib.auth.forms import PasswordResetForm, UsernameField
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
+from .names import display_name_clean
+from .validators import UsernameValidator
 
 CODE_HELP = _("Your teacher gives you this code. Capitals, spaces and dashes do not matter.")
 
@@ -36,8 +37,8 @@ class StudentSignupForm(JoinCodeForm):
     username = UsernameField(
         label=_("Choose a username"),
         max_length=150,
-        help_text=_("Letters, digits and @ . + - _ only. Not your e-mail address."),
-        validators=[UnicodeUsernameValidator()],
+        help_text=_("Letters a-z, digits and . _ - only. Not your e-mail address."),
+        validators=[UsernameValidator()],
         widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
     )
     display_name = forms.CharField(
@@ -66,6 +67,9 @@ class StudentSignupForm(JoinCodeForm):
             raise forms.ValidationError(_("That username is taken. Try another one."))
         return username
 
+    def clean_display_name(self) -> str:
+        return display_name_clean(self.cleaned_data["display_name"])
+
     def clean(self):
         cleaned = super().clean()
         first, second = cleaned.get("password1"), cleaned.get("password2")
@@ -81,3 +85,11 @@ class StudentSignupForm(JoinCodeForm):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class StaffPasswordResetForm(PasswordResetForm):
+    """Django's reset by e-mail, for teachers and content authors only: students have no
+    e-mail address here, and their teacher gives them a new password."""
+
+    def get_users(self, email):
+        return (user for user in super().get_users(email) if not user.is_student)

@@ -2,6 +2,9 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .names import validate_visible_text
+from .validators import HELP_TEXT, UsernameValidator
+
 
 class User(AbstractUser):
     """A person using Source Lab. Students need only a username: no e-mail address is asked."""
@@ -11,8 +14,21 @@ class User(AbstractUser):
         TEACHER = "teacher", _("Teacher")
         AUTHOR = "author", _("Content author")
 
+    username_validator = UsernameValidator()
+
+    # AbstractUser's field, with the safe character set (accounts/validators.py).
+    username = models.CharField(
+        _("username"),
+        max_length=150,
+        unique=True,
+        help_text=HELP_TEXT,
+        validators=[username_validator],
+        error_messages={"unique": _("A user with that username already exists.")},
+    )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.STUDENT)
-    display_name = models.CharField(_("display name"), max_length=150, blank=True)
+    display_name = models.CharField(
+        _("display name"), max_length=150, blank=True, validators=[validate_visible_text]
+    )
 
     class Meta:
         verbose_name = _("user")

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import selectors, services
@@ -33,6 +34,7 @@ class DeleteForm(forms.Form):
         return value
 
 
+@never_cache  # Cache-Control: no-store: a shared school computer keeps no copy of it
 @login_required
 @require_GET
 def student_export(request: HttpRequest, pk: int) -> HttpResponse:

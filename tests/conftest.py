@@ -120,3 +120,14 @@ def khojaly_assignment(classroom, khojaly_lesson):
         opens_at=now - timedelta(days=1),
         due_at=now + timedelta(days=7),
     )
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the login throttle (accounts.throttle) counts
+    failures per address there, and every test client comes from the same address."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

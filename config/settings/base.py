@@ -48,9 +48,16 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before anything reads the form: a body in another charset, a NUL byte or a form that
+    # cannot be parsed is a 400 with a message (config/form_input.py).
+    "config.form_input.FormInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Signs out after SESSION_IDLE_MINUTES without a request (shared school computers).
+    "accounts.middleware.SessionIdleTimeoutMiddleware",
+    # Refuses logins from an address with too many recent failures (password spraying).
+    "accounts.middleware.LoginThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Turns a refused action (core.errors.DomainError) into a 4xx page, fragment or JSON.
@@ -121,15 +128,49 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Login throttling. A school's students share one public IP address, so a lockout is per
-# username and address together: one pupil guessing cannot lock out the whole school.
+# Logging in from a school, where every pupil shares one public address (docs/security.md,
+# "Logging in from a school"). Wrong passwords bring growing waits per username *and* address
+# (accounts/lockout.py, on django-axes' records): AXES_FAILURE_LIMIT - 1 are free, the next
+# waits LOGIN_FIRST_WAIT, each further one doubles it up to LOGIN_LONGEST_WAIT; failures are
+# remembered LOGIN_FAILURE_MEMORY. Failures across usernames from one address are throttled
+# past LOGIN_ADDRESS_FAILURE_RATE (accounts/throttle.py, django-ratelimit).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+LOGIN_FIRST_WAIT = timedelta(seconds=env.int("LOGIN_FIRST_WAIT_SECONDS", default=30))
+LOGIN_LONGEST_WAIT = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+LOGIN_FAILURE_MEMORY = timedelta(minutes=env.int("LOGIN_FAILURE_MEMORY_MINUTES", default=60))
+LOGIN_ADDRESS_FAILURE_RATE = env("LOGIN_ADDRESS_FAILURE_RATE", default="100/10m")
+PASSWORD_RESET_RATE = env("PASSWORD_RESET_RATE", default="5/h")
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = "accounts.lockout.cool_off"
+# Each record expires by its own date, since the cool-off differs between requests.
+AXES_USE_ATTEMPT_EXPIRATION = True
+# A try during a wait is refused unchecked and does not make the wait longer.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The wait page: how long, what else to do, with Retry-After.
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# Reverse proxies in front of the app, each appending to X-Forwarded-For (0: the header is
+# ignored). axes 8 read only REMOTE_ADDR here: django-ipware was not installed, and its header
+# list defaults to REMOTE_ADDR alone, so AXES_IPWARE_PROXY_COUNT did nothing. One function now
+# reads the address for axes and the throttle alike (accounts/network.py).
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.network.client_address"
+# A cache that fails must not stop a school logging in; the per-username waits still hold.
+RATELIMIT_FAIL_OPEN = True
+
+# Shared computers: a session ends when the browser closes, and after SESSION_IDLE_MINUTES
+# without a request (0: never) (accounts/middleware.py).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=60)
+
+# E-mail, for teachers' password resets: e.g. smtp+tls://user:password@smtp.example.org:587.
+# Without it nothing is sent, and the reset page says to ask the school's administrator.
+EMAIL_URL = env("EMAIL_URL", default="")
+if EMAIL_URL:
+    vars().update(env.email_url("EMAIL_URL"))
+PASSWORD_RESET_BY_EMAIL = bool(EMAIL_URL)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Source Lab <noreply@localhost>")
 
 # No inline script or style anywhere, and nothing from another host: every asset is ours.
 CONTENT_SECURITY_POLICY = {

@@ -9,6 +9,7 @@ JSON); no view catches it.
 """
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +20,7 @@ from accounts.access import student_required
 from accounts.forms import JoinCodeForm
 from classroom.selectors import assignment_get_for_student
 from core.errors import answers_json
+from core.http import form_data
 from learning import services
 from learning.forms import posted_answers
 from learning.selectors.dashboard import assignments_for_dashboard
@@ -177,10 +179,12 @@ def activity_check(request: HttpRequest, assignment_id: int, question_id: int) -
 @answers_json
 @student_required
 @require_POST
+@transaction.atomic  # a refused save leaves nothing, not even a lesson-work record it started
 def activity_save(request: HttpRequest, assignment_id: int, question_id: int) -> JsonResponse:
     """Autosave of one activity's answer, posted as its own form fields."""
     _assignment, attempt, item = _activity_item(request, assignment_id, question_id)
+    posted = form_data(request)  # a body that is not a form must not save an empty answer
     spec = item.qtype.parse_spec(item.question.spec)
-    raw = item.qtype.parse_form(spec, request.POST, item.uid)
+    raw = item.qtype.parse_form(spec, posted, item.uid)
     response = quiz_services.response_save(attempt=attempt, question_id=item.question.pk, data=raw)
     return JsonResponse({"saved": True, "revision": response.revision})

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.access import student_required, teacher_or_author_required
 from classroom.selectors import assignment_get_for_student
 from core.errors import answers_json
+from core.http import form_data
 from learning.forms import posted_answers
 from learning.selectors.attempt import attempt_result_page, attempt_take_page
 from lessons.models import Lesson
@@ -82,8 +83,9 @@ def response_save(request: HttpRequest, pk: int, question_id: int) -> JsonRespon
     item = selectors.attempt_item(attempt=attempt, question_id=question_id)
     if item is None:
         return JsonResponse({"saved": False, "error": _("No such question.")}, status=404)
+    posted = form_data(request)  # a body that is not a form must not save an empty answer
     spec = item.qtype.parse_spec(item.question.spec)
-    raw = item.qtype.parse_form(spec, request.POST, item.uid)
+    raw = item.qtype.parse_form(spec, posted, item.uid)
     response = services.response_save(
         attempt=attempt, question_id=question_id, data=raw, question=item.question
     )
