@@ -286,13 +286,27 @@ class QuestionType(ABC, Generic[S, R]):
 
     # --- what pages and reports read of a public spec or a stored response ---------------
 
+    @property
+    def shuffles(self) -> bool:
+        """Whether `shuffle` moves anything: the type has lists whose order means nothing, so
+        an author's `fixed_order` (keep the written order) means something for it."""
+        return bool(self.shuffled_keys)
+
     def shuffle(self, public_spec: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-        """Shuffle, in place, the lists named by `shuffled_keys` (choices, a match's options);
-        `rng` is seeded by the attempt, so a reload shows the same order."""
+        """Shuffle, in place, the lists named by `shuffled_keys` (choices, a match's options).
+        `rng` is seeded by the attempt when the quiz shuffles, else by the question version
+        (`quizzes.selectors.public_spec_for`), so a reload shows the same order."""
         for key in self.shuffled_keys:
             if isinstance(public_spec.get(key), list):
                 rng.shuffle(public_spec[key])
         return public_spec
+
+    def key_position(self, spec: S) -> int | None:
+        """Where the key stands in the author's order of the list it is picked from, counted
+        from 0, for types where always picking one position could score (a choice's place);
+        None where a position says nothing. The package validator reads it to report keys
+        that cluster in one position of the questions shown in the author's order."""
+        return None
 
     def part_labels(self, public_spec: Mapping[str, Any]) -> PartLabels:
         """Id -> label of everything an answer is about (choices, items, rows, columns,
