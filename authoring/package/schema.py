@@ -160,6 +160,8 @@ class Question(Model):
     points: PositiveInt = 1
     skills: Skills
     feedback: Feedback = Feedback()
+    # The choices in the order written, where order means something; checked in questions.py.
+    fixed_order: StrictBool = False
     # Checked by the question type named in ``type``, not here.
     spec: dict[str, Any] = {}
 
