@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Annotated, Any
 
 from django.utils.translation import gettext_lazy as _
-from pydantic import BeforeValidator, Field, StringConstraints, field_validator
+from pydantic import BeforeValidator, Field, PlainSerializer, StringConstraints, field_validator
 
 from .base import FormData, GradeResult, PartResult, QuestionType
 from .schema import Note, Response, Spec
@@ -38,7 +38,14 @@ def _author_number(value: Any) -> Any:
     return value
 
 
-AuthorNumber = Annotated[Decimal, BeforeValidator(_author_number), Field(allow_inf_nan=False)]
+# Stored written out ("0.0000001", not Decimal's "1E-7", which is not a number as typed and
+# could not be read back: every page showing the question would fail).
+AuthorNumber = Annotated[
+    Decimal,
+    BeforeValidator(_author_number),
+    Field(allow_inf_nan=False),
+    PlainSerializer(lambda number: plain(number), return_type=str, when_used="json"),
+]
 
 
 def plain(number: Decimal) -> str:
