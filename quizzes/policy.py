@@ -8,6 +8,13 @@ from fractions import Fraction
 
 from .models import FeedbackTiming, GradingMethod
 
+# The widest settings a quiz may have: a lesson's quiz settings are the defaults of the
+# teacher's assignment form, which offers these ranges (classroom/forms.py; a test keeps the
+# two in step). 0 attempts means unlimited, and no time limit is no limit, so neither bound
+# takes anything away.
+MAX_ATTEMPTS_ALLOWED = 20
+MAX_TIME_LIMIT_MINUTES = 600
+
 # A save that arrives this long after the deadline still counts: the request left the browser in
 # time but the network was slow. The countdown in the browser submits at zero.
 DEADLINE_GRACE = timedelta(seconds=30)
