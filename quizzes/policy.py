@@ -137,6 +137,15 @@ def points_for(fraction: Fraction, points: int) -> Decimal:
     return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.001"))
 
 
+def percent(points: Decimal | None, possible: Decimal | None) -> int | None:
+    """Points as a whole percentage of the possible, rounded half to even; None without points
+    or with nothing possible. (classroom.progress.Progress.percent rounds the same way and
+    should call this once the classroom app's reorganisation allows.)"""
+    if points is None or not possible:
+        return None
+    return int((points * 100 / possible).quantize(Decimal(1)))
+
+
 def combine_attempts(method: str, scores: list[Decimal]) -> Decimal | None:
     """The grade across submitted attempts, in attempt order."""
     if not scores:

@@ -324,6 +324,16 @@ class QuestionType(ABC, Generic[S, R]):
         """Id -> label of the values an answer gives that are not parts (categories)."""
         return {}
 
+    def expected_text(self, public_spec: Mapping[str, Any], expected: str) -> str:
+        """A part's expected answer (`PartResult.expected`, as stored) in the words the
+        student's page uses; most types store those words already."""
+        return expected
+
+    def is_blank(self, data: Mapping[str, Any] | None) -> bool:
+        """Whether a stored response gives no answer at all: none was saved, or only empty
+        values (no choice, no item placed, no text), so a page can tell it from a wrong one."""
+        return not data or not any(answer.strip() for _part, answer in flatten(dict(data)))
+
     def picks(self, data: Mapping[str, Any] | None) -> list[Pick]:
         """What a stored response picks, as (part, answer) pairs, for item analysis."""
         return self._picks(data) if data else []

@@ -90,6 +90,7 @@ LABELS = {
 VALUES = {key: {} for key in SPECS} | {
     "classify": {"fact": "Fact", "opinion": "Opinion"},
     "matrix": {"fact": "Fact", "opinion": "Opinion"},
+    "true_false": {"true": "True", "false": "False"},  # the words on its buttons
 }
 
 # Per type: a stored response and what it picks, (part, answer).
