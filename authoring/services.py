@@ -175,7 +175,7 @@ def _sync_quiz(lesson: Lesson, package: content.Package) -> None:
     )
 
 
-CONTENT_FIELDS = ("type", "prompt", "points", "skills", "feedback", "spec")
+CONTENT_FIELDS = ("type", "prompt", "points", "skills", "feedback", "spec", "fixed_order")
 
 
 def _question_content(q: content.Question) -> dict:
@@ -191,6 +191,7 @@ def _question_content(q: content.Question) -> dict:
         "skills": list(q.skills),
         "feedback": feedback,
         "spec": q.spec,
+        "fixed_order": q.fixed_order,
     }
 
 
@@ -230,6 +231,7 @@ def _sync_questions(lesson, package, steps, result: LoadResult) -> None:
                 version=existing.version + 1,
                 step=steps[kind],
                 position=position,
+                order_seed=existing.order_seed,  # a fixed typo does not reorder the choices
                 **wanted,
             )
             result.new_versions.append(item.id)

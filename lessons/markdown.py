@@ -29,14 +29,37 @@ def _cite(match: re.Match) -> str:
     return f'<sup class="citation"><a href="#ref-{key}">[{key}]</a></sup>'
 
 
+# What a short text may hold inside a label, a table heading or a legend: phrasing only.
+INLINE_TAGS = {"em", "strong", "b", "i", "a", "code", "sup", "sub", "q", "cite", "abbr", "span"}
+# Block syntax an inline text never means: "1. ", "- ", "# " or "> " at its start stay text.
+_BLOCKS = ("indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist", "quote")
+
+
 @lru_cache(maxsize=4096)
 def render_markdown(text: str) -> SafeString:
     """Markdown to safe HTML; `[@id]` becomes a link to the reference list entry `#ref-id`."""
     html = md.markdown(text or "", extensions=["tables"], output_format="html")
+    return _clean(html, ALLOWED_TAGS)
+
+
+@lru_cache(maxsize=4096)
+def render_markdown_inline(text: str) -> SafeString:
+    """A short text (a choice, an item to order, a category, a column) as phrasing HTML:
+    emphasis, code, links and citations, never a paragraph, list or heading, so it fits in a
+    `<label>`, a `<th>` or a `<legend>`. Paragraphs are joined by a line break."""
+    converter = md.Markdown(output_format="html")
+    for name in _BLOCKS:
+        converter.parser.blockprocessors.deregister(name)
+    html = converter.convert(text or "").strip()
+    html = html.removeprefix("<p>").removesuffix("</p>").replace("</p>\n<p>", "<br>")
+    return _clean(html, INLINE_TAGS | {"br"})
+
+
+def _clean(html: str, tags: set[str]) -> SafeString:
     html = CITATION.sub(_cite, html)
     clean = nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
+        tags=tags,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",

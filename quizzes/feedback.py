@@ -16,7 +16,28 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import TextChoices
+from django.utils.translation import gettext_lazy as _
+
 from .types import GradeState, QuestionType
+
+
+class Verdict(TextChoices):
+    """What a submitted answer was, in words a student reads and a page counts."""
+
+    RIGHT = "right", _("Right")
+    PARTIAL = "partial", _("Partly right")
+    WRONG = "wrong", _("Wrong")
+    BLANK = "blank", _("Left blank")  # scores like a wrong answer, but nothing was answered
+    PENDING = "pending", _("Waiting for your teacher")  # scored by the teacher, not yet
+
+
+VERDICT_OF_STATE = {
+    GradeState.CORRECT: Verdict.RIGHT,
+    GradeState.PARTIAL: Verdict.PARTIAL,
+    GradeState.INCORRECT: Verdict.WRONG,
+    GradeState.UNGRADED: Verdict.PENDING,
+}
 
 
 @dataclass(frozen=True)
@@ -41,6 +62,7 @@ class FeedbackView:
     changed: bool = False  # the answer was changed after this check
     points_earned: Any = None
     points_possible: Any = None
+    blank: bool = False  # nothing was answered: told apart from a wrong answer
 
     @property
     def is_correct(self) -> bool:
@@ -49,6 +71,14 @@ class FeedbackView:
     @property
     def is_ungraded(self) -> bool:
         return self.state == GradeState.UNGRADED
+
+    @property
+    def verdict(self) -> Verdict:
+        """Left blank when nothing was answered and no points were given (a teacher may still
+        give some); else by the state."""
+        if self.blank and self.state in (GradeState.INCORRECT, GradeState.UNGRADED):
+            return Verdict.BLANK
+        return VERDICT_OF_STATE[self.state]
 
 
 def response_tokens(response: Any) -> set[str]:
@@ -83,6 +113,7 @@ def feedback_view(
     changed: bool = False,
     points_earned: Any = None,
     points_possible: Any = None,
+    blank: bool = False,
 ) -> FeedbackView:
     """The view of one graded answer (a Score's state, parts and feedback lines); parts are
     named by the question's type (`part_labels`; "row.column" by its row and its column)."""
@@ -105,7 +136,11 @@ def feedback_view(
                 label=" — ".join(label.text for label in found),
                 correct=part.get("correct"),
                 feedback=feedback,
-                expected=part.get("expected") if show_expected else None,
+                expected=(
+                    qtype.expected_text(public_spec, part["expected"])
+                    if show_expected and part.get("expected") is not None
+                    else None
+                ),
                 sentence=next((label.sentence for label in found if label.sentence), ""),
             )
         )
@@ -124,4 +159,5 @@ def feedback_view(
         changed=changed,
         points_earned=points_earned,
         points_possible=points_possible,
+        blank=blank,
     )

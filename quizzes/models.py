@@ -4,6 +4,8 @@ Answers and scores are rows: a response is the student's current answer to one q
 attempt; every grading event (a formative check, a submit, a regrade, a teacher's override)
 adds a Score row, and the newest one counts. Nothing is ever graded by parsing a blob later."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -79,6 +81,11 @@ class Quiz(QuizSettingsFields):
         return self.title
 
 
+def order_seed_new() -> int:
+    """A seed for the order a question version's choices are shown in (order, not secrecy)."""
+    return secrets.randbelow(2**31)
+
+
 class Question(models.Model):
     """One version of an activity or quiz item. A version that has responses is never changed:
     the loader makes a new version, and old responses keep pointing to the one they answered."""
@@ -95,6 +102,15 @@ class Question(models.Model):
     skills = models.JSONField(default=list)
     feedback = models.JSONField(default=dict, blank=True)
     spec = models.JSONField(help_text=_("Validated by the question type's schema."))
+    # When a quiz does not shuffle, choices are shown in an order drawn once from this seed:
+    # the same for every student and every reload, and not the author's (authors tend to write
+    # the right answer first). A new version keeps its predecessor's seed.
+    order_seed = models.PositiveIntegerField(default=order_seed_new, editable=False)
+    fixed_order = models.BooleanField(
+        _("fixed order"),
+        default=False,
+        help_text=_('Choices are shown in the author\'s order (scales, "all of the above").'),
+    )
 
     class Meta:
         verbose_name = _("question")

@@ -8,6 +8,13 @@ from fractions import Fraction
 
 from .models import FeedbackTiming, GradingMethod
 
+# The widest settings a quiz may have: a lesson's quiz settings are the defaults of the
+# teacher's assignment form, which offers these ranges (classroom/forms.py; a test keeps the
+# two in step). 0 attempts means unlimited, and no time limit is no limit, so neither bound
+# takes anything away.
+MAX_ATTEMPTS_ALLOWED = 20
+MAX_TIME_LIMIT_MINUTES = 600
+
 # A save that arrives this long after the deadline still counts: the request left the browser in
 # time but the network was slow. The countdown in the browser submits at zero.
 DEADLINE_GRACE = timedelta(seconds=30)
@@ -128,6 +135,15 @@ def points_for(fraction: Fraction, points: int) -> Decimal:
     """Exact until stored: three decimals is finer than any score a teacher reads."""
     value = fraction * points
     return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.001"))
+
+
+def percent(points: Decimal | None, possible: Decimal | None) -> int | None:
+    """Points as a whole percentage of the possible, rounded half to even; None without points
+    or with nothing possible. (classroom.progress.Progress.percent rounds the same way and
+    should call this once the classroom app's reorganisation allows.)"""
+    if points is None or not possible:
+        return None
+    return int((points * 100 / possible).quantize(Decimal(1)))
 
 
 def combine_attempts(method: str, scores: list[Decimal]) -> Decimal | None:

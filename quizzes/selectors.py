@@ -95,12 +95,20 @@ def attempt_get_for_saving(*, student: User, pk: int) -> Attempt:
 
 
 def public_spec_for(question: Question, qt: QuestionType, *, seed: int, shuffle: bool) -> dict:
-    """The spec the page may show; the lists the type shuffles (choices) in an order drawn from
-    the attempt's stored seed, so a reload shows the same order."""
+    """The spec the page may show, its lists (choices) in the order the student sees them:
+
+    - a `fixed_order` question: the author's order (a scale, "all of the above");
+    - `shuffle` on: an order drawn from the attempt's stored `seed`, new for each attempt and
+      the same on every reload;
+    - `shuffle` off: the question version's own order, drawn once from its stored
+      `order_seed`: the same for every student and every reload, and not the author's order,
+      in which the right answer tends to come first.
+    """
     spec = qt.public_spec(qt.parse_spec(question.spec))
-    if shuffle:
-        rng = random.Random(f"{seed}:{question.pk}")  # order, not secrecy  # noqa: S311
-        qt.shuffle(spec, rng)
+    if question.fixed_order:
+        return spec
+    drawn_from = f"{seed}:{question.pk}" if shuffle else f"version:{question.order_seed}"
+    qt.shuffle(spec, random.Random(drawn_from))  # order, not secrecy  # noqa: S311
     return spec
 
 

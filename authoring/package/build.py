@@ -29,6 +29,7 @@ def build_package(
             skills=tuple(q.skills),
             feedback=content.Feedback(**q.feedback.model_dump()),
             spec=prepared[loc],
+            fixed_order=q.fixed_order,
         )
 
     steps = tuple(

@@ -105,6 +105,7 @@ class Question:
     skills: tuple[str, ...]
     feedback: Feedback
     spec: dict[str, Any]
+    fixed_order: bool = False  # show the choices in the author's order
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,9 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
+from authoring.package import limits
+from quizzes.types.schema import at_most
+
 FORMAT_VERSION = 1
 
 SkillKey = Literal[
@@ -85,6 +88,12 @@ Text = Annotated[str, AfterValidator(_not_blank)]  # plain text, one line
 Markdown = Annotated[str, AfterValidator(_not_blank)]  # prose: Markdown, may cite [@id]
 Skills = Annotated[list[SkillKey], Field(min_length=1), AfterValidator(_unique)]
 PositiveInt = Annotated[StrictInt, Field(gt=0)]
+# Every number is bounded by what stores it (limits.py): a package that validates always loads.
+Points = Annotated[PositiveInt, at_most(limits.POINTS, limits.WHY_POINTS)]
+Attempts = Annotated[StrictInt, Field(ge=0), at_most(limits.ATTEMPTS, limits.WHY_SETTING)]
+TimeLimit = Annotated[PositiveInt, at_most(limits.TIME_LIMIT_MINUTES, limits.WHY_SETTING)]
+Version = Annotated[PositiveInt, at_most(limits.VERSION, limits.WHY_COLUMN)]
+Minutes = Annotated[PositiveInt, at_most(limits.ESTIMATED_MINUTES, limits.WHY_COLUMN)]
 
 
 class Model(BaseModel):
@@ -157,9 +166,11 @@ class Question(Model):
     id: Id
     type: Text
     prompt: Markdown
-    points: PositiveInt = 1
+    points: Points = 1
     skills: Skills
     feedback: Feedback = Feedback()
+    # The choices in the order written, where order means something; checked in questions.py.
+    fixed_order: StrictBool = False
     # Checked by the question type named in ``type``, not here.
     spec: dict[str, Any] = {}
 
@@ -172,9 +183,9 @@ class Step(Model):
 
 
 class QuizSettings(Model):
-    attempts: Annotated[StrictInt, Field(ge=0)] = 1  # 0 = unlimited
+    attempts: Attempts = 1  # 0 = unlimited
     grading: Grading = "highest"
-    time_limit_minutes: PositiveInt | None = None
+    time_limit_minutes: TimeLimit | None = None
     shuffle_items: StrictBool = False
     shuffle_choices: StrictBool = False
     show_feedback: Release = "after_submit"
@@ -197,11 +208,11 @@ class TeacherGuide(Model):
 class Lesson(Model):
     format: Literal[1]
     slug: Id
-    version: PositiveInt
+    version: Version
     title: Text
     language: Annotated[str, AfterValidator(_language)] = "en"
     grade_band: Text | None = None
-    estimated_minutes: PositiveInt | None = None
+    estimated_minutes: Minutes | None = None
     summary: Markdown
     objectives: Annotated[list[Markdown], Field(min_length=1)]
     skills: Skills

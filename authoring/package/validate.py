@@ -6,7 +6,8 @@ It runs in three layers, each collecting all its errors and none stopping the ot
 2. structure, with the pydantic models of ``schema.py`` (``structure.py``);
 3. meaning: the main document (``document.py``), ids and citations (``references.py``), step
    order (``steps.py``), skills (``skills.py``), each question's ``spec`` through its question
-   type (``questions.py``).
+   type (``questions.py``), the order choices are shown in (``order.py``), points
+   totals against what stores them (``limits.py``).
 
 Layer 3 reads the raw YAML tree defensively (``rawtree.py``) rather than the validated model,
 so that a typo in one part of the file does not hide a dangling reference in another. Only a
@@ -25,6 +26,8 @@ from authoring.package.build import build_package
 from authoring.package.document import check_main_source, read_utf8
 from authoring.package.errors import PackageError
 from authoring.package.findings import Findings
+from authoring.package.limits import check_point_totals
+from authoring.package.order import check_fixed_order, check_key_positions
 from authoring.package.questions import check_questions
 from authoring.package.references import (
     check_citable_ids,
@@ -127,6 +130,9 @@ def _check(folder: Path, loaded: LoadedYaml) -> ValidationReport:
     check_steps(raw, findings)
     check_standards(raw, findings, skills)
     prepared = check_questions(raw, findings, skills, main, citable)
+    check_fixed_order(raw, findings)
+    check_key_positions(raw, findings, prepared)
+    check_point_totals(raw, findings)
     package = None
     if not findings.errors and lesson is not None and main is not None:
         package = build_package(folder, lesson, main, prepared)

@@ -139,7 +139,12 @@ class _Builder:
                 line=node.start_mark.line + (2 if node.style in ("|", ">") else 1),
                 literal=node.style == "|",
             )
-            return self.loader.construct_object(node, deep=True)
+            try:
+                return self.loader.construct_object(node, deep=True)
+            except ValueError:  # an integer of more digits than Python reads (4300)
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a number far too long to read", node.start_mark
+                ) from None
         if id(node) in self._active:
             # An alias that contains itself would recurse forever; YAML allows it, we do not.
             raise yaml.constructor.ConstructorError(

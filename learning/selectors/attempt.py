@@ -1,15 +1,19 @@
 """A quiz attempt as the student takes it and as they see it once submitted."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from django.utils import timezone
 
+from lessons.models import StepKind
 from lessons.selectors import lesson_references
 from quizzes import policy, selectors
-from quizzes.feedback import FeedbackView, feedback_view
-from quizzes.models import Attempt
+from quizzes.feedback import FeedbackView, Verdict, feedback_view
+from quizzes.models import Attempt, Question, Response
 from quizzes.selectors import Item
+from quizzes.types import GradeState, registry
 
 # A deadline this close is shown as a countdown even without a time limit (the assignment closes).
 COUNTDOWN_WITHOUT_LIMIT = timedelta(hours=2)
@@ -53,6 +57,20 @@ def attempt_take_page(
     )
 
 
+@dataclass(frozen=True)
+class Pending:
+    """What the teacher still scores, and what it counts for: the quiz's written answers, and
+    the lesson's written answers, which the assignment's grade adds to the quiz's points
+    (docs/decisions/0004-assignment-grade.md)."""
+
+    quiz_answers: int = 0
+    quiz_points: Decimal = Decimal(0)
+    written_points: Decimal = Decimal(0)  # every written answer of the lesson, scored or not
+    written_earned: Decimal | None = None  # None: none scored yet
+    written_waiting: bool = False  # some are not scored yet
+    grade_possible: Decimal | None = None  # the quiz's points and the written answers'
+
+
 @dataclass
 class ResultPage:
     attempt: Attempt
@@ -60,10 +78,15 @@ class ResultPage:
     rows: list[tuple[Item, FeedbackView | None]]
     sources: list = field(default_factory=list)
     references: list = field(default_factory=list)
+    percent: int | None = None
+    tally: list[tuple[Verdict, int]] = field(default_factory=list)
+    pending: Pending = Pending()
 
 
 def attempt_result_page(*, attempt: Attempt, now: datetime | None = None) -> ResultPage:
-    """A submitted attempt: the score, feedback and key as far as the settings release them."""
+    """A submitted attempt: the score, feedback and key as far as the settings release them;
+    with the score, its percentage, how many answers were right, partly right, wrong or left
+    blank, and what the teacher still has to score."""
     review = selectors.attempt_review(attempt=attempt, now=now)
     items = selectors.attempt_items(attempt=attempt, with_scores=review.feedback)
     page = ResultPage(
@@ -73,7 +96,56 @@ def attempt_result_page(*, attempt: Attempt, now: datetime | None = None) -> Res
     )
     if review.feedback:
         page.sources, page.references = lesson_references(lesson=attempt.lesson)
+        verdicts = Counter(feedback.verdict for _item, feedback in page.rows if feedback)
+        page.tally = [(verdict, verdicts[verdict]) for verdict in Verdict if verdicts[verdict]]
+    if review.score:
+        page.percent = policy.percent(attempt.points_earned, attempt.points_possible)
+        page.pending = _pending(attempt, page.rows)
     return page
+
+
+def _pending(attempt: Attempt, rows: list[tuple[Item, FeedbackView | None]]) -> Pending:
+    waiting = [item for item, feedback in rows if feedback and feedback.is_ungraded]
+    quiz_points = sum((item.score.points_possible for item in waiting), Decimal(0))
+    if not attempt.assignment_id:
+        return Pending(len(waiting), quiz_points)
+    # The lesson's written answers: its current activities that are never scored
+    # automatically (the same rule as the teacher's grid, classroom.selectors.class_progress).
+    manual = [qt.key for qt in registry if not qt.auto_graded]
+    written = dict(
+        Question.objects.filter(lesson_id=attempt.lesson_id, is_current=True, type__in=manual)
+        .exclude(step__kind=StepKind.QUIZ)
+        .values_list("pk", "points")
+    )
+    if not written:
+        return Pending(len(waiting), quiz_points)
+    work = Attempt.objects.filter(
+        assignment_id=attempt.assignment_id, student_id=attempt.student_id, kind=Attempt.Kind.LESSON
+    )
+    scored = {
+        question_id: score
+        for (_a, question_id), score in selectors.scores_latest(attempts=work).items()
+        if question_id in written and score.state != GradeState.UNGRADED
+    }
+    answered = dict(
+        Response.objects.filter(attempt__in=work, question_id__in=written).values_list(
+            "question_id", "updated_at"
+        )
+    )
+    return Pending(
+        quiz_answers=len(waiting),
+        quiz_points=quiz_points,
+        written_points=Decimal(sum(written.values())),
+        written_earned=sum((s.points_earned for s in scored.values()), Decimal(0))
+        if scored
+        else None,
+        # Written and not scored since (an answer never written counts 0, as on the grid).
+        written_waiting=any(
+            question_id not in scored or scored[question_id].created_at < updated_at
+            for question_id, updated_at in answered.items()
+        ),
+        grade_possible=(attempt.points_possible or Decimal(0)) + sum(written.values()),
+    )
 
 
 def _review_feedback(item: Item, review: policy.Review) -> FeedbackView | None:
@@ -93,4 +165,5 @@ def _review_feedback(item: Item, review: policy.Review) -> FeedbackView | None:
         show_expected=review.key,
         points_earned=item.score.points_earned,
         points_possible=item.score.points_possible,
+        blank=item.qtype.is_blank(item.response),
     )

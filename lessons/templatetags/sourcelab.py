@@ -1,6 +1,6 @@
 from django import template
 
-from lessons.markdown import render_markdown
+from lessons.markdown import render_markdown, render_markdown_inline
 
 register = template.Library()
 
@@ -9,3 +9,10 @@ register = template.Library()
 def markdown(text: str):
     """Render author Markdown through the sanitiser. No database access."""
     return render_markdown(text or "")
+
+
+@register.filter
+def markdown_inline(text: str):
+    """A short text (a choice, an item, a label) rendered as phrasing HTML: it fits in a
+    `<label>` or a `<th>`. Pipe it to `striptags` where only text may go (an `<option>`)."""
+    return render_markdown_inline(str(text or ""))

@@ -9,7 +9,6 @@ See docs/question-types.md for every type's spec, response and partial-credit ru
 """
 
 from .base import (
-    AlreadyRegistered,
     Context,
     FormData,
     GradeResult,
@@ -17,10 +16,8 @@ from .base import (
     Issue,
     PartResult,
     QuestionType,
-    Registry,
     ResponseError,
     SpecError,
-    UnknownType,
 )
 from .classify import Classify
 from .free_text import FreeText
@@ -31,6 +28,7 @@ from .multiple_choice import MultipleChoice
 from .numeric import Numeric
 from .order import Order
 from .parts import PartLabel, PartLabels, Pick
+from .registry import AlreadyRegistered, Registry, UnknownType
 from .select import Select
 from .short_text import ShortText
 from .single_choice import SingleChoice

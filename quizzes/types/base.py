@@ -1,16 +1,16 @@
-"""The contract every question type fulfils, its results, its errors and the registry.
+"""The contract every question type fulfils, its results and its errors.
 
 A question type is one module holding a `QuestionType` subclass: a spec schema (what an author
 writes), a response schema (what a student sends), and pure functions over them. Nothing here
-touches the database, the request, the clock or settings.
+touches the database, the request, the clock or settings. The registry of types by key is
+in `registry.py`.
 """
 
 from __future__ import annotations
 
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
@@ -41,14 +41,6 @@ class SpecError(ValueError):
     def __init__(self, issues: Sequence[Issue]) -> None:
         self.issues = tuple(issues)
         super().__init__("; ".join(f"{_dotted(loc)}: {msg}" for loc, msg in self.issues))
-
-
-class UnknownType(KeyError):
-    """No question type is registered under this key."""
-
-
-class AlreadyRegistered(ValueError):
-    """A second question type claimed a key that is taken; keys are stored in data."""
 
 
 class GradeState(TextChoices):
@@ -294,13 +286,27 @@ class QuestionType(ABC, Generic[S, R]):
 
     # --- what pages and reports read of a public spec or a stored response ---------------
 
+    @property
+    def shuffles(self) -> bool:
+        """Whether `shuffle` moves anything: the type has lists whose order means nothing, so
+        an author's `fixed_order` (keep the written order) means something for it."""
+        return bool(self.shuffled_keys)
+
     def shuffle(self, public_spec: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-        """Shuffle, in place, the lists named by `shuffled_keys` (choices, a match's options);
-        `rng` is seeded by the attempt, so a reload shows the same order."""
+        """Shuffle, in place, the lists named by `shuffled_keys` (choices, a match's options).
+        `rng` is seeded by the attempt when the quiz shuffles, else by the question version
+        (`quizzes.selectors.public_spec_for`), so a reload shows the same order."""
         for key in self.shuffled_keys:
             if isinstance(public_spec.get(key), list):
                 rng.shuffle(public_spec[key])
         return public_spec
+
+    def key_position(self, spec: S) -> int | None:
+        """Where the key stands in the author's order of the list it is picked from, counted
+        from 0, for types where always picking one position could score (a choice's place);
+        None where a position says nothing. The package validator reads it to report keys
+        that cluster in one position of the questions shown in the author's order."""
+        return None
 
     def part_labels(self, public_spec: Mapping[str, Any]) -> PartLabels:
         """Id -> label of everything an answer is about (choices, items, rows, columns,
@@ -317,6 +323,16 @@ class QuestionType(ABC, Generic[S, R]):
     def value_labels(self, public_spec: Mapping[str, Any]) -> dict[str, str]:
         """Id -> label of the values an answer gives that are not parts (categories)."""
         return {}
+
+    def expected_text(self, public_spec: Mapping[str, Any], expected: str) -> str:
+        """A part's expected answer (`PartResult.expected`, as stored) in the words the
+        student's page uses; most types store those words already."""
+        return expected
+
+    def is_blank(self, data: Mapping[str, Any] | None) -> bool:
+        """Whether a stored response gives no answer at all: none was saved, or only empty
+        values (no choice, no item placed, no text), so a page can tell it from a wrong one."""
+        return not data or not any(answer.strip() for _part, answer in flatten(dict(data)))
 
     def picks(self, data: Mapping[str, Any] | None) -> list[Pick]:
         """What a stored response picks, as (part, answer) pairs, for item analysis."""
@@ -343,55 +359,3 @@ def _msg(msg: str) -> str:
 
 def _dotted(loc: Loc) -> str:
     return ".".join(str(part) for part in loc)
-
-
-class Registry:
-    """Question types by key. Keys are stored in data, so a key can never be taken twice."""
-
-    def __init__(self, missing: Callable[[str], QuestionType[Any, Any]]) -> None:
-        self._types: dict[str, QuestionType[Any, Any]] = {}
-        self._missing = missing  # the placeholder for a stored key no longer registered
-
-    def register(self, qt: QuestionType[Any, Any]) -> QuestionType[Any, Any]:
-        if qt.key in self._types:
-            raise AlreadyRegistered(f"question type {qt.key!r} is already registered")
-        self._types[qt.key] = qt
-        return qt
-
-    def get(self, key: str) -> QuestionType[Any, Any]:
-        try:
-            return self._types[key]
-        except KeyError:
-            raise UnknownType(key) from None
-
-    def get_or_missing(self, key: str) -> QuestionType[Any, Any]:
-        """The type of a stored question: a placeholder (`MissingType`, never graded) when its
-        key is no longer registered, so the pages that show it do not fail."""
-        return self._types[key] if key in self._types else self._missing(key)
-
-    def keys(self) -> tuple[str, ...]:
-        return tuple(self._types)
-
-    def choices(self) -> list[tuple[str, str | Promise]]:
-        """(key, label) pairs for a model field's `choices`."""
-        return [(qt.key, qt.label) for qt in self._types.values()]
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._types
-
-    def __iter__(self) -> Iterator[QuestionType[Any, Any]]:
-        return iter(tuple(self._types.values()))
-
-    def __len__(self) -> int:
-        return len(self._types)
-
-    @contextmanager
-    def override(self, *types: QuestionType[Any, Any]) -> Iterator[Registry]:
-        """Register extra types for the duration of a test, then restore the registry."""
-        saved = dict(self._types)
-        try:
-            for qt in types:
-                self.register(qt)
-            yield self
-        finally:
-            self._types = saved

@@ -10,10 +10,15 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .base import FormData, GradeResult, Issue, QuestionType
 from .parts import Pick
-from .schema import Note, Response, Spec, Text
+from .schema import Note, Response, Spec, Text, at_most
 from .text import word_count
 
 MAX_LENGTH = 20_000
+# A word is at least one character, and words are apart: what an answer of MAX_LENGTH holds.
+MAX_WORDS = MAX_LENGTH // 2
+# A scoring guide's levels are small whole numbers; the top level earns every point.
+MAX_LEVEL = 100
+Words = Annotated[int, Field(ge=1), at_most(MAX_WORDS, "the most words an answer can hold")]
 
 
 class RubricLevel(BaseModel):
@@ -21,14 +26,14 @@ class RubricLevel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
-    level: int = Field(ge=0)
+    level: Annotated[int, Field(ge=0), at_most(MAX_LEVEL, "a scoring guide's levels: 0 to 100")]
     label: Text
     descriptor: Note = ""
 
 
 class FreeTextSpec(Spec):
-    min_words: int | None = Field(default=None, ge=1)
-    max_words: int | None = Field(default=None, ge=1)
+    min_words: Words | None = None
+    max_words: Words | None = None
     rubric: list[RubricLevel] = []
     sample_answer: Note = ""  # for the teacher, shown with the key
 

@@ -38,6 +38,10 @@ class MultipleChoice(QuestionType[MultipleChoiceSpec, MultipleChoiceResponse]):
     def _part_labels(self, public_spec: Mapping[str, Any]) -> Iterable[PartLabel]:
         return labelled(public_spec.get("choices"))
 
+    def key_position(self, spec: MultipleChoiceSpec) -> int | None:
+        """The first correct choice: the one "tick the top ones" finds."""
+        return next(n for n, c in enumerate(spec.choices) if c.correct)
+
     def _validate_response(
         self, spec: MultipleChoiceSpec, response: MultipleChoiceResponse
     ) -> None:

@@ -8,10 +8,17 @@ from fractions import Fraction
 from typing import Annotated, Any
 
 from django.utils.translation import gettext_lazy as _
-from pydantic import BeforeValidator, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    field_validator,
+)
 
 from .base import FormData, GradeResult, PartResult, QuestionType
-from .schema import Note, Response, Spec
+from .schema import Note, Response, Spec, at_most
 
 # Digits with an optional decimal point; "," only as a thousands separator between groups of
 # three digits, so "6,300" is 6300 and "1,5" is not a number (never read as 1.5).
@@ -38,7 +45,8 @@ def _author_number(value: Any) -> Any:
     return value
 
 
-AuthorNumber = Annotated[Decimal, BeforeValidator(_author_number), Field(allow_inf_nan=False)]
+# What a student may type: the longest answer, so the longest number an author may write.
+MAX_VALUE_LENGTH = 100
 
 
 def plain(number: Decimal) -> str:
@@ -47,10 +55,35 @@ def plain(number: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def _typable(number: Decimal) -> Decimal:
+    """A number no longer, written out, than a student's answer may be: any other answer could
+    never be typed, and a tolerance that wide or that fine means nothing (1e300, 1e-300)."""
+    if len(plain(number)) > MAX_VALUE_LENGTH:
+        raise ValueError(
+            f"written out in full it is longer than {MAX_VALUE_LENGTH} characters, "
+            "the longest answer a student can type"
+        )
+    return number
+
+
+# Stored written out ("0.0000001", not Decimal's "1E-7", which is not a number as typed and
+# could not be read back: every page showing the question would fail).
+AuthorNumber = Annotated[
+    Decimal,
+    BeforeValidator(_author_number),
+    Field(allow_inf_nan=False),
+    AfterValidator(_typable),
+    PlainSerializer(plain, return_type=str, when_used="json"),
+]
+
+
 class NumericSpec(Spec):
     answer: AuthorNumber
     tolerance: Annotated[AuthorNumber, Field(ge=0)] = Decimal(0)  # absolute
-    tolerance_percent: Annotated[AuthorNumber, Field(ge=0)] = Decimal(0)  # of the answer
+    # Of the answer. 100% accepts anything from 0 to twice the answer: wider means nothing.
+    tolerance_percent: Annotated[
+        AuthorNumber, Field(ge=0), at_most(100, "100% already accepts 0 to twice the answer")
+    ] = Decimal(0)
     unit: Note = ""  # shown beside the field; not typed by the student
 
     def window(self) -> Fraction:
@@ -60,7 +93,7 @@ class NumericSpec(Spec):
 
 
 class NumericResponse(Response):
-    value: Annotated[str, StringConstraints(max_length=100)] = ""  # as typed; "" unanswered
+    value: Annotated[str, StringConstraints(max_length=MAX_VALUE_LENGTH)] = ""  # "": unanswered
 
     @field_validator("value")
     @classmethod

@@ -34,6 +34,17 @@ def _not_reserved(value: str) -> str:
     return value
 
 
+def at_most(limit: int, why: str) -> AfterValidator:
+    """A bound on a number, with its reason for the author: "must be at most 5000 (...)"."""
+
+    def check(value: Any) -> Any:
+        if value is not None and value > limit:
+            raise ValueError(f"must be at most {limit} ({why})")
+        return value
+
+    return AfterValidator(check)
+
+
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), AfterValidator(_not_reserved)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10_000)]
 # Optional prose (feedback, explanation): "" means none.

@@ -26,7 +26,18 @@ from .base import (
     right_minus_wrong,
 )
 from .parts import PartLabel, labelled
-from .schema import Id, Note, Response, ResponseIds, Spec, Text, duplicate_ids, unknown
+from .schema import (
+    MAX_RESPONSE_ITEMS,
+    Id,
+    Note,
+    Response,
+    ResponseIds,
+    Spec,
+    Text,
+    at_most,
+    duplicate_ids,
+    unknown,
+)
 from .text import word_spans
 
 # A sentence id ("s3"), or a word of a sentence: "s3.w5" is the 5th word of s3.
@@ -34,6 +45,7 @@ OptionId = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}(\.w\d{1,5})?$")
 ]
 Unit = Literal["sentence", "word"]
+HOLDS = "the most options a response holds"
 
 
 class Span(BaseModel):
@@ -65,8 +77,9 @@ class SelectSpec(Spec):
     unit: Unit
     within: list[Id] | None = None  # the sentences shown; None: the whole document
     key: list[Id] | list[Span] = Field(min_length=1, max_length=100)
-    min: int | None = Field(default=None, ge=1)  # options to select before it is complete
-    max: int | None = Field(default=None, ge=1)  # options that may be selected at most
+    # Options to select before it is complete, and at most; no more than a response holds.
+    min: Annotated[int, Field(ge=1), at_most(MAX_RESPONSE_ITEMS, HOLDS)] | None = None
+    max: Annotated[int, Field(ge=1), at_most(MAX_RESPONSE_ITEMS, HOLDS)] | None = None
     feedback: dict[str, Note] = {}  # by option id, or (word unit) by sentence id
     # Filled in by prepare(); an author does not write them.
     options: list[SelectOption] = []

@@ -44,6 +44,9 @@ class SingleChoice(QuestionType[SingleChoiceSpec, SingleChoiceResponse]):
     def _part_labels(self, public_spec: Mapping[str, Any]) -> Iterable[PartLabel]:
         return labelled(public_spec.get("choices"))
 
+    def key_position(self, spec: SingleChoiceSpec) -> int | None:
+        return next(n for n, c in enumerate(spec.choices) if c.correct)
+
     def _validate_response(self, spec: SingleChoiceSpec, response: SingleChoiceResponse) -> None:
         if response.choice is not None and response.choice not in {c.id for c in spec.choices}:
             raise ResponseError(f"Unknown choice {response.choice!r}.")

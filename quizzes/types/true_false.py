@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -31,6 +32,14 @@ class TrueFalse(QuestionType[TrueFalseSpec, TrueFalseResponse]):
 
     def public_spec(self, spec: TrueFalseSpec) -> dict[str, Any]:
         return {}
+
+    def value_labels(self, public_spec: Mapping[str, Any]) -> dict[str, str]:
+        """The answers as the buttons say them."""
+        return {"true": str(_("True")), "false": str(_("False"))}
+
+    def expected_text(self, public_spec: Mapping[str, Any], expected: str) -> str:
+        """The stored "true"/"false" as the words on the buttons."""
+        return self.value_labels(public_spec).get(expected, expected)
 
     def empty_response(self, spec: TrueFalseSpec) -> TrueFalseResponse:
         return TrueFalseResponse(answer=None)

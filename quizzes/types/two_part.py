@@ -6,6 +6,7 @@ as a multiple_choice. Evidence for a wrong claim earns nothing.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any, Literal
@@ -100,6 +101,23 @@ class TwoPart(QuestionType[TwoPartSpec, TwoPartResponse]):
                 "spec": _b(spec).public_spec(spec.part_b.spec),
             },
         }
+
+    @property
+    def shuffles(self) -> bool:
+        return True  # part A's choices, and part B's when it is a multiple_choice
+
+    def shuffle(self, public_spec: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+        """Each part's lists, by the part's own type (a select's sentences never move)."""
+        part_a, part_b = public_spec.get("part_a") or {}, public_spec.get("part_b") or {}
+        if isinstance(part_a.get("spec"), dict):
+            PART_A.shuffle(part_a["spec"], rng)
+        if part_b.get("type") in PART_B and isinstance(part_b.get("spec"), dict):
+            PART_B[part_b["type"]].shuffle(part_b["spec"], rng)
+        return public_spec
+
+    def key_position(self, spec: TwoPartSpec) -> int | None:
+        """Part A's claim: evidence for a wrong claim earns nothing, so A's place gives most."""
+        return PART_A.key_position(spec.part_a.spec)
 
     def _part_labels(self, public_spec: Mapping[str, Any]) -> Iterable[PartLabel]:
         """Part A's labels, then part B's, unprefixed: "b.s10" is found by its "s10"."""

@@ -133,3 +133,39 @@ def test_attempts_keep_working_after_a_question_is_removed_from_the_package(pack
     assert question.is_current is False
     services.attempt_submit(attempt=attempt)
     assert Attempt.objects.get().points_possible > 0
+
+
+# --- the order choices are shown in ---------------------------------------------------------
+
+
+def test_each_new_question_draws_its_own_order_seed(package):
+    lesson_packages_load(paths=[package])
+    seeds = list(Question.objects.values_list("order_seed", flat=True))
+    assert len(set(seeds)) == len(seeds)
+
+
+def test_a_new_version_keeps_the_order_its_students_saw(package, student):
+    lesson_packages_load(paths=[package])
+    question = Question.objects.get(key="q-purpose")
+    attempt = services.attempt_start(student=student, lesson=Lesson.objects.get())
+    services.response_save(attempt=attempt, question_id=question.pk, data={"choice": "neutral"})
+    edit(package, "To give a neutral record of the opening", "To give a neutral account")
+    lesson_packages_load(paths=[package])
+    new = Question.objects.get(key="q-purpose", is_current=True)
+    assert new.version == 2
+    assert new.order_seed == question.order_seed
+
+
+def test_fixed_order_is_loaded_and_changing_it_on_an_answered_question_makes_a_version(
+    package, student
+):
+    lesson_packages_load(paths=[package])
+    question = Question.objects.get(key="q-purpose")
+    assert question.fixed_order is False
+    attempt = services.attempt_start(student=student, lesson=Lesson.objects.get())
+    services.response_save(attempt=attempt, question_id=question.pk, data={"choice": "neutral"})
+    edit(package, "    - id: q-purpose\n", "    - id: q-purpose\n      fixed_order: true\n")
+    assert lesson_packages_load(paths=[package])[0].new_versions == ["q-purpose"]
+    assert Question.objects.get(key="q-purpose", is_current=True).fixed_order is True
+    question.refresh_from_db()
+    assert question.fixed_order is False  # the answered version is left as it was

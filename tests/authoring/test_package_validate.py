@@ -123,7 +123,7 @@ def test_unknown_key_is_named_with_a_suggestion_and_the_allowed_keys(example_cop
             line,
             "steps[0].activities[0]",
             "unknown key 'promt': did you mean 'prompt'? "
-            "(allowed: id, type, prompt, points, skills, feedback, spec)",
+            "(allowed: id, type, prompt, points, skills, feedback, fixed_order, spec)",
         ),
     ]
 

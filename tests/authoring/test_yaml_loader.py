@@ -73,7 +73,9 @@ def test_duplicate_keys_keep_the_first_value_and_are_reported():
         ("base: &b {x: 1}\nother:\n  <<: *b\n", 3, "merge keys (<<) are not supported"),
         ("a: !!python/object:os.system x\n", 1, "could not determine a constructor"),
         ("a: 1\n---\nb: 2\n", 2, "expected a single document"),
+        ("a: 1\npoints: " + "9" * 5000 + "\n", 2, "a number far too long to read"),
     ],
+    ids=["list", "indent", "quote", "merge", "tag", "documents", "long-number"],
 )
 def test_bad_yaml_raises_with_its_line(text, line, message):
     with pytest.raises(YamlSyntaxError) as raised:

@@ -1,7 +1,9 @@
 """What a student is told about a graded answer. Pure tables, no database."""
 
-from quizzes.feedback import feedback_view, response_tokens
-from quizzes.types import registry
+import pytest
+
+from quizzes.feedback import Verdict, feedback_view, response_tokens
+from quizzes.types import GradeState, registry
 
 MATRIX_SPEC = {
     "rows": [{"id": "toll", "text": "The death toll"}],
@@ -107,3 +109,77 @@ def test_a_part_with_nothing_of_its_own_to_say_is_left_to_the_summary():
     )
     assert view.parts == ()
     assert view.lines == ("The mayor is quoted, but did not write it.",)
+
+
+# --- telling a blank answer from a wrong one, and the verdict a student reads ----------------
+
+BLANK = [
+    ("single_choice", None, True),
+    ("single_choice", {"choice": None}, True),
+    ("single_choice", {"choice": "a"}, False),
+    ("multiple_choice", {"choices": []}, True),
+    ("true_false", {"answer": None}, True),
+    ("true_false", {"answer": False}, False),  # false is an answer
+    ("classify", {"answers": {}}, True),
+    ("classify", {"answers": {"own": "fact"}}, False),
+    ("order", {"order": []}, True),
+    ("short_text", {"text": ""}, True),
+    ("short_text", {"text": "   "}, True),
+    ("numeric", {"value": "0"}, False),  # zero is an answer
+    ("free_text", {"text": ""}, True),
+    ("free_text", {"text": "An answer."}, False),  # prose is never tallied, still an answer
+    ("two_part", {"a": {"choice": None}, "b": {"selected": []}}, True),
+    ("two_part", {"a": {"choice": None}, "b": None}, True),
+    ("two_part", {"a": {"choice": "x"}, "b": None}, False),
+    ("matrix", {"cells": {"toll": {}}}, True),
+]
+
+
+@pytest.mark.parametrize(("key", "data", "blank"), BLANK)
+def test_a_stored_response_is_blank_when_it_answers_nothing(key, data, blank):
+    assert registry.get(key).is_blank(data) is blank
+
+
+def view(state, *, blank=False):
+    return feedback_view(
+        state=state,
+        parts=[],
+        lines=[],
+        qtype=registry.get("short_text"),
+        public_spec={},
+        response=None,
+        formative=False,
+        blank=blank,
+    )
+
+
+@pytest.mark.parametrize(
+    ("state", "blank", "verdict"),
+    [
+        (GradeState.CORRECT, False, Verdict.RIGHT),
+        (GradeState.PARTIAL, False, Verdict.PARTIAL),
+        (GradeState.INCORRECT, False, Verdict.WRONG),
+        (GradeState.INCORRECT, True, Verdict.BLANK),
+        (GradeState.UNGRADED, False, Verdict.PENDING),
+        (GradeState.UNGRADED, True, Verdict.BLANK),  # an empty written answer
+        (GradeState.CORRECT, True, Verdict.RIGHT),  # a teacher gave the points anyway
+    ],
+)
+def test_the_verdict_a_student_reads(state, blank, verdict):
+    assert view(state, blank=blank).verdict == verdict
+
+
+def test_a_true_or_false_answer_is_named_by_the_words_on_its_buttons():
+    result = feedback_view(
+        state="incorrect",
+        parts=[{"id": "answer", "correct": False, "feedback": "", "expected": "false"}],
+        lines=[],
+        qtype=registry.get("true_false"),
+        public_spec={},
+        response={"answer": True},
+        formative=False,
+        show_expected=True,
+    )
+    assert [p.expected for p in result.parts] == ["False"]
+    assert registry.get("true_false").value_labels({}) == {"true": "True", "false": "False"}
+    assert registry.get("single_choice").expected_text({}, "false") == "false"

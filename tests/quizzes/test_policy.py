@@ -1,6 +1,7 @@
 """The rules of quiz settings and dates, as tables: no database, no clock."""
 
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
@@ -93,3 +94,21 @@ def test_the_settings_defaults_match_the_model_defaults():
     defaults["time_limit_minutes"] = None  # a nullable field without a default
     assert defaults == policy.QuizSettings().as_dict()
     assert defaults["grading_method"] == GradingMethod.HIGHEST
+
+
+@pytest.mark.parametrize(
+    ("points", "possible", "percent"),
+    [
+        (Decimal("9.667"), Decimal(28), 35),
+        (Decimal("14.27"), Decimal(15), 95),
+        (Decimal(2), Decimal(12), 17),
+        (Decimal("0.5"), Decimal(200), 0),  # 0.25%: rounded half to even, as on the grid
+        (Decimal("1.5"), Decimal(200), 1),  # 0.75%
+        (Decimal(0), Decimal(12), 0),
+        (Decimal("999999.999"), Decimal("999999.999"), 100),
+        (None, Decimal(12), None),
+        (Decimal(0), Decimal(0), None),
+    ],
+)
+def test_a_score_as_a_percentage(points, possible, percent):
+    assert policy.percent(points, possible) == percent

@@ -96,3 +96,16 @@ def test_public_spec_shows_the_unit_but_never_the_answer():
 def test_the_correct_response_writes_the_answer_plainly():
     spec = qt.parse_spec({"answer": "1,500.50"})
     assert qt.correct_response(spec).value == "1500.5"
+
+
+@pytest.mark.parametrize(
+    "written", [0.0000001, 1e22, "0.0000001", 10**22, Decimal("1E-7"), Decimal("-0")]
+)
+def test_a_stored_spec_writes_numbers_out_and_reads_back_as_the_same_spec(written):
+    """Decimal's own text for 1e-7 is "1E-7", which is not a number as typed: a spec stored
+    that way could not be read back, and every page showing the question failed."""
+    spec = qt.parse_spec({"answer": written, "tolerance": written})
+    stored = qt.dump_spec(spec)
+    assert "E" not in stored["answer"] and "E" not in stored["tolerance"]
+    assert qt.parse_spec(stored) == spec
+    assert qt.grade(qt.parse_spec(stored), qt.correct_response(spec)).fraction == 1
