@@ -11,16 +11,17 @@ import io
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from accounts.validators import UsernameValidator
 
 MAX_ROWS = 200  # each account costs a slow password hash; bigger rosters go in several files
 MAX_BYTES = 256 * 1024
 USERNAME_MAX = 150
 DISPLAY_NAME_MAX = 150
 # The rule of the User model's username field, so that a row that passes here passes there.
-username_validator = UnicodeUsernameValidator()
+username_validator = UsernameValidator()
 
 HEADERS = {
     "username": "username",
@@ -156,7 +157,10 @@ def _row(cells: list[str], line: int, columns: dict[str, int]) -> tuple[RosterRo
         problems.append(_("the username is longer than %d characters.") % USERNAME_MAX)
     elif not _valid_username(username):
         problems.append(
-            _("the username “%s” may contain only letters, digits and @ . + - _ (no spaces).")
+            _(
+                "the username “%s” may contain only the letters a-z, digits and . _ - "
+                "(no spaces, accents or other alphabets)."
+            )
             % username
         )
     if any(unicodedata.category(ch) == "Cc" for ch in display_name):

@@ -9,7 +9,7 @@ from quizzes.models import Question
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("quizzes.migrations.0004_question_order")
+migration = importlib.import_module("quizzes.migrations.0005_question_order")
 
 
 def test_existing_questions_get_their_own_seed_shared_by_their_versions(example_lesson):

@@ -24,7 +24,7 @@ def draw_order_seeds(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0003_score_state_choices'),
+        ('quizzes', '0004_attempt_started_at_from_services'),
     ]
 
     operations = [
