@@ -6,7 +6,6 @@ import secrets
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from axes.utils import reset as axes_reset
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -14,7 +13,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.services import user_create
+from accounts.services import login_lock_clear, user_create
 
 from ..errors import ClassroomError, Code, RosterInvalid
 from ..models import Classroom, Membership
@@ -93,7 +92,7 @@ def student_password_reset(*, classroom: Classroom, student: User) -> str:
     password = password_generate()
     student.set_password(password)
     student.save(update_fields=["password"])
-    axes_reset(username=student.username)
+    login_lock_clear(username=student.username)
     return password
 
 
