@@ -6,6 +6,8 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("site.webmanifest", views.web_manifest, name="web_manifest"),
     path("accounts/", include("accounts.urls")),
     path("", include("learning.urls")),
     path("classes/", include("classroom.urls")),
