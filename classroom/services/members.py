@@ -15,6 +15,10 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.services import login_lock_clear, user_create
 
+from audit.models import AuditEntry
+from audit.services import audit_record
+
+from ..authority import AccountAction, account_authority_check, reason_clean
 from ..errors import ClassroomError, Code, RosterInvalid
 from ..models import Classroom, Membership
 from ..roster import RosterError, RosterRow
@@ -84,15 +88,33 @@ def password_generate() -> str:
     )
 
 
-def student_password_reset(*, classroom: Classroom, student: User) -> str:
-    """Give a student of the class a new generated password, returned once to show the
-    teacher; the old password stops working and a login lockout on the account is lifted."""
+@transaction.atomic
+def student_password_reset(*, classroom: Classroom, student: User, by: User, reason: str) -> str:
+    """The class's teacher gives a student a new generated password, returned once to show
+    them; the old password stops working and a login lockout on the account is lifted.
+
+    The password is the whole account's: refused (`classroom.authority`) when the student is
+    also in another teacher's class. Audited with the teacher and the reason."""
     check_active(classroom)
     require_member(classroom, student)
+    account_authority_check(actor=by, student=student, action=AccountAction.PASSWORD_RESET)
+    return account_password_reset(account=student, by=by, reason=reason)
+
+
+def account_password_reset(*, account: User, by: User, reason: str) -> str:
+    """Give an account a new generated password, returned once; lift its login waits; audit
+    it with `by` and `reason`. Callers check `by`'s authority first."""
+    reason = reason_clean(reason)
     password = password_generate()
-    student.set_password(password)
-    student.save(update_fields=["password"])
-    login_lock_clear(username=student.username)
+    account.set_password(password)
+    account.save(update_fields=["password"])
+    login_lock_clear(username=account.username)
+    audit_record(
+        action=AuditEntry.Action.PASSWORD_RESET,
+        actor=by,
+        subject_user_id=account.pk,
+        reason=reason,
+    )
     return password
 
 
