@@ -18,7 +18,7 @@ from .models import Classroom, Membership
 
 
 class AccountAction(StrEnum):
-    PASSWORD_RESET = "password_reset"
+    PASSWORD_RESET = "password_reset"  # noqa: S105 (an action name, not a password)
     USERNAME_CHANGE = "username_change"
     ACCOUNT_DELETE = "account_delete"
 
@@ -57,17 +57,27 @@ def student_classes_taught_by(*, teacher: User, student: User) -> list[Classroom
 
 def student_has_other_teachers(*, teacher: User, student: User) -> bool:
     """Whether the student is in a class (archived ones count) that `teacher` does not teach."""
+    return Membership.objects.filter(student=student).exclude(classroom__teacher=teacher).exists()
+
+
+def school_admin_may_act_on(account: User) -> bool:
+    """The accounts the school administrator acts on: students and teachers. Never staff, a
+    superuser, a content author or another administrator: resetting their password would hand
+    the administrator more power than the role has."""
     return (
-        Membership.objects.filter(student=student).exclude(classroom__teacher=teacher).exists()
+        account.role in (User.Role.STUDENT, User.Role.TEACHER)
+        and not account.is_staff
+        and not account.is_superuser
     )
 
 
 def account_authority_check(*, actor: User, student: User, action: AccountAction) -> None:
-    """Raise `AuthorityError` (403) unless `actor` may act on the student's whole account.
+    """Raise `AuthorityError` (403) unless `actor` may act on the whole account `student`.
 
-    The school administrator may; a teacher only when every class of the student is theirs
-    (and the student is in at least one); nobody else. The refusal says who can do it."""
-    if actor.is_school_admin and student.is_student:
+    The school administrator may (on students and teachers, `school_admin_may_act_on`); a
+    teacher only on a student every class of whom is theirs (at least one); nobody else. The
+    refusal says who can do it."""
+    if actor.is_school_admin and school_admin_may_act_on(student):
         return
     if actor.is_teacher and student.is_student:
         mine = Membership.objects.filter(student=student, classroom__teacher=actor).exists()

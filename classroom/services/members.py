@@ -2,7 +2,6 @@
 their accounts from a roster, giving one a new password."""
 
 import os
-import secrets
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -13,15 +12,12 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.services import login_lock_clear, user_create
+from accounts.services import user_create
 
-from audit.models import AuditEntry
-from audit.services import audit_record
-
-from ..authority import AccountAction, account_authority_check, reason_clean
 from ..errors import ClassroomError, Code, RosterInvalid
 from ..models import Classroom, Membership
 from ..roster import RosterError, RosterRow
+from .accounts import account_password_reset, password_generate
 from .classes import check_active, join_code_normalise
 
 # --- memberships -----------------------------------------------------------------------------
@@ -77,16 +73,6 @@ def require_member(classroom: Classroom, student: User) -> None:
 
 # --- accounts --------------------------------------------------------------------------------
 
-# No 0/o, 1/l/i: passwords are read off paper.
-READABLE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
-
-
-def password_generate() -> str:
-    """Three groups of four: easy to type from a printed sheet, about 59 bits of entropy."""
-    return "-".join(
-        "".join(secrets.choice(READABLE_ALPHABET) for _i in range(4)) for _g in range(3)
-    )
-
 
 @transaction.atomic
 def student_password_reset(*, classroom: Classroom, student: User, by: User, reason: str) -> str:
@@ -97,25 +83,7 @@ def student_password_reset(*, classroom: Classroom, student: User, by: User, rea
     also in another teacher's class. Audited with the teacher and the reason."""
     check_active(classroom)
     require_member(classroom, student)
-    account_authority_check(actor=by, student=student, action=AccountAction.PASSWORD_RESET)
     return account_password_reset(account=student, by=by, reason=reason)
-
-
-def account_password_reset(*, account: User, by: User, reason: str) -> str:
-    """Give an account a new generated password, returned once; lift its login waits; audit
-    it with `by` and `reason`. Callers check `by`'s authority first."""
-    reason = reason_clean(reason)
-    password = password_generate()
-    account.set_password(password)
-    account.save(update_fields=["password"])
-    login_lock_clear(username=account.username)
-    audit_record(
-        action=AuditEntry.Action.PASSWORD_RESET,
-        actor=by,
-        subject_user_id=account.pk,
-        reason=reason,
-    )
-    return password
 
 
 @dataclass(frozen=True)

@@ -164,9 +164,7 @@ def student_password_reset(request: HttpRequest, pk: int, student_pk: int) -> Ht
         password = services.student_password_reset(
             classroom=classroom, student=student, by=request.user, reason=data["reason"]
         )
-        return render(
-            request, "classroom/student_password.html", {**context, "password": password}
-        )
+        return render(request, "classroom/student_password.html", {**context, "password": password})
 
     form = ReasonForm(request.POST or None)
     return form_page(request, "classroom/student_password.html", context, form=form, submit=submit)
