@@ -68,6 +68,12 @@ def test_the_demo_author_is_staff_but_not_a_superuser(demo):
     assert not User.objects.filter(is_superuser=True).exists()
 
 
+def test_the_migration_makes_the_authors_group_with_the_listed_permissions():
+    """Before any demo: the group a production database gets from `migrate`."""
+    group = Group.objects.get(name=AUTHORS_GROUP)
+    assert _codenames(group.permissions.select_related("content_type")) == _expected()
+
+
 def test_the_authors_group_holds_exactly_the_permissions_authors_need(demo):
     """The migration's list and authoring/roles.py agree; nothing of students, classes,
     accounts or the audit log is in it."""
