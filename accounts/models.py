@@ -13,7 +13,7 @@ class User(AbstractUser):
         STUDENT = "student", _("Student")
         TEACHER = "teacher", _("Teacher")
         AUTHOR = "author", _("Content author")
-        # Acts on accounts of the whole installation (one school): docs/decisions/0010.
+        # Acts on every account of the installation: one installation is one school (0011).
         SCHOOL_ADMIN = "school_admin", _("School administrator")
 
     username_validator = UsernameValidator()

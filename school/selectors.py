@@ -1,6 +1,6 @@
 """Reads of the school administrator's pages: the school's accounts, classes, teachers and
-audit log. One installation is one school (docs/decisions/0010-one-installation-one-school.md):
-the administrator sees every student and teacher of it. Lists are querysets the views page
+audit log. One installation is one school (docs/decisions/0011-one-installation-one-school.md),
+so the administrator sees every student and teacher of it. Lists are querysets the views page
 through; each row's counts come from annotations, so a page costs the same however long."""
 
 from django.db.models import Count, Q, QuerySet
