@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("learning.urls")),
     path("classes/", include("classroom.urls")),
     path("privacy/", include("privacy.urls")),
+    path("school/", include("school.urls")),
     path("admin/", admin.site.urls),
 ]
 

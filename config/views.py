@@ -20,6 +20,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("learning:dashboard")
     if request.user.is_teacher:
         return redirect("classroom:classroom_list")
+    if request.user.is_school_admin:
+        return redirect("school:account_list")
     return render(request, "home.html")
 
 
