@@ -114,7 +114,7 @@ def closed_at(*, deadline: datetime, due_at: datetime | None, last_activity: dat
     noticed it. One exception keeps the due date meaningful when late work is accepted (the
     deadline is then the end of the late window): an attempt whose last saved answer (or its
     start, with nothing saved) came no later than the student's due date counts as submitted at
-    that due date, so it is not late. See docs/decisions/0010-overdue-attempts-close-at-their-deadline.md."""
+    that due date, so it is not late. See docs/decisions/0010-overdue-attempts.md."""
     if due_at is not None and due_at < deadline and last_activity <= due_at:
         return due_at
     return deadline

@@ -7,7 +7,7 @@ pages and exports, or the scheduled job (`quizzes.tasks`). It is idempotent and 
 run at once: the rows are locked and re-read inside the transaction (on SQLite the
 transaction itself is exclusive), so an attempt is graded once. It closes in batches, in a
 fixed number of queries per batch, whatever the size of the class.
-See docs/decisions/0010-overdue-attempts-close-at-their-deadline.md."""
+See docs/decisions/0010-overdue-attempts.md."""
 
 from collections.abc import Iterable
 from datetime import datetime
