@@ -21,7 +21,11 @@ from .. import policy
 from ..errors import Code, QuizError
 from ..models import Attempt, Question, Response, Score
 from ..types import ResponseError, registry
-from .closing import attempts_close_locked_overdue, attempts_grade_and_close
+from .closing import (
+    attempts_close_locked_overdue,
+    attempts_close_overdue,
+    attempts_grade_and_close,
+)
 from .scoring import grade, score_row
 
 
@@ -43,7 +47,6 @@ def _check_window(window: policy.Window, now: datetime) -> None:
         raise QuizError(Code.CLOSED)
 
 
-@transaction.atomic
 def attempt_start(
     *,
     student: User,
@@ -52,8 +55,18 @@ def attempt_start(
     kind: str = Attempt.Kind.QUIZ,
     now: datetime | None = None,
 ) -> Attempt:
-    """Start an attempt, or return the one already in progress (a double click starts one)."""
+    """Start an attempt, or return the one already in progress (a double click starts one).
+
+    The student's overdue attempts are closed first, in a transaction of their own, so that
+    they stay closed (as of their deadlines) even when starting is then refused."""
     now = _now(now)
+    if kind == Attempt.Kind.QUIZ:
+        attempts_close_overdue(student=student, now=now)
+    return _attempt_start(student=student, lesson=lesson, assignment=assignment, kind=kind, now=now)
+
+
+@transaction.atomic
+def _attempt_start(*, student: User, lesson: Lesson, assignment, kind: str, now: datetime):
     existing = Attempt.objects.filter(
         student=student, lesson=lesson, assignment=assignment, kind=kind
     ).order_by("-number")
@@ -61,7 +74,7 @@ def attempt_start(
     if latest is not None and latest.is_open:
         if latest.kind != Attempt.Kind.QUIZ or not policy.is_past(latest.deadline, now):
             return latest
-        latest = attempt_submit(attempt=latest, now=now)  # overdue: closed as of its deadline
+        latest = attempt_submit(attempt=latest, now=now)  # overdue a moment ago: closed too
     if kind == Attempt.Kind.LESSON and latest is not None:
         return latest  # one record of lesson work per assignment
 

@@ -224,6 +224,24 @@ def test_starting_again_after_an_overdue_attempt_closes_it_first(student, timed)
     assert first.submitted_at == first.started_at + timedelta(minutes=10)
 
 
+def test_starting_after_the_due_date_is_refused_but_still_closes_the_abandoned_attempt(
+    student, due_in_an_hour
+):
+    attempt = start_and_answer_one(student, due_in_an_hour)
+
+    with pytest.raises(QuizError) as raised:
+        services.attempt_start(
+            student=student,
+            lesson=due_in_an_hour.lesson,
+            assignment=due_in_an_hour,
+            now=due_in_an_hour.due_at + timedelta(hours=1),
+        )
+
+    attempt.refresh_from_db()
+    assert raised.value.code == Code.CLOSED
+    assert attempt.submitted_at == due_in_an_hour.due_at
+
+
 def test_closing_twice_grades_once(student, timed):
     attempt = start_and_answer_one(student, timed)
     later = attempt.started_at + timedelta(hours=1)
