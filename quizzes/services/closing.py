@@ -41,7 +41,11 @@ def _answers(attempts: list[Attempt]) -> Answers:
 
 
 def attempts_grade_and_close(
-    *, attempts: list[Attempt], submitted_at: dict[int, datetime], auto: bool, answers=None
+    *,
+    attempts: list[Attempt],
+    submitted_at: dict[int, datetime],
+    auto: bool,
+    answers: Answers | None = None,
 ) -> None:
     """Grade every item of each attempt once with its saved answers and mark it submitted at
     `submitted_at[attempt.pk]`. The caller holds the attempts locked and open (inside its
