@@ -180,6 +180,9 @@ def states_a_fact(paragraph: str, names: tuple[str, ...]) -> str | None:
 
 
 def check_citations(data: LintInput) -> list[RawFinding]:
+    """Words quoted from the document under study are its claims, not the lesson's: they are
+    left out before deciding whether a paragraph states a fact."""
+    document = t.normalise(data.document)
     found = []
     for loc, text in prose(data.raw):
         if loc[0] not in _CLAIM_SECTIONS or _last_key(loc) in _NO_CLAIM:
@@ -187,7 +190,11 @@ def check_citations(data: LintInput) -> list[RawFinding]:
         for paragraph in t.paragraphs(text):
             if t.has_citation(paragraph.text):
                 continue
-            reason = states_a_fact(paragraph.text, data.config.named_sources)
+            claims = paragraph.text
+            for piece in t.quotations(paragraph.text):
+                if t.normalise(piece.text) in document:
+                    claims = claims.replace(f'"{piece.text}"', " ").replace(f"“{piece.text}”", " ")
+            reason = states_a_fact(claims, data.config.named_sources)
             if reason:
                 found.append(
                     RawFinding(

@@ -112,6 +112,13 @@ def test_each_paragraph_that_states_a_fact_needs_its_own_citation():
     assert "(the source Gazette)" in found[1][2]
 
 
+def test_numbers_quoted_from_the_document_are_its_claims_not_the_lessons():
+    quoted = body('The text dates the bridge "on 4 May 1911" without a source.')
+    unquoted = body("The text dates the bridge on 4 May 1911 without a source.")
+    assert lint(check_citations, quoted) == []
+    assert [f[0] for f in lint(check_citations, unquoted)] == ["citation"]
+
+
 def test_prompts_labels_and_source_cards_are_not_held_to_citations():
     raw = {
         "sources": [{"id": "g", "summary": "The Gazette said 10,000 came in 1911."}],
