@@ -44,7 +44,8 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 _NOT_A_FACT_NUMBER = re.compile(
     r"\b(?:s\d+(?:\s*[\u2013-]\s*s?\d+)?|(?:paragraphs?|parts?|steps?|periods?|questions?|items?|"
     r"sentences?|rows?|columns?|levels?|points?)\s+\d+(?:\s*(?:[\u2013-]|and|or|to)\s*\d+)?|"
-    r"\d+\s*(?:minutes?|min|words?|points?|marks?))\b|`[^`]*`|^\s*\d+[.)]\s",
+    r"\d+\s*(?:minutes?|min|words?|points?|marks?))\b|`[^`]*`|^\s*\**\d{1,2}[.)]\s|"
+    r"\(\d{1,2}\)|\|\s*\d{1,2}\s*(?=\|)|\b\d+(?:st|nd|rd|th)\b",
     re.IGNORECASE,
 )
 
@@ -167,7 +168,8 @@ def states_a_fact(paragraph: str, names: tuple[str, ...]) -> str | None:
     """What makes ``paragraph`` a factual claim (a year, a number, a named source), or None.
 
     The heuristic, documented for authors: sentence ids (``s12``), numbered parts, steps,
-    items and minutes, code and list numbering do not count as numbers."""
+    items and minutes, ordinals (``366th``), code, list and table numbering do not count as
+    numbers."""
     plain = _NOT_A_FACT_NUMBER.sub(" ", t.without_citations(paragraph))
     if match := _YEAR.search(plain):
         return f"the year {match.group()}"
@@ -188,8 +190,8 @@ def check_citations(data: LintInput) -> list[RawFinding]:
         if loc[0] not in _CLAIM_SECTIONS or _last_key(loc) in _NO_CLAIM:
             continue
         for paragraph in t.paragraphs(text):
-            if t.has_citation(paragraph.text):
-                continue
+            if t.has_citation(paragraph.text) or paragraph.text.lstrip().startswith("#"):
+                continue  # cited, or a Markdown heading (it names a topic, states nothing)
             claims = paragraph.text
             for piece in t.quotations(paragraph.text):
                 if t.normalise(piece.text) in document:

@@ -24,7 +24,8 @@ _DASHES = str.maketrans(
     | {"\u201c": '"', "\u201d": '"'}
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE)
+# A list item starts a line with a bullet or a short number ("1992) ..." is wrapped text).
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+", re.MULTILINE)
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,9 @@ def test_an_excerpt_must_quote_a_reference_text_word_for_word():
         ("Sentence s12 and sentences s3\u2013s5 repeat the claim.", None),
         ("Part 2 takes 45 minutes; answer questions 3 and 4.", None),
         ("`s4` is the key.", None),
+        ("**2. Numbered notes** list (1) this and (2) that.", None),
+        ("| Period | Core |\n| 1 | Read together |", None),
+        ("Name the soldiers of the 366th regiment.", None),
         ("A gazetteer lists places; the Gazetteer too.", None),  # whole names only
         ("Nobody agrees why the bridge was built.", None),
     ],
@@ -110,6 +113,10 @@ def test_each_paragraph_that_states_a_fact_needs_its_own_citation():
     assert [(f[0], f[1]) for f in found] == [("citation", ("steps", 0, "body"))] * 2
     assert "(the number 1,200)" in found[0][2]
     assert "(the source Gazette)" in found[1][2]
+
+
+def test_a_heading_with_a_year_is_not_a_claim():
+    assert lint(check_citations, body("## The war, 1992-1994\n\nIt ended [@minutes].")) == []
 
 
 def test_numbers_quoted_from_the_document_are_its_claims_not_the_lessons():
