@@ -123,8 +123,11 @@ def test_every_matrix_cell_has_a_key_and_an_explanation(package):
     matrix = next(q for q in step(package, "corroboration").questions if q.type == "matrix")
     rows = [r["id"] for r in matrix.spec["rows"]]
     columns = [c["id"] for c in matrix.spec["columns"]]
-    assert len(rows) >= 6
-    assert set(columns) == {s.id for s in package.sources}
+    assert len(rows) * len(columns) <= 20  # a core matrix a class finishes in about 10 minutes
+    assert {"hrw-1994", "memorial-1992", "dewaal-2003", "az-official", "am-official"} <= set(
+        columns
+    )
+    assert set(columns) <= {s.id for s in package.sources}
     categories = {c["id"] for c in matrix.spec["categories"]}
     for row in rows:
         for column in columns:
