@@ -7,9 +7,10 @@ way `accounts.throttle` throttles logins.
   (`JOIN_CODE_FAILURE_SESSION_RATE`, 10 in ten minutes). Past either, the join page refuses
   every code from there with 429 and `Retry-After` until the window ends, before any code is
   looked up: a guesser cannot tell a right code from a wrong one while throttled.
-- Accounts created through a code are counted per address (`JOIN_SIGNUP_RATE`), per session
-  (`JOIN_SIGNUP_SESSION_RATE`) and per code (`JOIN_SIGNUP_CODE_RATE`): a valid code, even one
-  posted on the internet, makes at most that many accounts an hour, from anywhere.
+- Accounts created through a code are counted per address (`JOIN_SIGNUP_RATE`) and per code
+  (`JOIN_SIGNUP_CODE_RATE`): a valid code, even one posted on the internet, makes at most that
+  many accounts an hour, from anywhere. (Not per session: signing up logs the new student in,
+  which starts a new session, so such a count would never pass one.)
 
 The counts live in the cache (set `REDIS_URL` with several app servers). A visitor without a
 session gets one, so that the per-session count has a key; one who throws their cookies away
@@ -31,7 +32,6 @@ from classroom.services import join_code_normalise
 GUESSES = "learning.join-code-failures"
 GUESSES_BY_SESSION = "learning.join-code-failures-by-session"
 SIGNUPS = "learning.join-signups"
-SIGNUPS_BY_SESSION = "learning.join-signups-by-session"
 SIGNUPS_BY_CODE = "learning.join-signups-by-code"
 
 # A code the student typed that did not let them in: what a guesser's tries look like.
@@ -60,7 +60,6 @@ def _guess_limits() -> list[tuple[str, str, object]]:
 def _signup_limits() -> list[tuple[str, str, object]]:
     return [
         (SIGNUPS, settings.JOIN_SIGNUP_RATE, address_key),
-        (SIGNUPS_BY_SESSION, settings.JOIN_SIGNUP_SESSION_RATE, session_key),
         (SIGNUPS_BY_CODE, settings.JOIN_SIGNUP_CODE_RATE, code_key),
     ]
 
@@ -96,7 +95,7 @@ def counting_wrong_codes(request: HttpRequest) -> Iterator[None]:
 
 
 def signup_counted(request: HttpRequest) -> None:
-    """One more account made through a code, from this address, session and code."""
+    """One more account made through a code, from this address and with this code."""
     for group, rate, key in _signup_limits():
         count(request, rate=rate, group=group, key=key)
 

@@ -47,10 +47,18 @@ def membership_join(
     the class keeps their membership whatever the class's settings now are."""
     if not student.is_student:
         raise ClassroomError(Code.NOT_STUDENT)
-    classroom = classroom_for_code(join_code, now=now)
-    existing = Membership.objects.filter(classroom=classroom, student=student).first()
+    existing = (
+        Membership.objects.select_related("classroom")
+        .filter(
+            classroom__join_code=join_code_normalise(join_code),
+            classroom__archived_at=None,
+            student=student,
+        )
+        .first()
+    )
     if existing is not None:
         return existing
+    classroom = classroom_for_code(join_code, now=now)
     if classroom.join_approval:
         request, _created = JoinRequest.objects.get_or_create(classroom=classroom, student=student)
         return request
