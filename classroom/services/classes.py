@@ -1,6 +1,7 @@
 """Writes on a class itself: create, rename, archive and restore, a new join code; and the rule
 every write on a class obeys: an archived class is read-only until restored."""
 
+import unicodedata
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -85,6 +86,18 @@ def join_code_regenerate(*, classroom: Classroom) -> str:
     raise RuntimeError("Could not find a free join code.")  # pragma: no cover
 
 
+# Capital letters of other scripts that look like the code's Latin ones, for a student whose
+# phone types Cyrillic or Greek: Cyrillic KA, HA, EN, ER read off the board are K, X, H, P.
+LOOKALIKES = str.maketrans(
+    "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0423\u0425"  # Cyrillic
+    "\u0391\u0392\u0395\u0397\u039a\u039c\u039d\u03a1\u03a4\u03a5\u03a7\u0396",  # Greek
+    "ABEKMHOPCTYXABEHKMNPTYXZ",
+)
+
+
 def join_code_normalise(code: str) -> str:
-    """Codes are read from a board: ignore case, spaces, dashes and any other punctuation."""
-    return "".join(ch for ch in code.upper() if ch.isascii() and ch.isalnum())
+    """Codes are read from a board: ignore case, spaces, dashes and any other punctuation;
+    full-width characters and Cyrillic or Greek lookalikes of the code's letters count as the
+    letters they look like."""
+    text = unicodedata.normalize("NFKC", code).upper().translate(LOOKALIKES)
+    return "".join(ch for ch in text if ch.isascii() and ch.isalnum())

@@ -22,6 +22,7 @@ from classroom.models import (
     join_code_generate,
 )
 from classroom.services import (
+    join_code_normalise,
     join_code_regenerate,
     join_request_approve,
     join_request_reject,
@@ -66,6 +67,21 @@ def test_a_code_is_ten_characters_without_lookalikes_shown_in_two_groups(classro
 def test_a_code_is_read_whatever_its_case_spaces_or_dashes(classroom, newcomer):
     typed = " " + classroom.join_code_display.lower().replace("-", " - ") + " "
     assert membership_join(student=newcomer, join_code=typed).classroom == classroom
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("kxh7p-3qwrm", "KXH7P3QWRM"),
+        ("\uff2b\uff38\uff28\uff17\uff30 3QWRM", "KXH7P3QWRM"),  # full-width, from a phone
+        ("\u041a\u0425\u041d7\u0420-3QWRM", "KXH7P3QWRM"),  # Cyrillic KA, HA, EN, ER
+        ("\u03ba\u03c7\u03b77\u03c1 3qwrm", "KXH7P3QWRM"),  # Greek, small
+        ("KXH7P_3QWRM!", "KXH7P3QWRM"),
+        ("\u0416\u0416", ""),  # other letters are not guessed at
+    ],
+)
+def test_a_code_typed_on_another_keyboard_is_read_as_it_looks(typed, read):
+    assert join_code_normalise(typed) == read
 
 
 def test_existing_short_codes_are_replaced_and_invisible_class_names_cleaned(teacher):
