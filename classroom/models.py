@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.names import validate_visible_text
@@ -53,6 +54,12 @@ class Classroom(models.Model):
     @property
     def join_code_display(self) -> str:
         return join_code_grouped(self.join_code)
+
+    @property
+    def join_code_expired(self) -> bool:
+        """Whether the code's expiry has passed (the rule itself: `classroom_for_code`)."""
+        expires = self.join_code_expires_at
+        return expires is not None and expires <= timezone.now()
 
 
 class Membership(models.Model):

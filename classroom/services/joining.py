@@ -34,6 +34,7 @@ def classroom_for_code(join_code: str, *, now: datetime | None = None) -> Classr
     if not classroom.join_open:
         raise ClassroomError(Code.JOIN_CLOSED)
     if classroom.join_code_expires_at is not None and classroom.join_code_expires_at <= now:
+        # (the same test as Classroom.join_code_expired, at the given `now`)
         raise ClassroomError(Code.JOIN_CODE_EXPIRED)
     return classroom
 

@@ -240,6 +240,16 @@ def test_the_teacher_sets_who_may_join_on_its_own_page(client, teacher, classroo
     assert "The code stops working at" in roster
 
 
+def test_the_list_of_students_says_when_the_code_has_expired(client, teacher, classroom):
+    settings_of(classroom, join_code_expires_at=timezone.now() + timedelta(minutes=5))
+    client.force_login(teacher)
+    page = client.get(url("classroom_students", classroom.pk)).content.decode()
+    assert "The code stops working at" in page and "stopped working" not in page
+    Classroom.objects.update(join_code_expires_at=timezone.now() - timedelta(minutes=1))
+    page = client.get(url("classroom_students", classroom.pk)).content.decode()
+    assert "The code stopped working at" in page and "Make a new code" in page
+
+
 def test_an_expiry_in_the_past_is_shown_at_its_field(client, teacher, classroom):
     client.force_login(teacher)
     response = client.post(
