@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "classroom",
     "learning",
     "privacy",
+    "school",
     "bench",
 ]
 

@@ -89,7 +89,7 @@ WRITES = {
         classroom=w.classroom, student=w.student
     ),
     "student_password_reset": lambda w: services.student_password_reset(
-        classroom=w.classroom, student=w.student
+        classroom=w.classroom, student=w.student, by=w.classroom.teacher, reason="Forgot it"
     ),
     "student_login_unlock": lambda w: services.student_login_unlock(
         classroom=w.classroom, student=w.student
@@ -196,7 +196,8 @@ def test_a_password_reset_on_an_archived_class_is_refused_and_the_password_kept(
 ):
     before = state()
     response = signed_in.post(
-        url("student_password_reset", archived.classroom.pk, archived.student.pk)
+        url("student_password_reset", archived.classroom.pk, archived.student.pk),
+        {"reason": "Forgot it"},
     )
     assert response.status_code == 409
     html = response.content.decode()
