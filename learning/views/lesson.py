@@ -40,6 +40,7 @@ from quizzes.models import Attempt
 @student_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
+    quiz_services.attempts_close_overdue(student=request.user)
     context = {
         "rows": assignments_for_dashboard(student=request.user),
         "waiting": classes_waiting_for_approval(student=request.user),

@@ -140,6 +140,9 @@ NOT_WRITES_ON_A_CLASS = {
     "password_generate",
     "join_code_normalise",
     "classroom_for_code",
+    # Finishes what a deadline already decided (an overdue attempt closes as of its deadline),
+    # so it also runs when the class is archived: it changes nothing the teacher chose.
+    "class_attempts_close_overdue",
 }
 
 

@@ -124,26 +124,6 @@ def test_the_reflection_has_a_scoring_guide(package):
     assert len(reflection.spec["rubric"]) >= 3
 
 
-def test_the_death_toll_range_is_not_capped_at_the_official_figure(package):
-    """Claims run from about 80 to about 1,000 (Khojaly's mayor, HRW 1994's upper estimate);
-    the official 613 is not the top of the range, so no text may give "80 to 613"."""
-    raw = (SEED / "lesson.yaml").read_text(encoding="utf-8")
-    assert "80 to 613" not in raw
-    context = step(package, "context")
-    assert "about 1,000" in context.body
-    disputed = next(q for q in context.questions if q.id == "ctx-disputed")
-    toll = next(c for c in disputed.spec["choices"] if c["id"] == "d-toll")
-    assert "1,000" in toll["feedback"] and "613" in toll["feedback"]
-
-
-def test_the_armenian_account_of_the_366th_is_not_turned_into_acting_without_orders(package):
-    """The Armenian account says the regiment was *ordered* to silence firing positions; only
-    "no written order" is reported (secondhand, via Memorial)."""
-    raw = (SEED / "lesson.yaml").read_text(encoding="utf-8")
-    assert "without orders" not in raw
-    assert "without any written order" not in raw
-
-
 def test_ordered_items_keep_their_ids(package):
     """Answers are stored against item ids: replacing an event must keep the id and the count."""
     timeline = next(q for q in step(package, "context").questions if q.id == "ctx-timeline")

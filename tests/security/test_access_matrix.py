@@ -66,6 +66,8 @@ BROWSER_FORM = {"csrfmiddlewaretoken": "not-checked-by-the-test-client"}
 MATRIX: dict[str, Row] = {
     "home": Row("get", (), signed_in(OK)),
     "healthz": Row("get", (), everyone(OK)),
+    "favicon": Row("get", (), everyone(OK)),
+    "web_manifest": Row("get", (), everyone(OK)),
     "accounts:login": Row("get", (), everyone(OK)),
     "accounts:logout": Row("post", (), everyone(LOGIN)),
     "accounts:password_change": Row("get", (), signed_in(OK)),
