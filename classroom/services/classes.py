@@ -7,6 +7,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.names import visible_text_clean
@@ -83,7 +84,7 @@ def join_code_regenerate(*, classroom: Classroom) -> str:
             continue  # taken by another class: 31**10 codes make this rare
         classroom.join_code, classroom.join_code_expires_at = code, None
         return code
-    raise RuntimeError("Could not find a free join code.")  # pragma: no cover
+    raise RuntimeError(_("Could not find a free join code."))  # pragma: no cover
 
 
 # Capital letters of other scripts that look like the code's Latin ones, for a student whose
