@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Each request starts in TIME_ZONE; a class's page switches to its zone (classroom.timezones).
+    "classroom.timezones.ClassTimeZoneResetMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before anything reads the form: a body in another charset, a NUL byte or a form that
     # cannot be parsed is a 400 with a message (config/form_input.py).
