@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 from lessons.markdown import render_markdown, render_markdown_inline
 
@@ -7,12 +8,15 @@ register = template.Library()
 
 @register.filter
 def markdown(text: str):
-    """Render author Markdown through the sanitiser. No database access."""
-    return render_markdown(text or "")
+    """Render author Markdown through the sanitiser. No database access.
+
+    Wrapped in `data-content`: lesson content, which the interface's translations leave as
+    the author wrote it (the pseudo-locale test skips it, docs/translation.md)."""
+    return format_html("<div data-content>{}</div>", render_markdown(text or ""))
 
 
 @register.filter
 def markdown_inline(text: str):
     """A short text (a choice, an item, a label) rendered as phrasing HTML: it fits in a
     `<label>` or a `<th>`. Pipe it to `striptags` where only text may go (an `<option>`)."""
-    return render_markdown_inline(str(text or ""))
+    return format_html("<span data-content>{}</span>", render_markdown_inline(str(text or "")))

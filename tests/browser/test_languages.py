@@ -27,12 +27,14 @@ TEACHER = next(a for a in DEMO_ACCOUNTS if a.username == "teacher")
 KHOJALY = "khojaly-1992"
 PSEUDO = settings.PSEUDO_LANGUAGE
 
-# Every visible text node and every text-bearing attribute, in document order. Text inside
-# <select translate="no"> (the languages, each in its own name) is left out: the standard
-# attribute says it is not to be translated.
+# Every visible text node and every text-bearing attribute, in document order. Left out:
+# what `translate="no"` marks (the languages' own names, zone names), lesson content rendered
+# by the markdown filters (`data-content`), the document under study (`.document`) and the
+# questions' prompts (`.prompt`).
 COLLECT = """() => {
   const out = [];
-  const skip = (el) => el.closest('script, style, noscript, template, [translate="no"]');
+  const skip = (el) => el.closest('script, style, noscript, template, [translate="no"], ' +
+    '[data-content], .document, .prompt');
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement;
