@@ -57,7 +57,8 @@ COLLECT = """() => {
   return out;
 }"""
 
-WRAPPED = re.compile(r"\[!! .*? !!\]", re.S)
+# A wrapped string, also when a chart breaks it over lines (one text node a line).
+WRAPPED = re.compile(r"\[!![\s\u0000].*?[\s\u0000]!!\]", re.S)
 LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -84,6 +85,7 @@ class Content:
         texts: list[str] = []
         models = [
             *apps.get_app_config("lessons").get_models(),
+            apps.get_model("quizzes.Quiz"),
             apps.get_model("quizzes.Question"),
         ]
         for model in models:
@@ -92,7 +94,8 @@ class Content:
                 texts += _strings(list(row))
         for user in User.objects.all():
             texts += [user.username, user.display_name, str(user)]
-        texts += list(Classroom.objects.values_list("name", flat=True))
+        for classroom in Classroom.objects.all():
+            texts += [classroom.name, classroom.join_code_display]
         self.fields = {_normal(t) for t in texts}
         self.corpus = " | " + " | ".join(self.fields) + " | "
 

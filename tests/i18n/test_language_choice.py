@@ -77,3 +77,8 @@ def test_the_html_direction_follows_the_language(client, settings):
     settings.LANGUAGES = [*settings.LANGUAGES, ("he", "Hebrew")]
     page = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="he").content.decode()
     assert '<html lang="he" dir="rtl">' in page
+
+
+def test_azerbaijani_is_written_left_to_right(client):
+    page = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="az").content.decode()
+    assert '<html lang="az" dir="ltr">' in page
