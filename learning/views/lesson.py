@@ -31,6 +31,7 @@ from learning.selectors.step import (
     lesson_step_page,
     lesson_work_get,
 )
+from lessons.selectors import lesson_citation_keys
 from quizzes import selectors as quiz_selectors
 from quizzes import services as quiz_services
 from quizzes.errors import Code, QuizError
@@ -171,9 +172,9 @@ def activity_check(request: HttpRequest, assignment_id: int, question_id: int) -
             attempt=attempt, question=item.question, assignment=assignment
         )
         feedback = check_feedback(question=item.question, spec=public, score=score)
-    return render(
-        request, "learning/_feedback.html", {"feedback": feedback, "saved_only": score is None}
-    )
+    citations = lesson_citation_keys(lesson_id=assignment.lesson_id)
+    context = {"feedback": feedback, "saved_only": score is None, "citations": citations}
+    return render(request, "learning/_feedback_fragment.html", context)
 
 
 @answers_json
