@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lessons.models import ReadingLevel
 from quizzes.models import QuizSettingsFields
 
 # No 0/O/1/I/L: codes are read aloud and copied from a board.
@@ -69,6 +70,15 @@ class Assignment(QuizSettingsFields):
         null=True,
         blank=True,
         help_text=_("Leave empty to close the assignment at the due date."),
+    )
+    reading_level = models.CharField(
+        _("reading level"),
+        max_length=12,
+        choices=ReadingLevel.choices,
+        default=ReadingLevel.STANDARD,
+        help_text=_(
+            "The version of the lesson's texts students see first; each student can switch."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
