@@ -12,6 +12,7 @@ from authoring.package.figures import read_figure
 from authoring.package.findings import Findings, did_you_mean
 from authoring.package.rawtree import as_text, dicts, enumerated, get
 from authoring.package.references import CITATION, unique
+from authoring.package.schema import STEP_KINDS
 
 # Quotation marks an author might type around an excerpt; the page adds its own.
 _QUOTE_MARKS = "\"'“”\u2018\u2019«»„\u2039\u203a"
@@ -36,10 +37,11 @@ def check_parts(raw: Any, findings: Findings) -> None:
                 line = findings.lines.line_of(seen[kind])
                 findings.error(loc, f"step '{kind}' is already in a part (line {line})")
                 continue
-            if kinds.index(kind) < latest:
+            # Steps go in the fixed order of their kinds (a step out of it is reported there).
+            if STEP_KINDS.index(kind) < latest:
                 findings.error(loc, f"step '{kind}' is out of order: parts follow the steps' order")
             seen[kind] = loc
-            latest = max(latest, kinds.index(kind))
+            latest = max(latest, STEP_KINDS.index(kind))
     missing = [kind for kind in kinds if kind and kind not in seen]
     if missing:
         findings.error(
