@@ -94,7 +94,7 @@ def lesson_package_load(*, package: content.Package, force: bool = False) -> Loa
     lesson.save()
 
     _replace_texts(lesson, package)
-    steps = _sync_steps(lesson, package)
+    steps = _sync_steps(lesson, package, _figure_views(package))
     _sync_quiz(lesson, package)
     result = LoadResult(package.slug, status)
     _sync_questions(lesson, package, steps, result)
@@ -179,13 +179,28 @@ def _excerpts(excerpts: tuple[content.Excerpt, ...]) -> list[dict]:
     return [{"quote": e.quote, "locator": e.locator, "url": e.url or ""} for e in excerpts]
 
 
-def _sync_steps(lesson: Lesson, package: content.Package) -> dict[str, Step]:
+def _figure_views(package: content.Package) -> dict[str, dict]:
+    """What a step page shows of each figure, by id (Step.figures)."""
+    return {
+        f.id: {
+            "key": f.id,
+            "digest": hashlib.sha256(f.data).hexdigest(),
+            "alt": f.alt,
+            "caption": f.caption,
+            "credit": f.credit,
+            "long_description": f.long_description or "",
+        }
+        for f in package.figures
+    }
+
+
+def _sync_steps(lesson: Lesson, package: content.Package, figures: dict) -> dict[str, Step]:
     steps = {step.kind: step for step in lesson.steps.all()}
     for position, item in enumerate(package.steps):
         step = steps.get(item.kind) or Step(lesson=lesson, kind=item.kind)
         step.position, step.title, step.body = position, item.title, item.body or ""
         step.body_simpler = item.body_simpler or ""
-        step.figures = list(item.figures)
+        step.figures = [figures[key] for key in item.figures]
         step.shows_timeline = item.timeline
         step.minutes = step_minutes(package, item)
         step.save()

@@ -161,7 +161,10 @@ class Step(models.Model):
     title = models.CharField(max_length=200)
     body = models.TextField(blank=True)
     body_simpler = models.TextField(blank=True)  # empty: the body serves every level
-    figures = models.JSONField(default=list, blank=True)  # figure keys, in the order shown
+    # The figures shown, in order: what the page needs of each Figure row ("key", "digest",
+    # "alt", "caption", "credit", "long_description"), copied by the loader so a step page
+    # costs no query more for them; the image itself is served from the Figure row.
+    figures = models.JSONField(default=list, blank=True)
     shows_timeline = models.BooleanField(default=False)
     # Estimated by the loader (authoring.package.minutes): {level: {"core": m, "extension": m}}.
     minutes = models.JSONField(default=dict, blank=True)

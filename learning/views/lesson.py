@@ -31,6 +31,7 @@ from learning.selectors.step import (
     lesson_step_page,
     lesson_work_get,
 )
+from lessons.models import ReadingLevel, StepKind
 from lessons.selectors import lesson_citation_keys
 from quizzes import selectors as quiz_selectors
 from quizzes import services as quiz_services
@@ -91,6 +92,22 @@ def step_detail(request: HttpRequest, assignment_id: int, kind: str) -> HttpResp
         return _step_post(request, page)
     services.lesson_progress_save(attempt=attempt, step_kind=kind)
     return render(request, "learning/step_detail.html", {"page": page})
+
+
+@student_required
+@require_POST
+def reading_level_set(request: HttpRequest, assignment_id: int) -> HttpResponse:
+    """The student switches between the standard and the simpler texts; back to the step."""
+    assignment = assignment_get_for_student(student=request.user, pk=assignment_id)
+    attempt = _lesson_work(request, assignment)
+    level = request.POST.get("level", "")
+    if level not in ReadingLevel.values:
+        raise QuizError(Code.INVALID_RESPONSE, _("Choose the standard or the simpler texts."))
+    services.lesson_reading_level_save(attempt=attempt, level=level)
+    kind = request.POST.get("step", "")
+    if kind not in StepKind.values:
+        return redirect("learning:assignment", assignment_id=assignment.pk)
+    return redirect("learning:step", assignment_id=assignment.pk, kind=kind)
 
 
 def _step_url(page, kind: str | None = None, anchor: str = "") -> str:

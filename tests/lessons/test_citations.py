@@ -3,21 +3,16 @@ entry's position in that list, the same wherever the work is cited on the page."
 
 from lessons.markdown import number_citations, render_markdown
 
+HIDDEN = '<span class="visually-hidden">reference </span>'
 REFERENCE_LIST = '<ol><li id="ref-minutes">Minutes</li><li id="ref-petition">Petition</li></ol>'
 
 
 def test_a_citation_gets_the_number_of_its_entry_in_the_page_list():
     body = render_markdown("The council met [@petition]. It voted [@minutes] [@petition].")
     html = number_citations(str(body) + REFERENCE_LIST)
-    assert (
-        '<a href="#ref-petition" rel="noopener noreferrer">[<span class="visually-hidden">reference </span>2]</a>'
-        in html
-    )
+    assert f'<a href="#ref-petition" rel="noopener noreferrer">[{HIDDEN}2]</a>' in html
     assert html.count(">2]</a>") == 2
-    assert (
-        '<a href="#ref-minutes" rel="noopener noreferrer">[<span class="visually-hidden">reference </span>1]</a>'
-        in html
-    )
+    assert f'<a href="#ref-minutes" rel="noopener noreferrer">[{HIDDEN}1]</a>' in html
 
 
 def test_the_raw_id_never_reaches_the_page():
