@@ -13,6 +13,7 @@ from authoring.package.findings import Findings, did_you_mean
 from authoring.package.rawtree import as_text, dicts, enumerated, get
 from authoring.package.references import CITATION, unique
 from authoring.package.schema import STEP_KINDS
+from authoring.package.schema_extras import is_figure_file
 
 # Quotation marks an author might type around an excerpt; the page adds its own.
 _QUOTE_MARKS = "\"'“”\u2018\u2019«»„\u2039\u203a"
@@ -66,7 +67,7 @@ def check_figures(raw: Any, findings: Findings, folder: Path) -> dict[str, tuple
     found: dict[str, tuple[str, bytes]] = {}
     for i, figure in figures:
         name, key = as_text(figure.get("file")), as_text(figure.get("id"))
-        if name is None or not name.lower().endswith((".svg", ".png")):
+        if name is None or not is_figure_file(name):
             continue  # reported by check_structure
         result = read_figure(folder, name)
         if isinstance(result, str):

@@ -40,8 +40,13 @@ def _sortable_date(value: str) -> str:
     return value
 
 
+def is_figure_file(value: str) -> bool:
+    """A .svg or .png path that stays inside the package folder."""
+    return bool(_FIGURE_FILE.match(value)) and ".." not in value.split("/")
+
+
 def _figure_file(value: str) -> str:
-    if not _FIGURE_FILE.match(value) or ".." in value.split("/"):
+    if not is_figure_file(value):
         raise ValueError(
             f"{value!r} is not a figure file: a .svg or .png file inside the package folder "
             "(letters, digits, '-', '_', '.', '/')"
