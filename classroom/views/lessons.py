@@ -35,5 +35,6 @@ def lesson_guide(request: HttpRequest, slug: str) -> HttpResponse:
             "guide": lesson.teacher_guide or {},
             "steps": guide.lesson_guide(lesson=lesson),
             "references": lesson.references.all(),
+            "plan": access.lesson_plan(lesson=lesson),
         },
     )
