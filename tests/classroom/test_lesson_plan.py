@@ -98,3 +98,11 @@ def test_the_lesson_list_costs_the_same_whatever_the_number_of_lessons(
     with CaptureQueriesContext(connection) as one:
         signed_in.get(url("lesson_list"))
     assert len(two) == len(one)
+
+
+def test_the_guide_lists_sources_and_references_as_the_student_pages_do(signed_in, example_lesson):
+    html = signed_in.get(url("lesson_guide", example_lesson.slug)).content.decode()
+    entries = re.findall(r'<li id="ref-([a-z0-9-]+)"', html)
+    assert entries == ["ferry-petition", "council-minutes", "mhs-1952", "wineburg-2001"]
+    # The overview cites wineburg-2001: the fourth entry.
+    assert re.search(r'href="#ref-wineburg-2001"[^>]*>\[<span[^>]*>reference </span>4\]', html)

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from lessons.models import Figure, ReadingLevel, Step
-from quizzes.models import Attempt
+from quizzes.models import Attempt, Question
 
 pytestmark = pytest.mark.django_db
 
@@ -171,3 +171,20 @@ def test_the_reflection_shows_sentence_starters_and_a_paragraph_frame(student_cl
     assert "The Courier wanted the bridge, so ___." in html
     textarea = re.search(r"<textarea[^>]*>", html).group(0)
     assert "-help" in textarea.split("aria-describedby=")[1]
+
+
+def test_feedback_swapped_in_by_htmx_numbers_citations_as_the_page_does(student_client, assignment):
+    page(student_client, assignment, "fact_interpretation")
+    question = Question.objects.get(lesson=assignment.lesson, key="fi-statements", is_current=True)
+    answers = {"cost": "opinion", "crowd": "opinion", "finer": "fact", "well-spent": "fact"}
+    form = {f"{question.uid}-{item}": category for item, category in answers.items()}
+    response = student_client.post(
+        reverse("learning:activity_check", args=[assignment.pk, question.pk]),
+        form,
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    # ferry-petition is the first entry of the step page's list: [1] here too.
+    assert re.search(r'href="#ref-ferry-petition"[^>]*>\[<span[^>]*>reference </span>1\]', html)
+    assert "[ferry-petition]" not in html
