@@ -188,3 +188,19 @@ def test_feedback_swapped_in_by_htmx_numbers_citations_as_the_page_does(student_
     # ferry-petition is the first entry of the step page's list: [1] here too.
     assert re.search(r'href="#ref-ferry-petition"[^>]*>\[<span[^>]*>reference </span>1\]', html)
     assert "[ferry-petition]" not in html
+
+
+def test_the_quiz_reads_at_the_students_level(student_client, student, assignment):
+    from quizzes.services import attempt_start
+
+    page(student_client, assignment, "context")
+    student_client.post(
+        reverse("learning:reading_level", args=[assignment.pk]),
+        {"level": "simpler", "step": "quiz"},
+    )
+    attempt = attempt_start(
+        student=student, lesson=assignment.lesson, assignment=assignment, kind=Attempt.Kind.QUIZ
+    )
+    html = student_client.get(reverse("learning:attempt_take", args=[attempt.pk])).content.decode()
+    assert "How much money, in dollars, did the county give for the bridge?" in html
+    assert "How many dollars did the county pay" not in html
