@@ -17,6 +17,8 @@ LEVELS: tuple[str, ...] = ("standard", "simpler")
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 _FIGURE_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./-]*\.(svg|png)\Z")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+MAX_ID = 80  # lessons.Figure.key
+MAX_URL = 500  # as a source's url
 
 
 def _not_blank(value: str) -> str:
@@ -54,7 +56,18 @@ def _figure_file(value: str) -> str:
     return value
 
 
+def _web_url(value: str) -> str:
+    if not value.startswith(("https://", "http://")) or len(value) > MAX_URL:
+        raise ValueError(
+            f"{value[:60]!r} is not a web address "
+            f"(http:// or https://, at most {MAX_URL} characters)"
+        )
+    return value
+
+
 def _figure_id(value: str) -> str:
+    if len(value) > MAX_ID:
+        raise ValueError(f"an id has at most {MAX_ID} characters")
     if not _ID.match(value):
         raise ValueError(
             f"{value!r} is not a valid id: use lowercase letters and digits, joined by hyphens"
@@ -102,7 +115,7 @@ class Excerpt(Model):
 
     quote: Text  # shown inside quotation marks by the page: write none
     locator: Text  # where in the source: "p. 12", "section 3", "00:14:20"
-    url: Text | None = None
+    url: Annotated[str, AfterValidator(_web_url)] | None = None
 
 
 class Figure(Model):

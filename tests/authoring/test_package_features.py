@@ -286,3 +286,23 @@ def test_a_step_cannot_show_a_timeline_the_lesson_lacks(example_copy):
             "the lesson has no timeline to show",
         )
     ]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.org/x", "www.example.org"])
+def test_an_excerpts_link_must_be_a_web_address(example_copy, url):
+    example_copy.edit(
+        "        locator: Minutes of 8 May 1911, item 2\n",
+        f"        locator: Minutes of 8 May 1911, item 2\n        url: '{url}'\n",
+    )
+    [(line, path, message)] = example_copy.errors()
+    assert (line, path) == (example_copy.line(f"url: '{url}'"), "sources[1].excerpts[0].url")
+    assert "is not a web address" in message
+
+
+def test_a_figure_id_fits_its_column(example_copy):
+    long_id = "m" * 81
+    example_copy.edit("  - id: millbrook-map", f"  - id: {long_id}")
+    example_copy.edit("    figures: [millbrook-map]", f"    figures: [{long_id}]")
+    [(line, path, message)] = example_copy.errors()
+    assert (line, path) == (example_copy.line(f"- id: {long_id}"), "figures[0].id")
+    assert "at most 80 characters" in message
