@@ -3,7 +3,8 @@
 Keyword-only functions named `<entity>_<verb>`, one module per concept: `classes` (a class
 itself, and `check_active`: an archived class is read-only, every write on it is refused),
 `members` (joining, rosters, passwords), `assignments` (assignments and extensions), `scores` (a
-teacher's scores and attempt resets). They validate before they write and raise
+teacher's scores, attempt resets, closing overdue attempts). They validate before they write and
+raise
 `classroom.errors.ClassroomError` (or `QuizError` from the quiz services they call) with a code
 and a message a teacher can read; a function that writes several rows is atomic. Access (is
 this the teacher's class?) is checked by the caller through `classroom.selectors.access`; these
@@ -36,7 +37,7 @@ from .members import (
     student_password_reset,
     student_signup,
 )
-from .scores import attempt_reset, item_score, rubric_score
+from .scores import attempt_reset, class_attempts_close_overdue, item_score, rubric_score
 
 __all__ = [
     "Credential",
@@ -44,6 +45,7 @@ __all__ = [
     "assignment_create",
     "assignment_update",
     "attempt_reset",
+    "class_attempts_close_overdue",
     "classroom_archive",
     "classroom_create",
     "classroom_rename",
