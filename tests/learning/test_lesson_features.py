@@ -204,3 +204,16 @@ def test_the_quiz_reads_at_the_students_level(student_client, student, assignmen
     html = student_client.get(reverse("learning:attempt_take", args=[attempt.pk])).content.decode()
     assert "How much money, in dollars, did the county give for the bridge?" in html
     assert "How many dollars did the county pay" not in html
+
+
+def test_a_source_with_only_the_old_single_excerpt_shows_it_in_the_same_place(
+    student_client, assignment
+):
+    from lessons.models import Source
+
+    Source.objects.filter(lesson=assignment.lesson, key="ferry-petition").update(excerpts=[])
+    html = page(student_client, assignment, "corroboration")
+    card = html.split('id="source-ferry-petition"')[1].split("</article>")[0]
+    words = card.split("In its own words")[1]
+    assert "The ferry has served this town for sixty years" in words
+    assert "No excerpt given." not in words
