@@ -8,7 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from lessons.models import Figure, ReadingLevel, Step
+from lessons.models import Figure, ReadingLevel, Source, Step
 from quizzes.models import Attempt, Question
 
 pytestmark = pytest.mark.django_db
@@ -209,8 +209,6 @@ def test_the_quiz_reads_at_the_students_level(student_client, student, assignmen
 def test_a_source_with_only_the_old_single_excerpt_shows_it_in_the_same_place(
     student_client, assignment
 ):
-    from lessons.models import Source
-
     Source.objects.filter(lesson=assignment.lesson, key="ferry-petition").update(excerpts=[])
     html = page(student_client, assignment, "corroboration")
     card = html.split('id="source-ferry-petition"')[1].split("</article>")[0]
