@@ -32,9 +32,16 @@ class PackageInvalid(Exception):
         super().__init__(f"{len(errors)} error(s) in lesson packages")
 
 
+# Raised when the loader stores something new for the same files (issue 14: minutes, figures,
+# levels), so that every package is loaded once more after the upgrade instead of being
+# skipped as unchanged.
+LOADER_VERSION = b"2"
+
+
 def package_digest(folder: Path) -> str:
-    """Digest of every file of the package, so an unchanged package is not loaded again."""
-    digest = hashlib.sha256()
+    """Digest of every file of the package and of the loader's version, so an unchanged
+    package is not loaded again by the same loader."""
+    digest = hashlib.sha256(LOADER_VERSION)
     for file in sorted(p for p in folder.rglob("*") if p.is_file()):
         digest.update(file.relative_to(folder).as_posix().encode())
         digest.update(file.read_bytes())
