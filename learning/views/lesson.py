@@ -100,10 +100,10 @@ def step_detail(request: HttpRequest, assignment_id: int, kind: str) -> HttpResp
 def reading_level_set(request: HttpRequest, assignment_id: int) -> HttpResponse:
     """The student switches between the standard and the simpler texts; back to the step."""
     assignment = assignment_get_for_student(student=request.user, pk=assignment_id)
-    attempt = _lesson_work(request, assignment)
     level = request.POST.get("level", "")
-    if level not in ReadingLevel.values:
+    if level not in ReadingLevel.values:  # refused before the lesson-work record is made
         raise QuizError(Code.INVALID_RESPONSE, _("Choose the standard or the simpler texts."))
+    attempt = _lesson_work(request, assignment)
     services.lesson_reading_level_save(attempt=attempt, level=level)
     kind = request.POST.get("step", "")
     if kind not in StepKind.values:
