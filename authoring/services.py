@@ -245,6 +245,7 @@ CONTENT_FIELDS = (
     "points",
     "skills",
     "feedback",
+    "feedback_simpler",
     "spec",
     "fixed_order",
 )
@@ -263,6 +264,7 @@ def _question_content(q: content.Question) -> dict:
         "points": q.points,
         "skills": list(q.skills),
         "feedback": feedback,
+        "feedback_simpler": dict(q.feedback.simpler),
         "spec": q.spec,
         "fixed_order": q.fixed_order,
     }

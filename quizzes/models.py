@@ -102,6 +102,8 @@ class Question(models.Model):
     points = models.PositiveIntegerField(default=1)
     skills = models.JSONField(default=list)
     feedback = models.JSONField(default=dict, blank=True)
+    # {state: text} where the author wrote the feedback at the simpler level too.
+    feedback_simpler = models.JSONField(default=dict, blank=True)
     spec = models.JSONField(help_text=_("Validated by the question type's schema."))
     # When a quiz does not shuffle, choices are shown in an order drawn once from this seed:
     # the same for every student and every reload, and not the author's (authors tend to write
@@ -135,6 +137,12 @@ class Question(models.Model):
     @property
     def prompt_html(self):
         return render_markdown(self.prompt)
+
+    def feedback_for(self, level: str) -> dict[str, str]:
+        """The general feedback by state at a reading level."""
+        if level == ReadingLevel.SIMPLER and self.feedback_simpler:
+            return {**self.feedback, **self.feedback_simpler}
+        return self.feedback
 
     def prompt_for(self, level: str) -> str:
         """The prompt at a reading level (``lessons.models.ReadingLevel``)."""

@@ -35,7 +35,7 @@ def build_package(
             extension=q.extension,
             points=q.points,
             skills=tuple(q.skills),
-            feedback=content.Feedback(**q.feedback.model_dump()),
+            feedback=_feedback(q.feedback),
             spec=prepared[loc],
             fixed_order=q.fixed_order,
         )
@@ -107,6 +107,17 @@ def build_package(
         timeline=tuple(
             content.TimelineEvent(**_plain(e.model_dump()))
             for e in sorted(lesson.timeline, key=lambda e: e.date)
+        ),
+    )
+
+
+def _feedback(feedback: Any) -> content.Feedback:
+    states = ("correct", "partial", "incorrect")
+    texts = {state: getattr(feedback, state) for state in states}
+    return content.Feedback(
+        **{state: standard_text(text) for state, text in texts.items()},
+        simpler=tuple(
+            (state, simpler_text(text)) for state, text in texts.items() if simpler_text(text)
         ),
     )
 

@@ -104,6 +104,7 @@ class Feedback:
     correct: str | None
     partial: str | None
     incorrect: str | None
+    simpler: tuple[tuple[str, str], ...] = ()  # (state, text) written at the simpler level
 
 
 @dataclass(frozen=True)

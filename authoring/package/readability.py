@@ -44,12 +44,22 @@ def plain(markdown: str) -> str:
 
 
 def step_texts(package: content.Package, step: content.Step, level: str) -> list[str]:
-    """The step's body and prompts at ``level`` (only the leveled ones for ``simpler``)."""
+    """The step's body, prompts and feedback at ``level`` (feedback only where it is written at
+    both levels, so the two texts compared say the same)."""
     questions = package.quiz.items if step.kind == "quiz" else step.questions
     if level == "simpler":
         texts = [step.body_simpler, *(q.prompt_simpler for q in questions)]
+        texts += [text for q in questions for _state, text in q.feedback.simpler]
     else:
         texts = [step.body, *(q.prompt for q in questions)]
+        texts += [
+            text
+            for q in questions
+            for state, text in (
+                (s, getattr(q.feedback, s)) for s in ("correct", "partial", "incorrect")
+            )
+            if text and state in dict(q.feedback.simpler)
+        ]
     return [plain(t) for t in texts if t]
 
 
@@ -62,7 +72,7 @@ def readability_grades(package: content.Package, *, leveled_only: bool = True) -
     grades = []
     for step in package.steps:
         leveled = bool(step.body_simpler) or any(
-            q.prompt_simpler
+            q.prompt_simpler or q.feedback.simpler
             for q in (package.quiz.items if step.kind == "quiz" else step.questions)
         )
         if leveled_only and not leveled:

@@ -160,9 +160,9 @@ class GlossaryEntry(Model):
 
 
 class Feedback(Model):
-    correct: Markdown | None = None
-    partial: Markdown | None = None
-    incorrect: Markdown | None = None
+    correct: Leveled | None = None
+    partial: Leveled | None = None
+    incorrect: Leveled | None = None
 
 
 class Question(Model):

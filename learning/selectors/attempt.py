@@ -179,7 +179,7 @@ def _review_feedback(item: Item, review: policy.Review) -> FeedbackView | None:
         qtype=item.qtype,
         public_spec=item.spec,
         response=item.response,
-        question_feedback=item.question.feedback,
+        question_feedback=item.question.feedback_for(item.level),
         formative=False,
         show_expected=review.key,
         points_earned=item.score.points_earned,

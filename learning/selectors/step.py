@@ -237,14 +237,18 @@ def _activity(number, question, attempt, settings, response, checks, level) -> A
     activity = Activity(number, question, qt, spec, response, tries=len(checks), level=level)
     if checks:
         activity.first_try_state = checks[-1].state
-        activity.feedback = check_feedback(question=question, spec=spec, score=checks[0])
+        activity.feedback = check_feedback(
+            question=question, spec=spec, score=checks[0], level=level
+        )
         if response is not None and checks[0].response_data != response:
             activity.feedback = replace(activity.feedback, changed=True)
     return activity
 
 
-def check_feedback(*, question: Question, spec: dict[str, Any], score: Score) -> FeedbackView:
-    """The formative feedback of one check (a CHECK score row)."""
+def check_feedback(
+    *, question: Question, spec: dict[str, Any], score: Score, level: str = ReadingLevel.STANDARD
+) -> FeedbackView:
+    """The formative feedback of one check (a CHECK score row), at the student's level."""
     return feedback_view(
         state=score.state,
         parts=score.parts,
@@ -252,7 +256,7 @@ def check_feedback(*, question: Question, spec: dict[str, Any], score: Score) ->
         qtype=registry.get_or_missing(question.type),
         public_spec=spec,
         response=score.response_data,
-        question_feedback=question.feedback,
+        question_feedback=question.feedback_for(level),
         formative=True,
         try_number=score.try_number,
     )

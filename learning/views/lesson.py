@@ -30,6 +30,7 @@ from learning.selectors.step import (
     check_feedback,
     lesson_step_page,
     lesson_work_get,
+    reading_level_for,
 )
 from lessons.models import ReadingLevel, StepKind
 from lessons.selectors import lesson_citation_keys
@@ -189,7 +190,8 @@ def activity_check(request: HttpRequest, assignment_id: int, question_id: int) -
         public = activity_public_spec(
             attempt=attempt, question=item.question, assignment=assignment
         )
-        feedback = check_feedback(question=item.question, spec=public, score=score)
+        level = reading_level_for(attempt=attempt, assignment=assignment)
+        feedback = check_feedback(question=item.question, spec=public, score=score, level=level)
     citations = lesson_citation_keys(lesson_id=assignment.lesson_id)
     context = {"feedback": feedback, "saved_only": score is None, "citations": citations}
     return render(request, "learning/_feedback_fragment.html", context)

@@ -215,3 +215,21 @@ def test_a_source_with_only_the_old_single_excerpt_shows_it_in_the_same_place(
     words = card.split("In its own words")[1]
     assert "The ferry has served this town for sixty years" in words
     assert "No excerpt given." not in words
+
+
+def test_feedback_written_at_two_levels_is_shown_at_the_students_level(student_client, assignment):
+    page(student_client, assignment, "close_reading")
+    question = Question.objects.get(lesson=assignment.lesson, key="cr-river", is_current=True)
+    check = reverse("learning:activity_check", args=[assignment.pk, question.pk])
+    answer = {f"{question.uid}-text": "Alder River"}
+    html = student_client.post(check, answer, HTTP_HX_REQUEST="true").content.decode()
+    assert "The report names the Alder River in its first sentence." in html
+    student_client.post(
+        reverse("learning:reading_level", args=[assignment.pk]),
+        {"level": "simpler", "step": "close_reading"},
+    )
+    html = student_client.post(check, answer, HTTP_HX_REQUEST="true").content.decode()
+    assert "The first sentence of the report names the river." in html
+    assert "The first sentence of the report names the river." in page(
+        student_client, assignment, "close_reading"
+    )
