@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lessons.models import Lesson
+from lessons.models import Lesson, ReadingLevel
 from quizzes.models import FeedbackTiming, GradingMethod
 from quizzes.policy import QuizSettings
 
@@ -138,6 +138,16 @@ class AssignmentForm(forms.Form):
     show_key = forms.ChoiceField(
         label=_("Students see the answer key"), choices=FeedbackTiming.choices
     )
+    reading_level = forms.ChoiceField(
+        label=_("Texts students see first"),
+        choices=ReadingLevel.choices,
+        initial=ReadingLevel.STANDARD,
+        required=False,  # empty: standard for a new assignment, unchanged for one edited
+        help_text=_(
+            "Where the lesson has simpler versions of its texts. Each student can switch on "
+            "every step."
+        ),
+    )
 
     SETTINGS = QuizSettings.field_names()
 
@@ -157,6 +167,7 @@ class AssignmentForm(forms.Form):
         """Opens now, due in a week at the end of the day, the lesson's quiz settings."""
         now = timezone.localtime(now or timezone.now()).replace(second=0, microsecond=0)
         initial = {
+            "reading_level": ReadingLevel.STANDARD,
             "opens_at": now,
             "due_at": (now + timedelta(days=7)).replace(hour=23, minute=59),
         }
@@ -169,6 +180,7 @@ class AssignmentForm(forms.Form):
     def initial_from(cls, assignment) -> dict:
         initial = {
             "lesson": assignment.lesson,
+            "reading_level": assignment.reading_level,
             "opens_at": timezone.localtime(assignment.opens_at),
             "due_at": timezone.localtime(assignment.due_at),
             "late_until": timezone.localtime(assignment.late_until)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lessons.markdown import render_markdown
-from lessons.models import Lesson, Step
+from lessons.models import Lesson, ReadingLevel, Step
 
 from .types import GradeState
 
@@ -98,9 +98,12 @@ class Question(models.Model):
     position = models.PositiveIntegerField(default=0)
     type = models.CharField(max_length=40)
     prompt = models.TextField()
+    prompt_simpler = models.TextField(blank=True)  # empty: the prompt serves every level
     points = models.PositiveIntegerField(default=1)
     skills = models.JSONField(default=list)
     feedback = models.JSONField(default=dict, blank=True)
+    # {state: text} where the author wrote the feedback at the simpler level too.
+    feedback_simpler = models.JSONField(default=dict, blank=True)
     spec = models.JSONField(help_text=_("Validated by the question type's schema."))
     # When a quiz does not shuffle, choices are shown in an order drawn once from this seed:
     # the same for every student and every reload, and not the author's (authors tend to write
@@ -111,6 +114,8 @@ class Question(models.Model):
         default=False,
         help_text=_('Choices are shown in the author\'s order (scales, "all of the above").'),
     )
+    # Optional work beyond the core path of its part; where it is placed, not what it asks.
+    extension = models.BooleanField(_("extension"), default=False)
 
     class Meta:
         verbose_name = _("question")
@@ -132,6 +137,20 @@ class Question(models.Model):
     @property
     def prompt_html(self):
         return render_markdown(self.prompt)
+
+    def feedback_for(self, level: str) -> dict[str, str]:
+        """The general feedback by state at a reading level."""
+        if level == ReadingLevel.SIMPLER and self.feedback_simpler:
+            return {**self.feedback, **self.feedback_simpler}
+        return self.feedback
+
+    def prompt_for(self, level: str) -> str:
+        """The prompt at a reading level (``lessons.models.ReadingLevel``)."""
+        return (
+            self.prompt_simpler
+            if level == ReadingLevel.SIMPLER and self.prompt_simpler
+            else self.prompt
+        )
 
     @property
     def uid(self) -> str:
@@ -175,6 +194,9 @@ class Attempt(models.Model):
     item_order = models.JSONField(default=list)
     seed = models.PositiveIntegerField(default=0)
     current_step = models.CharField(max_length=24, blank=True)
+    # The reading level the student chose for this lesson's work (kind LESSON); empty: the
+    # assignment's. Values of ``lessons.models.ReadingLevel``.
+    reading_level = models.CharField(max_length=12, blank=True)
     points_earned = models.DecimalField(max_digits=9, decimal_places=3, null=True, blank=True)
     points_possible = models.DecimalField(max_digits=9, decimal_places=3, null=True, blank=True)
     needs_scoring = models.BooleanField(default=False)

@@ -9,6 +9,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
+from lessons.markdown import render_markdown
+from lessons.models import ReadingLevel
 
 from . import policy
 from .models import Attempt, Question, Response, Score
@@ -56,10 +58,15 @@ class Item:
     response: dict[str, Any] | None
     score: Score | None = None
     error: str = ""
+    level: str = ReadingLevel.STANDARD  # the reading level of the prompt shown
 
     @property
     def uid(self) -> str:
         return self.question.uid
+
+    @property
+    def prompt_html(self):
+        return render_markdown(self.question.prompt_for(self.level))
 
 
 def attempt_get_for_student(*, student: User, pk: int) -> Attempt:

@@ -1,13 +1,14 @@
 """A quiz attempt as the student takes it and as they see it once submitted."""
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
 
-from lessons.models import StepKind
+from learning.selectors.step import reading_level_for
+from lessons.models import ReadingLevel, StepKind
 from lessons.selectors import lesson_references
 from quizzes import policy, selectors
 from quizzes.feedback import FeedbackView, Verdict, feedback_view
@@ -45,9 +46,10 @@ def attempt_take_page(
         limit = policy.attempt_settings(attempt).time_limit_minutes
         timed = bool(limit) or left <= COUNTDOWN_WITHOUT_LIMIT
     sources, references = lesson_references(lesson=attempt.lesson)
+    level = _reading_level(attempt)
     return TakePage(
         attempt=attempt,
-        items=items,
+        items=[replace(item, level=level) for item in items],
         sources=sources,
         references=references,
         remaining_seconds=remaining,
@@ -55,6 +57,23 @@ def attempt_take_page(
         answered=sum(item.response is not None for item in items),
         has_errors=any(item.error for item in items),
     )
+
+
+def _reading_level(attempt: Attempt) -> str:
+    """The student's reading level for the lesson (one query): the quiz's instructions read at
+    the level of the lesson's other texts."""
+    if attempt.assignment is None:
+        return ReadingLevel.STANDARD
+    work = (
+        Attempt.objects.filter(
+            student_id=attempt.student_id,
+            assignment_id=attempt.assignment_id,
+            kind=Attempt.Kind.LESSON,
+        )
+        .order_by("-number")
+        .first()
+    )
+    return reading_level_for(attempt=work, assignment=attempt.assignment)
 
 
 @dataclass(frozen=True)
@@ -160,7 +179,7 @@ def _review_feedback(item: Item, review: policy.Review) -> FeedbackView | None:
         qtype=item.qtype,
         public_spec=item.spec,
         response=item.response,
-        question_feedback=item.question.feedback,
+        question_feedback=item.question.feedback_for(item.level),
         formative=False,
         show_expected=review.key,
         points_earned=item.score.points_earned,

@@ -6,7 +6,7 @@ A fixed number of queries whatever the number of assignments
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
@@ -16,7 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from classroom.models import Assignment, Extension, JoinRequest
+from learning.selectors.step import reading_level_for
 from lessons.models import Lesson, Step
+from lessons.parts import PartView, lesson_parts
 from quizzes import policy
 from quizzes.models import Attempt
 
@@ -46,6 +48,16 @@ class AssignmentRow:
     current_step: Step | None = None
     step_count: int = 0
     can_work: bool = True
+    parts: list[PartView] = field(default_factory=list)  # at the student's reading level
+
+    @property
+    def minutes(self) -> int:
+        """Core minutes of the whole lesson, or the author's estimate before the loader's."""
+        return sum(p.core for p in self.parts) or self.lesson.estimated_minutes
+
+    @property
+    def extension_minutes(self) -> int:
+        return sum(p.extension for p in self.parts)
 
     @property
     def status_label(self) -> str:
@@ -96,6 +108,11 @@ def _dashboard_row(assignment, extension, attempts, steps, now) -> AssignmentRow
         closes_at=closes_at,
         step_count=len(steps),
         current_step=steps.get(lesson_work.current_step) if lesson_work else None,
+        parts=lesson_parts(
+            assignment.lesson,
+            sorted(steps.values(), key=lambda s: s.position),
+            reading_level_for(attempt=lesson_work, assignment=assignment),
+        ),
     )
     if now < assignment.opens_at:
         row.status, row.can_work = Status.NOT_OPEN, False

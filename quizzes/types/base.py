@@ -186,12 +186,23 @@ class QuestionType(ABC, Generic[S, R]):
     auto_graded: ClassVar[bool] = True
     # Lists of the public spec whose order means nothing, shuffled when a quiz says so.
     shuffled_keys: ClassVar[tuple[str, ...]] = ()
+    # Time a student needs for one item of this type, besides reading the prompt: the basis of
+    # a lesson's minutes per step (docs/lesson-format.md, "Minutes").
+    seconds_per_item: ClassVar[int] = 30
     spec_model: type[S]
     response_model: type[R]
 
     @property
     def template(self) -> str:
         return f"quizzes/types/{self.key}.html"
+
+    def seconds(self, spec: S) -> int:
+        """Seconds a student needs to answer, besides reading the prompt."""
+        return self.seconds_per_item * self._timed_items(spec)
+
+    def _timed_items(self, spec: S) -> int:
+        """How many items a student decides on (one answer, or one per item, row or cell)."""
+        return 1
 
     def __repr__(self) -> str:
         return f"<QuestionType {self.key}>"

@@ -84,6 +84,7 @@ class ClassifyResponse(Response):
 
 class Classify(QuestionType[ClassifySpec, ClassifyResponse]):
     key = "classify"
+    seconds_per_item = 20
     label = _("Classify")
     spec_model = ClassifySpec
     response_model = ClassifyResponse
@@ -163,3 +164,6 @@ class Classify(QuestionType[ClassifySpec, ClassifyResponse]):
     def parse_form(self, spec: ClassifySpec, data: FormData, prefix: str) -> dict[str, Any]:
         answers = {i.id: data.get(f"{prefix}-{i.id}") for i in spec.items}
         return {"answers": {item: value for item, value in answers.items() if value}}
+
+    def _timed_items(self, spec: ClassifySpec) -> int:
+        return len(spec.items)

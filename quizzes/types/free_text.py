@@ -18,6 +18,7 @@ MAX_LENGTH = 20_000
 MAX_WORDS = MAX_LENGTH // 2
 # A scoring guide's levels are small whole numbers; the top level earns every point.
 MAX_LEVEL = 100
+MAX_STARTERS = 12
 Words = Annotated[int, Field(ge=1), at_most(MAX_WORDS, "the most words an answer can hold")]
 
 
@@ -36,6 +37,10 @@ class FreeTextSpec(Spec):
     max_words: Words | None = None
     rubric: list[RubricLevel] = []
     sample_answer: Note = ""  # for the teacher, shown with the key
+    # Help for students who find it hard to begin: openings to choose from, and a paragraph
+    # with blanks (written ___) that shows the shape of a good answer. Shown above the field.
+    sentence_starters: Annotated[list[Text], Field(max_length=MAX_STARTERS)] = []
+    paragraph_frame: Note = ""
 
     def issues(self) -> Iterator[Issue]:
         if self.min_words and self.max_words and self.min_words > self.max_words:
@@ -53,13 +58,20 @@ class FreeTextResponse(Response):
 
 class FreeText(QuestionType[FreeTextSpec, FreeTextResponse]):
     key = "free_text"
+    seconds_per_item = 600
     label = _("Written answer")
     auto_graded = False
     spec_model = FreeTextSpec
     response_model = FreeTextResponse
 
     def public_spec(self, spec: FreeTextSpec) -> dict[str, Any]:
-        return {"min_words": spec.min_words, "max_words": spec.max_words, "max_length": MAX_LENGTH}
+        return {
+            "min_words": spec.min_words,
+            "max_words": spec.max_words,
+            "max_length": MAX_LENGTH,
+            "sentence_starters": list(spec.sentence_starters),
+            "paragraph_frame": spec.paragraph_frame,
+        }
 
     def empty_response(self, spec: FreeTextSpec) -> FreeTextResponse:
         return FreeTextResponse(text="")

@@ -50,6 +50,7 @@ class MatchResponse(Response):
 
 class Match(QuestionType[MatchSpec, MatchResponse]):
     key = "match"
+    seconds_per_item = 15
     label = _("Match")
     spec_model = MatchSpec
     response_model = MatchResponse
@@ -99,3 +100,6 @@ class Match(QuestionType[MatchSpec, MatchResponse]):
     def parse_form(self, spec: MatchSpec, data: FormData, prefix: str) -> dict[str, Any]:
         pairs = {p.id: data.get(f"{prefix}-{p.id}") for p in spec.prompts}
         return {"pairs": {prompt: option for prompt, option in pairs.items() if option}}
+
+    def _timed_items(self, spec) -> int:
+        return len(spec.prompts)

@@ -87,6 +87,7 @@ class MatrixResponse(Response):
 
 class Matrix(QuestionType[MatrixSpec, MatrixResponse]):
     key = "matrix"
+    seconds_per_item = 15
     label = _("Matrix")
     spec_model = MatrixSpec
     response_model = MatrixResponse
@@ -166,3 +167,6 @@ class Matrix(QuestionType[MatrixSpec, MatrixResponse]):
             if value := data.get(f"{prefix}-{row}.{column}"):
                 cells.setdefault(row, {})[column] = value
         return {"cells": cells}
+
+    def _timed_items(self, spec: MatrixSpec) -> int:
+        return len(spec.rows) * len(spec.columns)

@@ -27,6 +27,7 @@ class MultipleChoiceResponse(Response):
 
 class MultipleChoice(QuestionType[MultipleChoiceSpec, MultipleChoiceResponse]):
     key = "multiple_choice"
+    seconds_per_item = 45
     label = _("Multiple choice")
     spec_model = MultipleChoiceSpec
     response_model = MultipleChoiceResponse

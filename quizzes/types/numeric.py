@@ -105,6 +105,7 @@ class NumericResponse(Response):
 
 class Numeric(QuestionType[NumericSpec, NumericResponse]):
     key = "numeric"
+    seconds_per_item = 45
     label = _("Number")
     spec_model = NumericSpec
     response_model = NumericResponse

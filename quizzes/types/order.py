@@ -29,6 +29,7 @@ class OrderResponse(Response):
 
 class Order(QuestionType[OrderSpec, OrderResponse]):
     key = "order"
+    seconds_per_item = 15
     label = _("Order")
     spec_model = OrderSpec
     response_model = OrderResponse
@@ -92,6 +93,9 @@ class Order(QuestionType[OrderSpec, OrderResponse]):
             for n in range(1, len(spec.items) + 1)
         ]
         return {"order": [slot[0] if len(slot) == 1 else "" for slot in slots]}
+
+    def _timed_items(self, spec) -> int:
+        return len(spec.items)
 
 
 def display_order(spec: OrderSpec) -> list[Labeled]:

@@ -71,6 +71,7 @@ class ShortTextResponse(Response):
 
 class ShortText(QuestionType[ShortTextSpec, ShortTextResponse]):
     key = "short_text"
+    seconds_per_item = 45
     label = _("Short answer")
     spec_model = ShortTextSpec
     response_model = ShortTextResponse

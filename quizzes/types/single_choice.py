@@ -33,6 +33,7 @@ class SingleChoiceResponse(Response):
 
 class SingleChoice(QuestionType[SingleChoiceSpec, SingleChoiceResponse]):
     key = "single_choice"
+    seconds_per_item = 30
     label = _("Single choice")
     spec_model = SingleChoiceSpec
     response_model = SingleChoiceResponse

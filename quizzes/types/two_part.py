@@ -70,6 +70,7 @@ class TwoPartResponse(Response):
 
 class TwoPart(QuestionType[TwoPartSpec, TwoPartResponse]):
     key = "two_part"
+    seconds_per_item = 90
     label = _("Two-part evidence question")
     spec_model = TwoPartSpec
     response_model = TwoPartResponse
