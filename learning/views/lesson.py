@@ -106,8 +106,9 @@ def step_detail(request: HttpRequest, assignment_id: int, kind: str) -> HttpResp
 @student_required
 @require_POST
 def reading_level_set(request: HttpRequest, assignment_id: int) -> HttpResponse:
-    """The student switches between the standard and the simpler texts; back to the step."""
-    assignment = assignment_get_for_student(student=request.user, pk=assignment_id)
+    """The student switches between the standard and the simpler texts; back to the step. A
+    write on their lesson work, so refused like any other once they left the class."""
+    assignment = assignment_get_for_student_work(student=request.user, pk=assignment_id)
     level = request.POST.get("level", "")
     if level not in ReadingLevel.values:  # refused before the lesson-work record is made
         raise QuizError(Code.INVALID_RESPONSE, _("Choose the standard or the simpler texts."))
