@@ -10,7 +10,7 @@ from django.utils import timezone
 from lessons.models import StepKind
 from lessons.selectors import lesson_references
 from quizzes import policy, selectors
-from quizzes.feedback import FeedbackView, Verdict, feedback_view
+from quizzes.feedback import FeedbackView, Verdict, review_view
 from quizzes.models import Attempt, Question, Response
 from quizzes.selectors import Item
 from quizzes.types import GradeState, registry
@@ -149,11 +149,12 @@ def _pending(attempt: Attempt, rows: list[tuple[Item, FeedbackView | None]]) -> 
 
 
 def _review_feedback(item: Item, review: policy.Review) -> FeedbackView | None:
-    """Every part of a submitted answer, named; the expected answers only if the key may be
-    shown. None when feedback is not released (or the item was not scored)."""
-    if not review.feedback or item.score is None:
+    """A submitted answer as far as the settings release it now (`feedback.review_view`);
+    None when nothing is released (or the item was not scored)."""
+    if item.score is None:
         return None
-    return feedback_view(
+    return review_view(
+        review=review,
         state=item.score.state,
         parts=item.score.parts,
         lines=item.score.feedback,
@@ -161,9 +162,6 @@ def _review_feedback(item: Item, review: policy.Review) -> FeedbackView | None:
         public_spec=item.spec,
         response=item.response,
         question_feedback=item.question.feedback,
-        formative=False,
-        show_expected=review.key,
         points_earned=item.score.points_earned,
         points_possible=item.score.points_possible,
-        blank=item.qtype.is_blank(item.response),
     )

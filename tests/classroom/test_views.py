@@ -200,6 +200,7 @@ def assignment_form(lesson, /, **changes):
         "grading_method": "highest",
         "time_limit_minutes": 20,
         "shuffle_choices": "on",
+        "feedback_level": "full",
         "show_feedback": "after_submit",
         "show_key": "after_due",
     }
