@@ -89,18 +89,27 @@ def attempt_result_page(*, attempt: Attempt, now: datetime | None = None) -> Res
     blank, and what the teacher still has to score."""
     review = selectors.attempt_review(attempt=attempt, now=now)
     items = selectors.attempt_items(attempt=attempt, with_scores=review.feedback)
+    page = result_page_build(attempt=attempt, review=review, items=items)
+    if review.feedback:
+        page.sources, page.references = lesson_references(lesson=attempt.lesson)
+    if review.score:
+        page.pending = _pending(attempt, page.rows)
+    return page
+
+
+def result_page_build(*, attempt: Attempt, review: policy.Review, items: list[Item]) -> ResultPage:
+    """The result page from what was read: pure, so that a test renders it for any answer to
+    any question type (tests/learning/test_result_key_withheld.py)."""
     page = ResultPage(
         attempt=attempt,
         review=review,
         rows=[(item, _review_feedback(item, review)) for item in items],
     )
     if review.feedback:
-        page.sources, page.references = lesson_references(lesson=attempt.lesson)
         verdicts = Counter(feedback.verdict for _item, feedback in page.rows if feedback)
         page.tally = [(verdict, verdicts[verdict]) for verdict in Verdict if verdicts[verdict]]
     if review.score:
         page.percent = policy.percent(attempt.points_earned, attempt.points_possible)
-        page.pending = _pending(attempt, page.rows)
     return page
 
 
