@@ -131,6 +131,19 @@ class FeedbackText(HTMLParser):
             self.feedback.append(data)
 
 
+def feedback_blocks(html: str, *, within: str = "") -> list[str]:
+    """The visible text of each feedback block of a result page, in order; with `within`, only
+    those of the result cards whose HTML contains it."""
+    found = []
+    for card in html.split('<li class="card mb-3">')[1:]:
+        if within in card:
+            for block in re.split(r'(?=<div class="feedback )', card)[1:]:
+                parsed = FeedbackText()
+                parsed.feed(block)
+                found.append(visible("".join(parsed.feedback)))
+    return found
+
+
 def visible(text: str) -> str:
     return " ".join(text.split())
 
