@@ -187,10 +187,10 @@ def oracle(qt, spec, raw: dict[str, Any]) -> tuple[set[str], set[str]]:
 def residue(text: str, allowed: set[str]) -> str:
     """The feedback's text without what it may say: the student's own parts and fixed words."""
     text = visible(text)
+    for pattern in FIXED:  # first: a label of one letter would break the template's words
+        text = pattern.sub(" ", text)
     for form in sorted(allowed, key=len, reverse=True):
         text = text.replace(form, " ")
-    for pattern in FIXED:
-        text = pattern.sub(" ", text)
     return visible(text)
 
 
