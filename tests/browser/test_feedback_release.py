@@ -94,3 +94,40 @@ def test_a_blank_first_attempt_gives_nothing_away(
             assert text not in shown, (question.key, text)
     screenshot(page, f"blank-first-attempt-second-{width}")
     assert_accessible(page)
+
+
+TEACHER = next(a for a in DEMO_ACCOUNTS if a.username == "teacher")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_teacher_chooses_what_students_see_and_when_the_key_comes(
+    page, live_server, demo_data, login, assert_accessible, width
+):
+    assignment = Assignment.objects.get(
+        classroom__name=DEMO_CLASS_NAME, lesson__slug="khojaly-1992"
+    )
+    page.set_viewport_size({"width": width, "height": 900})
+    login(page, TEACHER.username, TEACHER.password)
+    page.goto(
+        f"{live_server.url}/classes/{assignment.classroom_id}/assignments/{assignment.pk}/edit/"
+    )
+    group = page.get_by_role("group", name="Feedback and the right answers")
+    expect(group).to_be_visible()
+    level = group.get_by_role("radio", name=re.compile("Full feedback on their own answers"))
+    expect(level).to_be_checked()  # the package's default
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_accessible(page)
+
+    # Keyboard only: from the checked level, the arrow keys move to the next one.
+    level.focus()
+    page.keyboard.press("ArrowUp")
+    outcomes = group.get_by_role("radio", name=re.compile("which questions were right"))
+    expect(outcomes).to_be_checked()
+    group.get_by_label("When they see the right answers").select_option("never")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save").click()
+    assignment.refresh_from_db()
+    assert (assignment.feedback_level, assignment.show_key) == (
+        FeedbackLevel.OUTCOMES,
+        FeedbackTiming.NEVER,
+    )
