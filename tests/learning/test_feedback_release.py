@@ -188,3 +188,20 @@ def test_the_teacher_still_sees_the_key_of_a_blank_attempt(client, teacher, stud
     )
     assert response.status_code == 200
     assert "Answer:" in response.content.decode()
+
+
+def test_the_dashboard_releases_a_score_after_the_due_date_when_the_result_page_does(
+    student, demo, blank_first
+):
+    """Feedback "after the due date" comes for the student when their own window closes,
+    on the dashboard as on the result page."""
+    from learning.selectors.dashboard import assignments_for_dashboard
+
+    Assignment.objects.filter(pk=demo.pk).update(show_feedback=FeedbackTiming.AFTER_DUE)
+    now = timezone.now()
+    Extension.objects.create(assignment=demo, student=student, due_at=now + timedelta(days=10))
+    blank_first.assignment.refresh_from_db()
+    for when, released in [(now + timedelta(days=8), False), (now + timedelta(days=11), True)]:
+        [row] = assignments_for_dashboard(student=student, now=when)
+        assert row.score_pending is not released
+        assert attempt_result_page(attempt=blank_first, now=when).review.score is released
