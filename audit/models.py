@@ -13,6 +13,7 @@ class AuditEntry(models.Model):
         SCORE_OVERRIDE = "score_override", _("Score overridden")
         STUDENT_EXPORTED = "student_exported", _("Student data exported")
         STUDENT_DELETED = "student_deleted", _("Student data deleted")
+        REGRADE = "regrade", _("Answers regraded after a key change")
 
     action = models.CharField(max_length=24, choices=Action.choices)
     actor = models.ForeignKey(

@@ -13,7 +13,7 @@ from authoring.package import content
 from authoring.package.errors import PackageError
 from authoring.package.validate import find_packages, validate_package
 from lessons.models import GlossaryTerm, Lesson, Reference, Sentence, Source, Step
-from quizzes.models import Question, Quiz
+from quizzes.models import Attempt, KeyChange, Question, Quiz
 from quizzes.types import GradeState
 
 
@@ -23,6 +23,8 @@ class LoadResult:
     status: str  # "created", "updated" or "unchanged"
     new_versions: list[str] = field(default_factory=list)
     retired: list[str] = field(default_factory=list)
+    # Answered questions now graded on something else (type, points or spec): to regrade.
+    key_changes: list[KeyChange] = field(default_factory=list)
 
 
 class PackageInvalid(Exception):
@@ -178,6 +180,32 @@ def _sync_quiz(lesson: Lesson, package: content.Package) -> None:
 CONTENT_FIELDS = ("type", "prompt", "points", "skills", "feedback", "spec", "fixed_order")
 
 
+# What a question is graded on: a change to one of these after students answered is a key
+# change, recorded for a regrade decision (quizzes.services.regrade).
+GRADED_FIELDS = ("type", "points", "spec")
+
+
+def _key_change_record(old: Question, new: Question) -> KeyChange:
+    touched = (
+        Attempt.objects.filter(
+            kind=Attempt.Kind.QUIZ,
+            status=Attempt.Status.SUBMITTED,
+            scores__question__lesson_id=old.lesson_id,
+            scores__question__key=old.key,
+            scores__question__version__lt=new.version,
+        )
+        .distinct()
+        .count()
+    )
+    return KeyChange.objects.create(
+        lesson_id=old.lesson_id,
+        key=old.key,
+        old_question=old,
+        new_question=new,
+        attempts_touched=touched,
+    )
+
+
 def _question_content(q: content.Question) -> dict:
     feedback = {
         name: getattr(q.feedback, name)
@@ -225,7 +253,7 @@ def _sync_questions(lesson, package, steps, result: LoadResult) -> None:
         if changed and existing.pk in answered:
             existing.is_current = False
             existing.save(update_fields=["is_current"])
-            Question.objects.create(
+            new = Question.objects.create(
                 lesson=lesson,
                 key=item.id,
                 version=existing.version + 1,
@@ -235,6 +263,8 @@ def _sync_questions(lesson, package, steps, result: LoadResult) -> None:
                 **wanted,
             )
             result.new_versions.append(item.id)
+            if any(getattr(existing, name) != wanted[name] for name in GRADED_FIELDS):
+                result.key_changes.append(_key_change_record(existing, new))
             continue
         for name, value in wanted.items():
             setattr(existing, name, value)
