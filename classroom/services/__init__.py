@@ -3,7 +3,8 @@
 Keyword-only functions named `<entity>_<verb>`, one module per concept: `classes` (a class
 itself, and `check_active`: an archived class is read-only, every write on it is refused),
 `members` (joining, rosters, passwords), `assignments` (assignments and extensions), `scores` (a
-teacher's scores and attempt resets). They validate before they write and raise
+teacher's scores and attempt resets), `regrade` (a key fix's regrade for one assignment). They
+validate before they write and raise
 `classroom.errors.ClassroomError` (or `QuizError` from the quiz services they call) with a code
 and a message a teacher can read; a function that writes several rows is atomic. Access (is
 this the teacher's class?) is checked by the caller through `classroom.selectors.access`; these
@@ -36,12 +37,14 @@ from .members import (
     student_password_reset,
     student_signup,
 )
+from .regrade import assignment_regrade
 from .scores import attempt_reset, item_score, rubric_score
 
 __all__ = [
     "Credential",
     "RosterInvalid",
     "assignment_create",
+    "assignment_regrade",
     "assignment_update",
     "attempt_reset",
     "classroom_archive",

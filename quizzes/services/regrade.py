@@ -152,7 +152,7 @@ def changed_keys(*, lesson: Lesson) -> list[str]:
 def _targets(lesson: Lesson, policies: Mapping[str, str]) -> dict[str, Question]:
     for chosen in policies.values():
         if chosen not in RegradePolicy.values:
-            raise QuizError(Code.INVALID_RESPONSE, _("Unknown regrade policy “%s”.") % chosen)
+            raise QuizError(Code.UNKNOWN_POLICY)
     targets = {
         q.key: q
         for q in Question.objects.filter(
@@ -162,10 +162,7 @@ def _targets(lesson: Lesson, policies: Mapping[str, str]) -> dict[str, Question]
     changed = set(changed_keys(lesson=lesson))
     unknown = sorted(key for key in policies if key not in targets or key not in changed)
     if unknown:
-        raise QuizError(
-            Code.UNKNOWN_QUESTION,
-            _("No key change to regrade for: %s.") % ", ".join(unknown),
-        )
+        raise QuizError(Code.NO_KEY_CHANGE, ", ".join(unknown) + ".")
     return targets
 
 
@@ -294,7 +291,8 @@ def regrade_apply(
 ) -> RegradePlan:
     """Carry out `policies` for the old answers in scope (every attempt of the lesson, or one
     assignment's, or some students' of it). The plan is computed again here, with the
-    attempts locked, so a score a teacher gave since the preview is kept."""
+    attempts locked, so a score a teacher gave since the preview is kept. No policy: nothing
+    to do, nothing written."""
     plan = regrade_plan(
         lesson=lesson,
         policies=policies,
@@ -302,6 +300,8 @@ def regrade_apply(
         student_ids=student_ids,
         lock=True,
     )
+    if not plan.policies:
+        return plan
     records = {}
     for key, chosen in plan.policies.items():
         target = plan.targets[key]

@@ -269,7 +269,7 @@ def test_the_students_result_names_the_regraded_items_and_why(answered, teacher)
 def test_an_unknown_policy_or_question_is_refused(answered):
     _attempts, result = answered
     lesson = result.key_changes[0].lesson
-    with pytest.raises(QuizError, match="Unknown regrade policy"):
+    with pytest.raises(QuizError, match="Unknown regrade policy: choose keep, new, either or full"):
         regrade_plan(lesson=lesson, policies={FIXED_QUESTION: "lenient"})
     with pytest.raises(QuizError, match="No key change to regrade for: q-toll"):
         regrade_plan(lesson=lesson, policies={"q-toll": "new"})
