@@ -74,10 +74,11 @@ class Preview:
     scores_changed: int
 
     @property
-    def average_change(self) -> Decimal | None:
+    def average_change(self) -> str | None:
+        """The change of the class average in percentage points, signed ("+4.0")."""
         if self.average_before is None or self.average_after is None:
             return None
-        return self.average_after - self.average_before
+        return f"{self.average_after - self.average_before:+}"
 
 
 def regrade_preview(*, assignment: Assignment, policies: dict[str, str]) -> Preview:

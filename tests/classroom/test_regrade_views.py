@@ -77,7 +77,7 @@ def test_the_preview_shows_each_student_and_the_average_and_writes_nothing(
     assert "data-regrade-preview" in html
     assert 'data-student="bo"' in html and 'data-student="ada"' in html
     assert "1 score would change." in html
-    assert "Class average quiz score:" in html
+    assert "Class average quiz score:" in html and "(+" in html
     assert Score.objects.count() == scores
     assert not Regrade.objects.exists()
 
