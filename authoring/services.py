@@ -185,8 +185,9 @@ CONTENT_FIELDS = ("type", "prompt", "points", "skills", "feedback", "spec", "fix
 GRADED_FIELDS = ("type", "points", "spec")
 
 
-def _key_change_record(old: Question, new: Question) -> KeyChange:
-    touched = (
+def _attempts_graded_before(old: Question, new: Question) -> int:
+    """Submitted quiz attempts graded with a version of the question older than `new`."""
+    return (
         Attempt.objects.filter(
             kind=Attempt.Kind.QUIZ,
             status=Attempt.Status.SUBMITTED,
@@ -197,12 +198,15 @@ def _key_change_record(old: Question, new: Question) -> KeyChange:
         .distinct()
         .count()
     )
+
+
+def _key_change_record(old: Question, new: Question, touched: int | None = None) -> KeyChange:
     return KeyChange.objects.create(
         lesson_id=old.lesson_id,
         key=old.key,
         old_question=old,
         new_question=new,
-        attempts_touched=touched,
+        attempts_touched=_attempts_graded_before(old, new) if touched is None else touched,
     )
 
 
@@ -266,10 +270,19 @@ def _sync_questions(lesson, package, steps, result: LoadResult) -> None:
             if any(getattr(existing, name) != wanted[name] for name in GRADED_FIELDS):
                 result.key_changes.append(_key_change_record(existing, new))
             continue
+        regraded_on = [n for n in GRADED_FIELDS if getattr(existing, n) != wanted[n]]
         for name, value in wanted.items():
             setattr(existing, name, value)
         existing.step, existing.position = steps[kind], position
         existing.save()
+        if regraded_on and existing.version > 1:
+            # Nobody answered this version yet, but older ones were: their key moved again.
+            older = Question.objects.filter(
+                lesson=lesson, key=item.id, version=existing.version - 1
+            ).first()
+            touched = _attempts_graded_before(older, existing) if older else 0
+            if touched:
+                result.key_changes.append(_key_change_record(older, existing, touched))
     for key, question in current.items():
         if key in seen:
             continue

@@ -7,8 +7,6 @@ grading method."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count
-
 from accounts.models import User
 from quizzes import policy
 from quizzes.models import Attempt, Score
@@ -23,10 +21,17 @@ from .access import classroom_students
 class ChangedQuestion:
     status: KeyChangeStatus
     attempts: int  # the class's submitted attempts graded with an older key
+    submitted_since: int = 0  # of those, submitted after the last decision (not covered by it)
 
     @property
     def key(self) -> str:
         return self.status.key
+
+    @property
+    def pending(self) -> bool:
+        """Nobody decided since the key changed, or attempts begun on the old version were
+        submitted after the decision, graded with the old key."""
+        return self.status.pending or self.submitted_since > 0
 
 
 def changed_questions(*, assignment: Assignment) -> list[ChangedQuestion]:
@@ -36,19 +41,25 @@ def changed_questions(*, assignment: Assignment) -> list[ChangedQuestion]:
     statuses = key_changes_for(lesson=assignment.lesson, assignment_id=assignment.pk)
     if not statuses:
         return []
-    counts = dict(
-        Score.objects.filter(
-            attempt__assignment=assignment,
-            attempt__kind=Attempt.Kind.QUIZ,
-            attempt__status=Attempt.Status.SUBMITTED,
-            attempt__student__memberships__classroom_id=assignment.classroom_id,
-            question__key__in=[s.key for s in statuses],
-            question__is_current=False,
-        )
-        .values_list("question__key")
-        .annotate(n=Count("attempt_id", distinct=True))
-    )
-    return [ChangedQuestion(s, counts[s.key]) for s in statuses if counts.get(s.key)]
+    submitted: dict[str, dict[int, object]] = {s.key: {} for s in statuses}
+    for key, attempt_id, submitted_at in Score.objects.filter(
+        attempt__assignment=assignment,
+        attempt__kind=Attempt.Kind.QUIZ,
+        attempt__status=Attempt.Status.SUBMITTED,
+        attempt__student__memberships__classroom_id=assignment.classroom_id,
+        question__key__in=list(submitted),
+        question__is_current=False,
+    ).values_list("question__key", "attempt_id", "attempt__submitted_at"):
+        submitted[key][attempt_id] = submitted_at
+    result = []
+    for status in statuses:
+        times = submitted[status.key]
+        if not times:
+            continue
+        decided = status.decision.created_at if status.decision else None
+        since = sum(1 for at in times.values() if decided and at and at > decided)
+        result.append(ChangedQuestion(status, len(times), since))
+    return result
 
 
 @dataclass

@@ -34,7 +34,7 @@ from .. import policy as quiz_policy
 from .. import selectors
 from ..errors import Code, QuizError
 from ..models import Attempt, KeyChange, Question, Regrade, RegradePolicy, Response, Score
-from ..types import GradeState, registry
+from ..types import GradeState, ResponseError, registry
 from .scoring import Graded, grade, score_row, totals_refresh
 
 TEACHER_ORIGINS = (Score.Origin.OVERRIDE, Score.Origin.TEACHER)
@@ -247,7 +247,7 @@ def _item(attempt, question, target, chosen, previous, data) -> ItemRegrade:
         return item
     if not registry.get_or_missing(question.type).auto_graded:
         return item
-    old, new = grade(question, data), grade(target, data)
+    old, new = grade(question, data), _grade_with_new_key(target, data)
     answered = not registry.get_or_missing(question.type).is_blank(data)
     fraction = regrade_fraction(chosen, old=old.fraction, new=new.fraction, answered=answered)
     if fraction is None:
@@ -267,6 +267,15 @@ def _item(attempt, question, target, chosen, previous, data) -> ItemRegrade:
     item.after_earned, item.after_possible = graded.points_earned, graded.points_possible
     item.graded = graded
     return item
+
+
+def _grade_with_new_key(target: Question, data) -> Graded:
+    """An old answer graded with the new version; one that no longer fits it (a choice the
+    fix removed, another type) is graded as blank, not refused."""
+    try:
+        return grade(target, data)
+    except ResponseError:
+        return grade(target, None)
 
 
 def regrade_reason(*, target: Question, policy: str, reason: str = "") -> str:

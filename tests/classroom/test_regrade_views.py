@@ -216,3 +216,29 @@ def test_item_analysis_keeps_the_versions_of_a_changed_question_apart(
     client.force_login(teacher)
     html = client.get(url("assignment_analysis", assignment.classroom_id, assignment.pk))
     assert html.content.decode().count("data-version-note") == 2
+
+
+def test_an_attempt_submitted_after_the_decision_makes_it_pending_again(
+    client, teacher, assignment, make_student, tmp_path
+):
+    from classroom.selectors.regrade import changed_questions
+    from quizzes.services import attempt_submit
+
+    neutral = {FIXED_QUESTION: {"choice": "neutral"}}
+    answer_quiz(student=make_student("early"), assignment=assignment, answers=neutral)
+    slow = answer_quiz(
+        student=make_student("slow"), assignment=assignment, answers=neutral, submit=False
+    )
+    load_key_fix(tmp_path)
+    client.force_login(teacher)
+    client.post(regrade_url(assignment), EITHER)
+    [changed] = changed_questions(assignment=assignment)
+    assert not changed.pending
+
+    attempt_submit(attempt=slow)  # begun on the old version: graded with the old key
+    [changed] = changed_questions(assignment=assignment)
+    assert changed.pending and changed.submitted_since == 1
+    client.post(regrade_url(assignment), EITHER)
+    slow.refresh_from_db()
+    assert Score.objects.filter(attempt=slow, origin=Score.Origin.REGRADE).exists()
+    assert not changed_questions(assignment=assignment)[0].pending

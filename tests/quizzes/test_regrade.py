@@ -334,3 +334,31 @@ def test_the_loader_command_reports_the_key_change(assignment, student, tmp_path
     out = capsys.readouterr().out
     assert f"key changed: {FIXED_QUESTION} v1 -> v2, 1 submitted attempt(s)" in out
     assert "manage.py regrade --lesson millbrook-bridge-1911" in out
+
+
+def test_an_old_answer_that_no_longer_fits_the_new_key_counts_as_blank(answered, teacher, tmp_path):
+    """The fix also removed the choice one student picked: the new key cannot read that
+    answer, so under "new" it earns nothing, and under "either" it keeps its old grade."""
+    from authoring.services import lesson_packages_load
+    from tests.key_fix import package_with_key_fix
+
+    attempts, first = answered
+    regrade_apply(lesson=first.key_changes[0].lesson, policies={FIXED_QUESTION: "keep"}, by=teacher)
+    folder = package_with_key_fix(tmp_path / "again")
+    yaml = folder / "lesson.yaml"
+    yaml.write_text(
+        yaml.read_text().replace(
+            "          - {id: protest, text: To protest against the cost of the bridge}\n", ""
+        )
+    )
+    [result] = lesson_packages_load(paths=[folder])
+    assert [c.new_question.version for c in result.key_changes] == [2]  # unanswered: in place
+    lesson = result.key_changes[0].lesson
+    assert key_changes_for(lesson=lesson)[0].pending  # the key moved since the decision
+
+    plan = regrade_plan(lesson=lesson, policies={FIXED_QUESTION: "new"})
+    neither = next(i for i in plan.items if i.attempt_id == attempts["neither"].pk)
+    assert (neither.before_earned, neither.after_earned) == (0, 0)
+    regrade_apply(lesson=lesson, policies={FIXED_QUESTION: "either"}, by=teacher)
+    assert points_on_fixed_question(attempts["old"]) == 1
+    assert points_on_fixed_question(attempts["new"]) == 1
