@@ -4,7 +4,7 @@ A package reload that changes what an answered question is graded on makes a new
 records a `KeyChange` (authoring.services). Attempts stay pinned to the version they answered;
 a regrade decides what the *new* key means for them, per question, by a `RegradePolicy`:
 
-- keep: old attempts keep their scores (new attempts already use the new key);
+- keep: old attempts keep the old key's scores (new attempts already use the new key);
 - new: each old answer is graded with the new key;
 - either: the better of the old and the new key, so nobody loses points;
 - full: everyone who answered gets full marks on it.
@@ -40,18 +40,24 @@ from .scoring import Graded, grade, score_row, totals_refresh
 TEACHER_ORIGINS = (Score.Origin.OVERRIDE, Score.Origin.TEACHER)
 
 
-def regrade_fraction(
-    policy: str, *, old: Fraction, new: Fraction, answered: bool
-) -> Fraction | None:
+def regrade_fraction(policy: str, *, old: Fraction, new: Fraction, answered: bool) -> Fraction:
     """The fraction of the points an old answer earns under `policy`, from its grade with the
-    old key and with the new one; None: the score stays as it is. Pure."""
+    old key and with the new one. Pure, and a function of the two grades only, so a decision
+    can be changed later (keep after new puts the old key's scores back)."""
     if policy == RegradePolicy.NEW:
         return new
     if policy == RegradePolicy.EITHER:
         return max(old, new)
-    if policy == RegradePolicy.FULL:
-        return Fraction(1) if answered else None
-    return None  # keep
+    if policy == RegradePolicy.FULL and answered:
+        return Fraction(1)
+    return old  # keep; and a blank answer under "full"
+
+
+def keeps_old_key(policy: str, *, old: Fraction, new: Fraction, answered: bool) -> bool:
+    """Whether the old key's grade is the one kept (its points and feedback are recorded)."""
+    if policy == RegradePolicy.EITHER:
+        return old > new
+    return policy == RegradePolicy.KEEP or (policy == RegradePolicy.FULL and not answered)
 
 
 @dataclass
@@ -249,15 +255,14 @@ def _item(attempt, question, target, chosen, previous, data) -> ItemRegrade:
         return item
     old, new = grade(question, data), _grade_with_new_key(target, data)
     answered = not registry.get_or_missing(question.type).is_blank(data)
-    fraction = regrade_fraction(chosen, old=old.fraction, new=new.fraction, answered=answered)
-    if fraction is None:
-        return item
-    # The feedback recorded is the new key's, unless the old key's grade is the one kept.
-    source = old if chosen == RegradePolicy.EITHER and old.fraction > new.fraction else new
+    grades = {"old": old.fraction, "new": new.fraction, "answered": answered}
+    fraction = regrade_fraction(chosen, **grades)
+    # The old key's grade counts on the old version's points; the new key's on the new one's.
+    source, version = (old, question) if keeps_old_key(chosen, **grades) else (new, target)
     graded = Graded(
         question=question,
-        points_earned=quiz_policy.points_for(fraction, target.points),
-        points_possible=Decimal(target.points),
+        points_earned=quiz_policy.points_for(fraction, version.points),
+        points_possible=Decimal(version.points),
         state=GradeState.of(fraction),
         fraction=fraction,
         result=source.result,

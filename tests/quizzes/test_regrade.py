@@ -25,14 +25,15 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("policy", "old", "new", "answered", "expected"),
     [
-        ("keep", Fraction(1), Fraction(0), True, None),
+        ("keep", Fraction(1), Fraction(0), True, Fraction(1)),
+        ("keep", Fraction(0), Fraction(1), True, Fraction(0)),
         ("new", Fraction(1), Fraction(0), True, Fraction(0)),
         ("new", Fraction(0), Fraction(1), True, Fraction(1)),
         ("either", Fraction(1), Fraction(0), True, Fraction(1)),
         ("either", Fraction(0), Fraction(1), True, Fraction(1)),
         ("either", Fraction(1, 3), Fraction(2, 3), True, Fraction(2, 3)),
         ("full", Fraction(0), Fraction(0), True, Fraction(1)),
-        ("full", Fraction(0), Fraction(0), False, None),
+        ("full", Fraction(0), Fraction(0), False, Fraction(0)),
     ],
 )
 def test_each_policy_combines_the_old_and_new_grades(policy, old, new, answered, expected):
@@ -163,6 +164,17 @@ def test_applying_the_same_policy_again_changes_nothing(answered, teacher):
     again = regrade_apply(lesson=lesson, policies={FIXED_QUESTION: "either"}, by=teacher)
     assert again.changes == []
     assert Score.objects.count() == count
+
+
+def test_a_decision_can_be_changed_and_keep_puts_the_old_keys_scores_back(answered, teacher):
+    attempts, result = answered
+    lesson = result.key_changes[0].lesson
+    regrade_apply(lesson=lesson, policies={FIXED_QUESTION: "new"}, by=teacher)
+    assert points_on_fixed_question(attempts["old"]) == 0
+    regrade_apply(lesson=lesson, policies={FIXED_QUESTION: "keep"}, by=teacher)
+    assert points_on_fixed_question(attempts["old"]) == 1
+    assert points_on_fixed_question(attempts["new"]) == 0
+    assert Score.objects.filter(origin=Score.Origin.REGRADE).count() == 4  # 2, then 2 back
 
 
 def test_a_teachers_score_is_kept(answered, teacher):
