@@ -110,6 +110,15 @@ def test_applying_adds_scores_audits_and_shows_everywhere(
     rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
     bo_row = next(r for r in rows if r[0] == "bo")
     assert Decimal(bo_row[2]) == bo.points_earned and "regraded" in bo_row[4]
+    answers = client.get(url("export_responses", assignment.classroom_id))
+    text = b"".join(answers.streaming_content).decode("utf-8-sig")
+    [regraded] = [r for r in csv.DictReader(io.StringIO(text)) if r["score_origin"] == "regrade"]
+    assert (regraded["username"], regraded["question"], regraded["points_earned"]) == (
+        "bo",
+        FIXED_QUESTION,
+        "1",
+    )
+    assert regraded["scored_by"] == teacher.username and "Both readings" in regraded["score_reason"]
 
     client.force_login(bo.student)
     result = client.get(reverse("learning:attempt_result", args=[bo.pk])).content.decode()
