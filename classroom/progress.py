@@ -56,7 +56,7 @@ class AttemptRow:
     points_earned: Decimal | None
     points_possible: Decimal | None
     needs_scoring: bool
-    regraded: bool = False  # a score of the attempt was changed by a regrade after a key fix
+    regraded: bool = False  # the score counting for one of its items is a regrade (key fix)
 
     @property
     def submitted(self) -> bool:

@@ -178,6 +178,8 @@ class Attempt(models.Model):
     points_earned = models.DecimalField(max_digits=9, decimal_places=3, null=True, blank=True)
     points_possible = models.DecimalField(max_digits=9, decimal_places=3, null=True, blank=True)
     needs_scoring = models.BooleanField(default=False)
+    # Cached like the totals: the score that counts for one of its items is a regrade.
+    regraded = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("attempt")

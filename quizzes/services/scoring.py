@@ -67,7 +67,8 @@ def totals_refresh(attempt: Attempt) -> None:
     attempt.points_earned = sum((s.points_earned for s in latest.values()), Decimal(0))
     attempt.points_possible = sum((s.points_possible for s in latest.values()), Decimal(0))
     attempt.needs_scoring = any(s.state == GradeState.UNGRADED for s in latest.values())
-    attempt.save(update_fields=["points_earned", "points_possible", "needs_scoring"])
+    attempt.regraded = any(s.origin == Score.Origin.REGRADE for s in latest.values())
+    attempt.save(update_fields=["points_earned", "points_possible", "needs_scoring", "regraded"])
 
 
 @transaction.atomic

@@ -135,6 +135,7 @@ def test_each_policy_rescores_the_old_answers(answered, teacher, policy, expecte
         attempt.refresh_from_db()
         assert attempt.points_earned == totals_before[name] + after[name] - before[name]
     changed = {name for name in attempts if after[name] != before[name]}
+    assert {name for name, a in attempts.items() if a.regraded} == changed  # cached flag
     rows = Score.objects.filter(origin=Score.Origin.REGRADE)
     assert {r.attempt_id for r in rows} == {attempts[name].pk for name in changed}
     assert len(plan.changes) == len(changed)
