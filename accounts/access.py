@@ -41,3 +41,7 @@ teacher_or_author_required = role_required(
     lambda user: user.is_teacher or user.is_author,
     _("Only teachers and content authors can preview a quiz."),
 )
+school_admin_required = role_required(
+    lambda user: user.is_school_admin,
+    _("This page is for the school's administrator: sign in with a school administrator account."),
+)

@@ -13,6 +13,8 @@ class User(AbstractUser):
         STUDENT = "student", _("Student")
         TEACHER = "teacher", _("Teacher")
         AUTHOR = "author", _("Content author")
+        # Acts on every account of the installation: one installation is one school (0011).
+        SCHOOL_ADMIN = "school_admin", _("School administrator")
 
     username_validator = UsernameValidator()
 
@@ -44,6 +46,10 @@ class User(AbstractUser):
     @property
     def is_student(self) -> bool:
         return self.role == self.Role.STUDENT
+
+    @property
+    def is_school_admin(self) -> bool:
+        return self.role == self.Role.SCHOOL_ADMIN
 
     @property
     def is_author(self) -> bool:

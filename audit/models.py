@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditEntry(models.Model):
-    """Who changed a grade or removed a student's data, when and why. Append-only.
+    """Who changed a grade, removed a student's data or acted on an account, when and why.
+    Append-only.
 
     The subject is kept as an id, not a name: after a deletion the log must not be the one
     place where the student's name survives."""
@@ -14,6 +15,12 @@ class AuditEntry(models.Model):
         STUDENT_EXPORTED = "student_exported", _("Student data exported")
         STUDENT_DELETED = "student_deleted", _("Student data deleted")
         REGRADE = "regrade", _("Answers regraded after a key change")
+        # Issue 13: what a teacher or the school administrator does to a person's account.
+        CLASS_RECORDS_DELETED = "class_records_deleted", _("Student's records in classes deleted")
+        PASSWORD_RESET = "password_reset", _("Password reset")
+        USERNAME_CHANGED = "username_changed", _("Username changed")
+        ACCOUNT_DELETED = "account_deleted", _("Account deleted")
+        TEACHER_CREATED = "teacher_created", _("Teacher account created")
 
     action = models.CharField(max_length=24, choices=Action.choices)
     actor = models.ForeignKey(

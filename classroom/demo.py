@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from authoring.roles import author_group_join
 from authoring.services import LoadResult, lesson_packages_load
 from lessons.models import Lesson
 
@@ -32,6 +33,7 @@ DEMO_ACCOUNTS = (
     DemoAccount("student1", "sourcelab-student", User.Role.STUDENT, "Ada Student"),
     DemoAccount("student2", "sourcelab-student", User.Role.STUDENT, "Ben Student"),
     DemoAccount("author", "sourcelab-author", User.Role.AUTHOR, "Content Author"),
+    DemoAccount("schooladmin", "sourcelab-admin", User.Role.SCHOOL_ADMIN, "School Administrator"),
 )
 
 
@@ -46,10 +48,14 @@ def demo_data_create() -> tuple[list[DemoAccount], Classroom, list[LoadResult]]:
         )
         user.role = account.role
         user.display_name = account.display_name
+        # The author uses the admin (staff) with the authors' group only: no superuser in
+        # daily use (issue 13, point 2).
         user.is_staff = account.role == User.Role.AUTHOR
-        user.is_superuser = account.role == User.Role.AUTHOR
+        user.is_superuser = False
         user.set_password(account.password)
         user.save()
+        if account.role == User.Role.AUTHOR:
+            author_group_join(user=user)
         users[account.username] = user
 
     classroom, _ = Classroom.objects.get_or_create(name=DEMO_CLASS_NAME, teacher=users["teacher"])

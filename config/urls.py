@@ -6,10 +6,13 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("site.webmanifest", views.web_manifest, name="web_manifest"),
     path("accounts/", include("accounts.urls")),
     path("", include("learning.urls")),
     path("classes/", include("classroom.urls")),
     path("privacy/", include("privacy.urls")),
+    path("school/", include("school.urls")),
     path("admin/", admin.site.urls),
 ]
 

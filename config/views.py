@@ -8,7 +8,8 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.views.decorators.cache import never_cache
+from django.templatetags.static import static
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 
@@ -19,6 +20,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("learning:dashboard")
     if request.user.is_teacher:
         return redirect("classroom:classroom_list")
+    if request.user.is_school_admin:
+        return redirect("school:account_list")
     return render(request, "home.html")
 
 
@@ -33,6 +36,36 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and bookmark tools ask for /favicon.ico whatever the page links to."""
+    return redirect(static("icons/favicon.ico"), permanent=True)
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def web_manifest(request: HttpRequest) -> JsonResponse:
+    """The app's name and icons for "add to home screen" on a phone. A view, not a static file,
+    so the icon addresses carry the static files' content hashes."""
+    icons = [
+        {"src": static(f"icons/icon-{size}.png"), "sizes": f"{size}x{size}", "type": "image/png"}
+        for size in (192, 512)
+    ]
+    manifest = {
+        "name": "Source Lab",
+        "short_name": "Source Lab",
+        "start_url": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#1f3a5f",
+        "icons": icons,
+    }
+    response = JsonResponse(manifest)
+    response["Content-Type"] = "application/manifest+json"
+    return response
 
 
 logger = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit.models import AuditEntry
 from audit.services import audit_record
-from classroom.models import Membership
+from classroom.models import AttemptReset, Extension, Membership
 from quizzes.models import Attempt, Response, Score
 
 
@@ -14,13 +14,19 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
-def student_data_export(*, student: User, by: User) -> dict:
-    """Everything Source Lab holds about one student, as JSON-ready data (a fixed number of
-    queries however much work the student did)."""
+def student_data_export(*, student: User, by: User, classrooms: list | None = None) -> dict:
+    """What Source Lab holds about one student, as JSON-ready data (a fixed number of queries
+    however much work the student did): everything, or with `classrooms` only the memberships
+    and the work in those classes (a teacher's export, issue 13)."""
     memberships = Membership.objects.filter(student=student).select_related("classroom")
     attempts = Attempt.objects.filter(student=student).select_related("lesson")
     responses = Response.objects.filter(attempt__student=student).select_related("question")
     scores = Score.objects.filter(attempt__student=student).select_related("question")
+    if classrooms is not None:
+        memberships = memberships.filter(classroom__in=classrooms)
+        attempts = attempts.filter(assignment__classroom__in=classrooms)
+        responses = responses.filter(attempt__assignment__classroom__in=classrooms)
+        scores = scores.filter(attempt__assignment__classroom__in=classrooms)
     data = {
         "exported_at": timezone.now().isoformat(),
         "account": {
@@ -72,8 +78,39 @@ def student_data_export(*, student: User, by: User) -> dict:
             for s in scores
         ],
     }
-    audit_record(action=AuditEntry.Action.STUDENT_EXPORTED, actor=by, subject_user_id=student.pk)
+    scope = {} if classrooms is None else {"classes": [c.pk for c in classrooms]}
+    audit_record(
+        action=AuditEntry.Action.STUDENT_EXPORTED, actor=by, subject_user_id=student.pk, **scope
+    )
     return data
+
+
+@transaction.atomic
+def student_records_delete(*, student: User, by: User, reason: str, classrooms: list) -> dict:
+    """Delete a student's records in `classrooms` (a teacher's own classes): their work on
+    those classes' assignments, extensions and reset records there, and the memberships. The
+    account and the work in other classes are kept (issue 13). Audited with the reason."""
+    if not student.is_student:
+        raise ValueError("Only student accounts are deleted here.")
+    attempts = Attempt.objects.filter(student=student, assignment__classroom__in=classrooms)
+    counts = {
+        "attempts": attempts.count(),
+        "answers": Response.objects.filter(attempt__in=attempts).count(),
+        "classes": Membership.objects.filter(student=student, classroom__in=classrooms).count(),
+    }
+    attempts.delete()
+    for model in (Extension, AttemptReset):
+        model.objects.filter(student=student, assignment__classroom__in=classrooms).delete()
+    Membership.objects.filter(student=student, classroom__in=classrooms).delete()
+    audit_record(
+        action=AuditEntry.Action.CLASS_RECORDS_DELETED,
+        actor=by,
+        subject_user_id=student.pk,
+        reason=reason.strip(),
+        class_ids=[c.pk for c in classrooms],
+        **counts,
+    )
+    return counts
 
 
 @transaction.atomic

@@ -38,8 +38,11 @@ class DeleteForm(forms.Form):
 @login_required
 @require_GET
 def student_export(request: HttpRequest, pk: int) -> HttpResponse:
-    student = selectors.student_get_for_manager(actor=request.user, pk=pk)
-    data = services.student_data_export(student=student, by=request.user)
+    reach = selectors.student_reach_for_manager(actor=request.user, pk=pk)
+    student = reach.student
+    data = services.student_data_export(
+        student=student, by=request.user, classrooms=reach.classrooms
+    )
     response = HttpResponse(
         json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
     )
@@ -50,16 +53,30 @@ def student_export(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def student_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    student = selectors.student_get_for_manager(actor=request.user, pk=pk)
+    """The school administrator, or a teacher of every class of the student, deletes the
+    account and all its work; a teacher sharing the student with other teachers deletes the
+    student's records in their own classes only (issue 13)."""
+    reach = selectors.student_reach_for_manager(actor=request.user, pk=pk)
+    student = reach.student
     form = DeleteForm(request.POST or None, student=student)
+    context = {"form": form, "student": student, "reach": reach}
     if request.method == "POST":
         if form.is_valid():
-            services.student_delete(
-                student=student, by=request.user, reason=form.cleaned_data["reason"]
-            )
-            messages.success(request, _("The student's account and work were deleted."))
+            reason = form.cleaned_data["reason"]
+            if reach.whole_account:
+                services.student_delete(student=student, by=request.user, reason=reason)
+                messages.success(request, _("The student's account and work were deleted."))
+            else:
+                services.student_records_delete(
+                    student=student, by=request.user, reason=reason, classrooms=reach.classrooms
+                )
+                messages.success(
+                    request,
+                    _(
+                        "The student's work in your classes was deleted, and they left them. "
+                        "Their account and their work in other teachers' classes are kept."
+                    ),
+                )
             return redirect("home")
-        return render(
-            request, "privacy/student_delete.html", {"form": form, "student": student}, status=400
-        )
-    return render(request, "privacy/student_delete.html", {"form": form, "student": student})
+        return render(request, "privacy/student_delete.html", context, status=400)
+    return render(request, "privacy/student_delete.html", context)

@@ -92,15 +92,36 @@ class QuizAdmin(admin.ModelAdmin):
     list_display = ("title", "lesson", "attempts_allowed", "grading_method", "time_limit_minutes")
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Students' work is read here, never written (issue 13, point 2): not even a superuser
+    adds, changes or deletes an attempt, an answer or a score in the admin, because every
+    score change goes through the audited services (an override with a reason, a regrade)."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class ResponseInline(admin.TabularInline):
     model = Response
     extra = 0
     readonly_fields = ("question", "data", "revision", "updated_at")
     can_delete = False
 
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
 
 @admin.register(Attempt)
-class AttemptAdmin(admin.ModelAdmin):
+class AttemptAdmin(ReadOnlyAdmin):
     list_display = ("student", "lesson", "kind", "number", "status", "points_earned", "started_at")
     list_filter = ("kind", "status", "lesson")
     search_fields = ("student__username",)
@@ -110,8 +131,15 @@ class AttemptAdmin(admin.ModelAdmin):
     inlines = [ResponseInline]
 
 
+@admin.register(Response)
+class ResponseAdmin(ReadOnlyAdmin):
+    list_display = ("attempt", "question", "revision", "updated_at")
+    list_select_related = ("attempt__student", "attempt__lesson", "question")
+    raw_id_fields = ("attempt", "question")
+
+
 @admin.register(Score)
-class ScoreAdmin(admin.ModelAdmin):
+class ScoreAdmin(ReadOnlyAdmin):
     list_display = (
         "attempt",
         "question",

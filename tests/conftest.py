@@ -39,6 +39,11 @@ def author(db) -> User:
 
 
 @pytest.fixture
+def school_admin(db) -> User:
+    return user_create(username="sa.admin", password=PASSWORD, role=User.Role.SCHOOL_ADMIN)
+
+
+@pytest.fixture
 def classroom(teacher, student):
     classroom = classroom_create(teacher=teacher, name="History 9A")
     membership_add(classroom=classroom, student=student)

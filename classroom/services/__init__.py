@@ -3,8 +3,8 @@
 Keyword-only functions named `<entity>_<verb>`, one module per concept: `classes` (a class
 itself, and `check_active`: an archived class is read-only, every write on it is refused),
 `members` (joining, rosters, passwords), `assignments` (assignments and extensions), `scores` (a
-teacher's scores and attempt resets), `regrade` (a key fix's regrade for one assignment). They
-validate before they write and raise
+teacher's scores, attempt resets, closing overdue attempts), `regrade` (a key fix's regrade
+for one assignment). They validate before they write and raise
 `classroom.errors.ClassroomError` (or `QuizError` from the quiz services they call) with a code
 and a message a teacher can read; a function that writes several rows is atomic. Access (is
 this the teacher's class?) is checked by the caller through `classroom.selectors.access`; these
@@ -38,7 +38,7 @@ from .members import (
     student_signup,
 )
 from .regrade import assignment_regrade
-from .scores import attempt_reset, item_score, rubric_score
+from .scores import attempt_reset, class_attempts_close_overdue, item_score, rubric_score
 
 __all__ = [
     "Credential",
@@ -47,6 +47,7 @@ __all__ = [
     "assignment_regrade",
     "assignment_update",
     "attempt_reset",
+    "class_attempts_close_overdue",
     "classroom_archive",
     "classroom_create",
     "classroom_rename",

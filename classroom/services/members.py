@@ -2,7 +2,6 @@
 their accounts from a roster, giving one a new password."""
 
 import os
-import secrets
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -13,11 +12,12 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.services import login_lock_clear, user_create
+from accounts.services import user_create
 
 from ..errors import ClassroomError, Code, RosterInvalid
 from ..models import Classroom, Membership
 from ..roster import RosterError, RosterRow
+from .accounts import account_password_reset, password_generate
 from .classes import check_active, join_code_normalise
 
 # --- memberships -----------------------------------------------------------------------------
@@ -73,27 +73,17 @@ def require_member(classroom: Classroom, student: User) -> None:
 
 # --- accounts --------------------------------------------------------------------------------
 
-# No 0/o, 1/l/i: passwords are read off paper.
-READABLE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
+@transaction.atomic
+def student_password_reset(*, classroom: Classroom, student: User, by: User, reason: str) -> str:
+    """The class's teacher gives a student a new generated password, returned once to show
+    them; the old password stops working and a login lockout on the account is lifted.
 
-def password_generate() -> str:
-    """Three groups of four: easy to type from a printed sheet, about 59 bits of entropy."""
-    return "-".join(
-        "".join(secrets.choice(READABLE_ALPHABET) for _i in range(4)) for _g in range(3)
-    )
-
-
-def student_password_reset(*, classroom: Classroom, student: User) -> str:
-    """Give a student of the class a new generated password, returned once to show the
-    teacher; the old password stops working and a login lockout on the account is lifted."""
+    The password is the whole account's: refused (`classroom.authority`) when the student is
+    also in another teacher's class. Audited with the teacher and the reason."""
     check_active(classroom)
     require_member(classroom, student)
-    password = password_generate()
-    student.set_password(password)
-    student.save(update_fields=["password"])
-    login_lock_clear(username=student.username)
-    return password
+    return account_password_reset(account=student, by=by, reason=reason)
 
 
 @dataclass(frozen=True)

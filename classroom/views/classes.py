@@ -13,7 +13,8 @@ from accounts.access import teacher_required
 from core.forms import GET_POST, form_page
 
 from .. import services
-from ..forms import ClassroomForm, RosterImportForm
+from ..authority import AccountAction, account_authority_check
+from ..forms import ClassroomForm, ReasonForm, RosterImportForm
 from ..selectors import access
 
 # --- classes -------------------------------------------------------------------------------
@@ -152,11 +153,18 @@ def membership_remove(request: HttpRequest, pk: int, student_pk: int) -> HttpRes
 def student_password_reset(request: HttpRequest, pk: int, student_pk: int) -> HttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     student = access.student_get_for_teacher(classroom=classroom, pk=student_pk)
-    password = None
-    if request.method == "POST":
-        password = services.student_password_reset(classroom=classroom, student=student)
-    return render(
-        request,
-        "classroom/student_password.html",
-        {"classroom": classroom, "student": student, "password": password, "tab": "students"},
+    # Before the form: a student shared with another teacher's class is refused at once (403,
+    # saying who can do it), not after the teacher has typed a reason.
+    account_authority_check(
+        actor=request.user, student=student, action=AccountAction.PASSWORD_RESET
     )
+    context = {"classroom": classroom, "student": student, "tab": "students"}
+
+    def submit(data: dict) -> HttpResponse:
+        password = services.student_password_reset(
+            classroom=classroom, student=student, by=request.user, reason=data["reason"]
+        )
+        return render(request, "classroom/student_password.html", {**context, "password": password})
+
+    form = ReasonForm(request.POST or None)
+    return form_page(request, "classroom/student_password.html", context, form=form, submit=submit)

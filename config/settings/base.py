@@ -30,6 +30,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    # Background tasks (the backport of Django 6's django.tasks) stored in the database and run
+    # by `manage.py db_worker`: docs/decisions/0010-overdue-attempts.md.
+    "django_tasks",
+    "django_tasks_db",
     # The project's apps, lowest layer first (docs/decisions/0008-layers.md).
     "accounts",
     "audit",
@@ -39,6 +43,7 @@ INSTALLED_APPS = [
     "classroom",
     "learning",
     "privacy",
+    "school",
     "bench",
 ]
 
@@ -96,6 +101,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:

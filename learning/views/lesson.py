@@ -40,6 +40,7 @@ from quizzes.models import Attempt
 @student_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
+    quiz_services.attempts_close_overdue(student=request.user)
     rows = assignments_for_dashboard(student=request.user)
     return render(
         request, "learning/assignment_list.html", {"rows": rows, "join_form": JoinCodeForm()}

@@ -42,8 +42,10 @@ def preview_start(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = selectors.attempt_get_for_student(student=request.user, pk=pk)
-    if request.method == "POST":
+    if request.method == "POST":  # a save past the deadline closes the attempt itself
         return _attempt_post(request, attempt)
+    if attempt.is_open and services.attempts_close_overdue(student=request.user):
+        attempt.refresh_from_db()
     if not attempt.is_open:
         return redirect("learning:attempt_result", pk=attempt.pk)
     return render(
@@ -96,6 +98,8 @@ def response_save(request: HttpRequest, pk: int, question_id: int) -> JsonRespon
 @require_GET
 def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = selectors.attempt_get_for_student(student=request.user, pk=pk)
+    if attempt.is_open and services.attempts_close_overdue(student=request.user):
+        attempt.refresh_from_db()
     if attempt.is_open:
         return redirect("learning:attempt_take", pk=attempt.pk)
     return render(

@@ -1,6 +1,7 @@
 """The quizzes app's writes, one module per concept: `attempts` (start, save, submit, check,
-deadlines), `scoring` (grading stored answers, teachers' scores) and `regrade` (after a key
-fix). Callers use this package's names; the modules are where each one is written."""
+deadlines), `closing` (grading and closing attempts; overdue ones as of their deadline),
+`scoring` (grading stored answers, teachers' scores) and `regrade` (after a key fix). Callers
+use this package's names; the modules are where each one is written."""
 
 from .attempts import (
     SaveResult,
@@ -11,6 +12,7 @@ from .attempts import (
     response_save,
     responses_save,
 )
+from .closing import attempts_close_overdue
 from .regrade import RegradePlan, regrade_apply, regrade_plan
 from .scoring import activity_score, score_set
 
@@ -22,6 +24,7 @@ __all__ = [
     "attempt_deadlines_refresh",
     "attempt_start",
     "attempt_submit",
+    "attempts_close_overdue",
     "regrade_apply",
     "regrade_plan",
     "response_save",

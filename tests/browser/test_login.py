@@ -38,3 +38,18 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_main(page, demo_data, lo
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_first_page_loads_every_asset_and_logs_no_console_error(page, live_server):
+    """A fresh browser on the first page: the icon, styles and scripts all load (no 404 for
+    /favicon.ico, which browsers ask for on their own) and the console stays clean."""
+    errors, failed = [], []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("response", lambda r: failed.append((r.status, r.url)) if r.status >= 400 else None)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.wait_for_load_state("networkidle")
+    icon = page.evaluate("fetch(document.querySelector('link[rel=icon]').href).then(r => r.status)")
+    assert icon == 200
+    assert page.request.get(f"{live_server.url}/favicon.ico").status == 200
+    assert failed == []
+    assert errors == []

@@ -182,6 +182,7 @@ def test_the_teacher_runs_a_class_from_roster_to_gradebook(
 
     page.goto(f"{live_server.url}/classes/{classroom.pk}/students/")
     page.get_by_role("link", name="Reset password of Grace Hopper").click()
+    page.get_by_label("Reason").fill("Forgot it")
     page.get_by_role("button", name="Generate a new password").click()
     new_password = page.locator("[data-password]").inner_text()
     assert User.objects.get(username="grace.h").check_password(new_password)

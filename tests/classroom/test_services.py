@@ -89,25 +89,31 @@ def test_removing_a_student_keeps_their_account_and_work(classroom, student, ass
 
 
 def test_a_password_reset_gives_a_new_password_and_the_old_one_stops_working(
-    client, classroom, student
+    client, classroom, student, teacher
 ):
-    password = student_password_reset(classroom=classroom, student=student)
+    password = student_password_reset(
+        classroom=classroom, student=student, by=teacher, reason="Forgot it"
+    )
     student.refresh_from_db()
     assert student.check_password(password)
     assert not student.check_password(PASSWORD)
 
 
-def test_a_password_reset_lifts_a_login_lockout(client, classroom, student):
+def test_a_password_reset_lifts_a_login_lockout(client, classroom, student, teacher):
     for _ in range(5):
         client.post("/accounts/login/", {"username": student.username, "password": "guess"})
-    password = student_password_reset(classroom=classroom, student=student)
+    password = student_password_reset(
+        classroom=classroom, student=student, by=teacher, reason="Forgot it"
+    )
     response = client.post("/accounts/login/", {"username": student.username, "password": password})
     assert response.status_code == 302
 
 
 def test_a_password_reset_only_for_students_of_the_class(other_classroom, student):
     with pytest.raises(ClassroomError, match="not in this class"):
-        student_password_reset(classroom=other_classroom, student=student)
+        student_password_reset(
+            classroom=other_classroom, student=student, by=other_classroom.teacher, reason="x"
+        )
 
 
 # --- assignments and extensions ------------------------------------------------------------

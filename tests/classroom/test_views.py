@@ -170,7 +170,9 @@ def test_pasted_rows_work_too_but_not_together_with_a_file(signed_in, classroom)
 def test_resetting_a_password_asks_first_then_shows_the_new_one(signed_in, classroom, student):
     confirm = page(signed_in, url("student_password_reset", classroom.pk, student.pk))
     assert "data-password" not in confirm
-    response = signed_in.post(url("student_password_reset", classroom.pk, student.pk))
+    response = signed_in.post(
+        url("student_password_reset", classroom.pk, student.pk), {"reason": "Forgot it"}
+    )
     assert "no-store" in response["Cache-Control"]
     (password,) = re.findall(r"data-password>([^<]+)<", response.content.decode())
     student.refresh_from_db()

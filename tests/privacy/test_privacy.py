@@ -63,9 +63,14 @@ def test_nobody_else_can_export_or_delete_a_student(client, request, student, wo
     assert User.objects.filter(pk=student.pk).exists()
 
 
-def test_staff_can_export_any_student(client, author, student, worked):
+def test_a_content_author_cannot_export_a_student_but_the_school_administrator_can(
+    client, author, school_admin, student, worked
+):
+    url = reverse("privacy:student_export", args=[student.pk])
     client.force_login(author)
-    assert client.get(reverse("privacy:student_export", args=[student.pk])).status_code == 200
+    assert client.get(url).status_code == 404
+    client.force_login(school_admin)
+    assert client.get(url).status_code == 200
 
 
 def test_deleting_removes_the_student_and_their_work_and_audits_without_the_name(

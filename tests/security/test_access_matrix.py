@@ -18,7 +18,15 @@ from classroom.services import assignment_create, classroom_create, membership_a
 from quizzes import services
 from tests.conftest import PASSWORD
 
-ROLES = ("anonymous", "student", "other_student", "teacher", "other_teacher", "staff")
+ROLES = (
+    "anonymous",
+    "student",
+    "other_student",
+    "teacher",
+    "other_teacher",
+    "staff",
+    "school_admin",
+)
 
 # Outcomes: OK (2xx, or a redirect that is not to the login page), LOGIN (redirect to log in),
 # DENY (403 or 404: the object does not exist for this visitor), NOT_FOUND (404 only),
@@ -46,7 +54,9 @@ def signed_in(outcome: str, **overrides: str) -> dict[str, str]:
 
 
 OWNER_ONLY = signed_in(NOT_FOUND, student=OK)
-TEACHER_OF_STUDENT = signed_in(NOT_FOUND, teacher=OK, staff=OK)
+# A student's data: their teachers (within their classes) and the school administrator. Not
+# staff: a content author has no authority over students (issue 13, finding 9).
+TEACHER_OF_STUDENT = signed_in(NOT_FOUND, teacher=OK, school_admin=OK)
 # The teacher's pages say 403 to a student or a content author: a role's refusal, not a 404.
 ANY_TEACHER = signed_in(FORBIDDEN, teacher=OK, other_teacher=OK)
 CLASS_TEACHER = signed_in(FORBIDDEN, teacher=OK, other_teacher=NOT_FOUND)
@@ -56,6 +66,8 @@ BROWSER_FORM = {"csrfmiddlewaretoken": "not-checked-by-the-test-client"}
 MATRIX: dict[str, Row] = {
     "home": Row("get", (), signed_in(OK)),
     "healthz": Row("get", (), everyone(OK)),
+    "favicon": Row("get", (), everyone(OK)),
+    "web_manifest": Row("get", (), everyone(OK)),
     "accounts:login": Row("get", (), everyone(OK)),
     "accounts:logout": Row("post", (), everyone(LOGIN)),
     "accounts:password_change": Row("get", (), signed_in(OK)),
@@ -71,7 +83,9 @@ MATRIX: dict[str, Row] = {
         signed_in(DENY, student=OK, other_student=NOT_FOUND),
     ),
     "learning:preview_start": Row(
-        "post", ("lesson_slug",), signed_in(OK, student=DENY, other_student=DENY)
+        "post",
+        ("lesson_slug",),
+        signed_in(OK, student=DENY, other_student=DENY, school_admin=DENY),
     ),
     "learning:attempt_take": Row("get", ("attempt",), OWNER_ONLY),
     "learning:attempt_result": Row("get", ("attempt",), OWNER_ONLY),
@@ -105,7 +119,7 @@ MATRIX: dict[str, Row] = {
     ),
     "classroom:membership_remove": Row("get", ("classroom", "student"), CLASS_TEACHER, post={}),
     "classroom:student_password_reset": Row(
-        "get", ("classroom", "student"), CLASS_TEACHER, post={}
+        "get", ("classroom", "student"), CLASS_TEACHER, post={"reason": "Forgot it"}
     ),
     "classroom:assignment_create": Row("get", ("classroom",), CLASS_TEACHER),
     "classroom:assignment_analysis": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
@@ -131,6 +145,39 @@ MATRIX: dict[str, Row] = {
     "privacy:student_export": Row("get", ("student",), TEACHER_OF_STUDENT),
     "privacy:student_delete": Row("get", ("student",), TEACHER_OF_STUDENT),
 }
+
+# --- The school administrator's pages (issue 13, point 1) ---------------------------------
+# For the school administrator only: everyone else signed in gets a role's refusal (403). The
+# shared student (a person reached through several classes) is in test_shared_student.py.
+SCHOOL_ADMIN_ONLY = signed_in(FORBIDDEN, school_admin=OK)
+MATRIX.update(
+    {
+        "school:account_list": Row("get", (), SCHOOL_ADMIN_ONLY),
+        "school:account_detail": Row("get", ("student",), SCHOOL_ADMIN_ONLY),
+        "school:account_password_reset": Row(
+            "get", ("student",), SCHOOL_ADMIN_ONLY, post={"reason": "Forgot it"}
+        ),
+        "school:account_username_change": Row(
+            "get",
+            ("student",),
+            SCHOOL_ADMIN_ONLY,
+            post={"username": "renamed.student", "reason": "Spelling"},
+        ),
+        # The administrator is the last visitor: the student is deleted at the very end.
+        "school:account_delete": Row(
+            "get",
+            ("student",),
+            SCHOOL_ADMIN_ONLY,
+            post={"reason": "Left the school", "confirm_username": "student"},
+        ),
+        "school:classroom_list": Row("get", (), SCHOOL_ADMIN_ONLY),
+        "school:teacher_list": Row("get", (), SCHOOL_ADMIN_ONLY),
+        "school:teacher_create": Row(
+            "get", (), SCHOOL_ADMIN_ONLY, post={"username": "new.teacher"}
+        ),
+        "school:audit_log": Row("get", (), SCHOOL_ADMIN_ONLY),
+    }
+)
 
 SKIPPED_NAMESPACES = {
     "admin"
@@ -161,6 +208,7 @@ def world(db, example_lesson):
             ("teacher", User.Role.TEACHER, False),
             ("other_teacher", User.Role.TEACHER, False),
             ("staff", User.Role.AUTHOR, True),
+            ("school_admin", User.Role.SCHOOL_ADMIN, False),
         ]
     }
     class_a = classroom_create(teacher=make["teacher"], name="Class A")
@@ -242,7 +290,7 @@ def test_access_matrix(client, world, name):
 def test_the_admin_is_for_staff_only(client, world):
     users, _ = world
     url = reverse("admin:index")
-    for role in ("student", "teacher"):
+    for role in ("student", "teacher", "school_admin"):
         client.force_login(users[role])
         response = client.get(url)
         assert response.status_code == 302 and "/admin/login/" in response.url
