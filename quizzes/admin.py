@@ -43,7 +43,8 @@ def is_answered(question: Question) -> bool:
 class QuestionAdmin(admin.ModelAdmin):
     """An answered version is read-only here: a key fix is a new version from the package
     (`load_lessons`), then a regrade decision (`manage.py regrade` or the assignment's page),
-    so that scores change by new rows with who and why (docs/decisions/0010)."""
+    so that scores change by new rows with who and why
+    (docs/decisions/0012-regrade-and-versions.md)."""
 
     form = QuestionAdminForm
     list_display = ("key", "version", "is_current", "type", "lesson", "step", "points")

@@ -1,5 +1,5 @@
 """A teacher's regrade decision for one assignment, after a key fix
-(docs/decisions/0010-regrade-and-versions.md)."""
+(docs/decisions/0012-regrade-and-versions.md)."""
 
 from accounts.models import User
 from quizzes import services as quiz_services

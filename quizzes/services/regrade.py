@@ -15,7 +15,7 @@ REGRADE Score row for each score that changes (with who, the policy and why; ear
 stay), the attempts' totals recomputed, and an audit entry. A teacher's own score (an
 override, a written answer) is never replaced. Grading stays pure: the question types'
 `grade(spec, answer)`; the policy only combines their fractions
-(docs/decisions/0010-regrade-and-versions.md)."""
+(docs/decisions/0012-regrade-and-versions.md)."""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
