@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lessons.models import Lesson, ReadingLevel
-from quizzes.models import FeedbackLevel, FeedbackTiming, GradingMethod
+from quizzes.models import FeedbackLevel, FeedbackTiming, GradingMethod, RegradePolicy
 from quizzes.policy import QuizSettings, key_before_feedback
 
 from .roster import MAX_BYTES, Roster, roster_decode, roster_parse
@@ -290,3 +290,42 @@ class ReasonForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Kept with the record, with your name and the time."),
     )
+
+
+class RegradeForm(forms.Form):
+    """A regrade decision: a policy for each question whose key changed after the class
+    answered it, and the teacher's reason (kept with every new score, after the policy)."""
+
+    reason = forms.CharField(
+        label=_("Reason (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept with every changed score, with your name, the time and the policy."),
+    )
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keys = [question.key for question in questions]
+        for question in questions:
+            self.fields[self.field_name(question.key)] = forms.ChoiceField(
+                label=question.key,
+                choices=RegradePolicy.choices,
+                initial=RegradePolicy.EITHER,
+            )
+
+    @staticmethod
+    def field_name(key: str) -> str:
+        return f"policy-{key}"
+
+    def policy_fields(self):
+        return [self[self.field_name(key)] for key in self.keys]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.keys:
+            raise forms.ValidationError(_("No key change touches this class's answers."))
+        return cleaned
+
+    def policies(self) -> dict[str, str]:
+        return {key: self.cleaned_data[self.field_name(key)] for key in self.keys}

@@ -56,6 +56,7 @@ class AttemptRow:
     points_earned: Decimal | None
     points_possible: Decimal | None
     needs_scoring: bool
+    regraded: bool = False  # the score counting for one of its items is a regrade (key fix)
 
     @property
     def submitted(self) -> bool:
@@ -78,6 +79,7 @@ class Progress:
     needs_scoring: bool
     extended: bool
     due_at: datetime
+    regraded: bool = False  # the attempt that counts was regraded after a key fix
 
     @property
     def percent(self) -> int | None:
@@ -153,9 +155,10 @@ def progress_for(
         quiz_points = combine_attempts(method, [a.points_earned or ZERO for a in submitted])
     last = counted[-1]
     quiz_possible = last.points_possible
-    late = False
+    late = regraded = False
     for a in counted:
         late = late or a.late
+        regraded = regraded or a.regraded
     if not needs_scoring:
         needs_scoring = any(a.needs_scoring for a in submitted)
     return Progress(
@@ -173,4 +176,5 @@ def progress_for(
         needs_scoring,
         extended,
         due_at,
+        regraded,
     )
