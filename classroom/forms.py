@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lessons.models import Lesson, ReadingLevel
+from quizzes import policy
 from quizzes.models import FeedbackLevel, FeedbackTiming, GradingMethod, RegradePolicy
 from quizzes.policy import QuizSettings, key_before_feedback
 
@@ -119,7 +120,7 @@ class AssignmentForm(forms.Form):
     attempts_allowed = forms.IntegerField(
         label=_("Quiz attempts allowed"),
         min_value=0,
-        max_value=20,
+        max_value=policy.MAX_ATTEMPTS_ALLOWED,
         help_text=_("0 means unlimited."),
     )
     grading_method = forms.ChoiceField(label=_("Grade from"), choices=GradingMethod.choices)
@@ -127,7 +128,7 @@ class AssignmentForm(forms.Form):
         label=_("Time limit (minutes)"),
         required=False,
         min_value=1,
-        max_value=600,
+        max_value=policy.MAX_TIME_LIMIT_MINUTES,
         help_text=_("Empty: no time limit."),
     )
     shuffle_items = forms.BooleanField(label=_("Shuffle the order of questions"), required=False)
@@ -229,7 +230,7 @@ class ExtensionForm(forms.Form):
         label=_("Extra minutes on the time limit"),
         required=False,
         min_value=0,
-        max_value=600,
+        max_value=policy.MAX_TIME_LIMIT_MINUTES,
         initial=0,
     )
 

@@ -24,6 +24,7 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
+from quizzes import policy
 from quizzes.models import Attempt, GradingMethod
 from quizzes.policy import combine_attempts
 
@@ -83,9 +84,7 @@ class Progress:
 
     @property
     def percent(self) -> int | None:
-        if self.points is None or not self.possible:
-            return None
-        return int((self.points * 100 / self.possible).quantize(Decimal(1)))
+        return policy.percent(self.points, self.possible)
 
     @property
     def status_label(self) -> str:
