@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('classroom', '0004_quiz_settings_fields'),
+        ('classroom', '0005_join_controls_and_requests'),
     ]
 
     operations = [
