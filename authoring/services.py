@@ -232,6 +232,7 @@ def _sync_quiz(lesson: Lesson, package: content.Package) -> None:
             "time_limit_minutes": s.time_limit_minutes,
             "shuffle_items": s.shuffle_items,
             "shuffle_choices": s.shuffle_choices,
+            "feedback_level": s.feedback,
             "show_feedback": s.show_feedback,
             "show_key": s.show_key,
         },

@@ -18,10 +18,21 @@ from .types import GradeState
 
 
 class FeedbackTiming(models.TextChoices):
+    """When something is released to a student (`policy.review_for` decides)."""
+
     IMMEDIATELY = "immediately", _("Immediately, item by item")
     AFTER_SUBMIT = "after_submit", _("After the attempt is submitted")
-    AFTER_DUE = "after_due", _("After the due date")
+    AFTER_DUE = "after_due", _("After the due date (and any late period) has passed")
     NEVER = "never", _("Never")
+
+
+class FeedbackLevel(models.TextChoices):
+    """What a student sees of a submitted attempt before the key is released; once it is, they
+    see everything. None of these levels gives the key away (docs/decisions/0010)."""
+
+    SCORE = "score", _("The score only")
+    OUTCOMES = "outcomes", _("The score, and which questions were right, wrong or left blank")
+    FULL = "full", _("Full feedback on their own answers, with explanations, without the key")
 
 
 class GradingMethod(models.TextChoices):
@@ -50,6 +61,13 @@ class QuizSettingsFields(models.Model):
     )
     shuffle_items = models.BooleanField(_("shuffle items"), default=False)
     shuffle_choices = models.BooleanField(_("shuffle choices"), default=False)
+    feedback_level = models.CharField(
+        _("feedback"),
+        max_length=12,
+        choices=FeedbackLevel.choices,
+        default=FeedbackLevel.FULL,
+        help_text=_("What students see of their answers until the key is released."),
+    )
     show_feedback = models.CharField(
         _("show feedback"),
         max_length=16,

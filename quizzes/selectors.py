@@ -175,9 +175,15 @@ def attempt_item(*, attempt: Attempt, question_id: int) -> Item | None:
 
 
 def attempt_review(*, attempt: Attempt, now=None) -> policy.Review:
-    """What the student may see of this attempt now."""
+    """What the student may see of this attempt now: "after the due date" comes when the
+    student's own window closes (`policy.release_at`: their extension and any late period
+    included), so the key never reaches a student who may still start another attempt."""
     now = now or timezone.now()
-    due_at = attempt.assignment.due_at if attempt.assignment_id else None
+    release_at = None
+    if attempt.assignment_id:
+        extension = attempt.assignment.extensions.filter(student_id=attempt.student_id).first()
+        window = policy.student_window(assignment=attempt.assignment, extension=extension)
+        release_at = policy.release_at(window)
     return policy.review_for(
-        policy.attempt_settings(attempt), submitted=not attempt.is_open, due_at=due_at, now=now
+        policy.attempt_settings(attempt), submitted=not attempt.is_open, due_at=release_at, now=now
     )

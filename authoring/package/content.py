@@ -174,6 +174,7 @@ class QuizSettings:
     shuffle_choices: bool
     show_feedback: str
     show_key: str
+    feedback: str = "full"  # what students see until the key: score, outcomes or full
 
 
 @dataclass(frozen=True)

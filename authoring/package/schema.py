@@ -38,6 +38,7 @@ StepKind = Literal[
 STEP_KINDS: tuple[str, ...] = get_args(StepKind)
 
 Release = Literal["immediately", "after_submit", "after_due", "never"]
+FeedbackLevel = Literal["score", "outcomes", "full"]  # quizzes.models.FeedbackLevel
 Grading = Literal["highest", "last", "first", "average"]
 
 _ID = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*\Z")
@@ -195,6 +196,7 @@ class QuizSettings(Model):
     time_limit_minutes: TimeLimit | None = None
     shuffle_items: StrictBool = False
     shuffle_choices: StrictBool = False
+    feedback: FeedbackLevel = "full"
     show_feedback: Release = "after_submit"
     show_key: Release = "after_due"
 

@@ -36,6 +36,7 @@ from authoring.package.extras import (
 from authoring.package.findings import Findings
 from authoring.package.limits import check_point_totals
 from authoring.package.order import check_fixed_order, check_key_positions
+from authoring.package.practice import check_practice_apart
 from authoring.package.questions import check_questions
 from authoring.package.references import (
     check_citable_ids,
@@ -140,6 +141,7 @@ def _check(folder: Path, loaded: LoadedYaml) -> ValidationReport:
     prepared = check_questions(raw, findings, skills, main, citable)
     check_fixed_order(raw, findings)
     check_key_positions(raw, findings, prepared)
+    check_practice_apart(raw, findings, prepared)
     check_point_totals(raw, findings)
     check_parts(raw, findings)
     check_extensions(raw, findings)

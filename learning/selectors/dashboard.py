@@ -119,7 +119,7 @@ def _dashboard_row(assignment, extension, attempts, steps, now) -> AssignmentRow
     elif submitted:
         row.status = Status.SUBMITTED
         row.submitted_late = any(a.submitted_at and a.submitted_at > due_at for a in submitted)
-        _set_score(row, assignment, submitted, now)
+        _set_score(row, assignment, submitted, now, policy.release_at(window))
     elif now > closes_at:
         row.status, row.can_work = Status.CLOSED, lesson_work is not None
     elif now > due_at:
@@ -129,9 +129,9 @@ def _dashboard_row(assignment, extension, attempts, steps, now) -> AssignmentRow
     return row
 
 
-def _set_score(row: AssignmentRow, assignment, submitted: list[Attempt], now) -> None:
+def _set_score(row: AssignmentRow, assignment, submitted: list[Attempt], now, release_at) -> None:
     settings = policy.QuizSettings.from_obj(assignment)
-    review = policy.review_for(settings, submitted=True, due_at=assignment.due_at, now=now)
+    review = policy.review_for(settings, submitted=True, due_at=release_at, now=now)
     if not review.score:
         row.score_pending = True
         return

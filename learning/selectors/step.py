@@ -288,7 +288,12 @@ def _quiz_info(attempt: Attempt, assignment: Assignment, now, *, count: bool) ->
         left = max(0, settings.attempts_allowed - len(attempts))
     review = None
     if latest is not None:
-        review = policy.review_for(settings, submitted=True, due_at=assignment.due_at, now=now)
+        # The lesson work's deadline is the student's window closing (`policy.release_at`),
+        # kept in step with extensions by `attempt_deadlines_refresh`.
+        release_at = attempt.deadline or policy.release_at(
+            policy.student_window(assignment=assignment)
+        )
+        review = policy.review_for(settings, submitted=True, due_at=release_at, now=now)
     return QuizInfo(
         attempts=attempts,
         settings=settings,

@@ -20,6 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError
 
+from .keyfree import Feedback
 from .parts import PartLabel, PartLabels, Pick, flatten
 from .schema import Issue, Loc, Response, Spec
 
@@ -294,6 +295,18 @@ class QuestionType(ABC, Generic[S, R]):
         """The raw response posted by this type's template (field names `{prefix}-...`).
 
         Never raises: what cannot be read is passed on for `parse_response` to refuse."""
+
+    @abstractmethod
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """The feedback on a graded answer that a student may read while the key is withheld:
+        nothing of the key they did not choose themselves (no option, item, sentence, category,
+        position or phrase they did not pick, no expected answer, no explanation that could
+        state the key). Every type must say which of its parts those are: most keep the parts
+        of the student's own picks with `Feedback.own`. `response` is the stored response (it
+        may be None or from an older version of the type); `public_spec` is what the page
+        shows. The result page renders only this until the key is released."""
 
     # --- what pages and reports read of a public spec or a stored response ---------------
 

@@ -18,6 +18,7 @@ from .base import (
     ResponseError,
     equal_shares,
 )
+from .keyfree import Feedback, stored
 from .parts import PartLabel, labelled
 from .schema import (
     Category,
@@ -148,6 +149,13 @@ class Classify(QuestionType[ClassifySpec, ClassifyResponse]):
 
     def _is_complete(self, spec: ClassifySpec, response: ClassifyResponse) -> bool:
         return all(i.id in response.answers for i in spec.items)
+
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """Only the items the student placed; an item's explanation names its category, so it
+        is kept only where the student placed the item right."""
+        return feedback.own(set(stored(response, "answers", dict)))
 
     def _grade(self, spec: ClassifySpec, response: ClassifyResponse) -> GradeResult:
         parts = [

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .base import FormData, GradeResult, Issue, QuestionType
+from .keyfree import Feedback
 from .parts import Pick
 from .schema import Note, Response, Spec, Text, at_most
 from .text import word_count
@@ -84,6 +85,12 @@ class FreeText(QuestionType[FreeTextSpec, FreeTextResponse]):
         """Answered within the word limits (at least one word when there is no minimum)."""
         words = word_count(response.text)
         return (spec.min_words or 1) <= words <= (spec.max_words or words)
+
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """The teacher scores it; the sample answer and rubric are never part of feedback."""
+        return feedback.own(set())
 
     def _grade(self, spec: FreeTextSpec, response: FreeTextResponse) -> GradeResult:
         return GradeResult.ungraded()

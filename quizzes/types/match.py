@@ -17,6 +17,7 @@ from .base import (
     ResponseError,
     equal_shares,
 )
+from .keyfree import Feedback, stored
 from .parts import PartLabel, labelled
 from .schema import Id, Labeled, Response, ResponseMap, Spec, duplicate_ids, unknown
 
@@ -85,6 +86,12 @@ class Match(QuestionType[MatchSpec, MatchResponse]):
 
     def _is_complete(self, spec: MatchSpec, response: MatchResponse) -> bool:
         return all(p.id in response.pairs for p in spec.prompts)
+
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """Only the prompts the student matched; the option each takes is the key."""
+        return feedback.own(set(stored(response, "pairs", dict)))
 
     def _grade(self, spec: MatchSpec, response: MatchResponse) -> GradeResult:
         parts = [

@@ -19,6 +19,7 @@ from .base import (
     ResponseError,
     equal_shares,
 )
+from .keyfree import Feedback, stored
 from .parts import PartLabel, labelled
 from .schema import (
     MAX_RESPONSE_ITEMS,
@@ -148,6 +149,21 @@ class Matrix(QuestionType[MatrixSpec, MatrixResponse]):
 
     def _is_complete(self, spec: MatrixSpec, response: MatrixResponse) -> bool:
         return all(column in response.cells.get(row, {}) for row, column, _cell in spec.grid())
+
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """Only the cells the student filled ("row.column"); a cell's explanation names its
+        category, so it is kept only where the student's category is right."""
+        cells = stored(response, "cells", dict)
+        return feedback.own(
+            {
+                f"{row}.{column}"
+                for row, columns in cells.items()
+                if isinstance(columns, Mapping)
+                for column in columns
+            }
+        )
 
     def _grade(self, spec: MatrixSpec, response: MatrixResponse) -> GradeResult:
         parts = [

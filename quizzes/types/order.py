@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import Field
 
 from .base import FormData, GradeResult, Issue, PartResult, QuestionType, ResponseError
+from .keyfree import Feedback, stored
 from .parts import PartLabel, Pick, labelled
 from .schema import Labeled, Response, ResponseIds, Spec, duplicate_ids
 
@@ -69,6 +70,12 @@ class Order(QuestionType[OrderSpec, OrderResponse]):
 
     def _is_complete(self, spec: OrderSpec, response: OrderResponse) -> bool:
         return bool(response.order)
+
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """Whether each item stands where the student put it; never the position it takes."""
+        return feedback.own({str(item) for item in stored(response, "order", list)})
 
     def _grade(self, spec: OrderSpec, response: OrderResponse) -> GradeResult:
         if not response.order:
