@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
 
 from authoring.package import limits
 
@@ -90,8 +90,16 @@ class Levels(Model):
     simpler: Markdown
 
 
+def _level_tag(value: Any) -> str:
+    return "levels" if isinstance(value, dict) else "text"
+
+
 # A prose field that may be written at two reading levels: a text, or {standard, simpler}.
-Leveled = Markdown | Levels
+# Tagged, so that a mistake is reported once, against the form the author chose.
+Leveled = Annotated[
+    Annotated[Markdown, Tag("text")] | Annotated[Levels, Tag("levels")],
+    Discriminator(_level_tag),
+]
 
 
 def standard_text(value: str | Levels | None) -> str | None:

@@ -306,3 +306,17 @@ def test_a_figure_id_fits_its_column(example_copy):
     [(line, path, message)] = example_copy.errors()
     assert (line, path) == (example_copy.line(f"- id: {long_id}"), "figures[0].id")
     assert "at most 80 characters" in message
+
+
+def test_a_leveled_field_of_the_wrong_shape_is_reported_once_at_its_key(example_copy):
+    example_copy.edit(
+        "    body: Look at the sourcing card before you read the text itself.",
+        "    body: [standard, simpler]",
+    )
+    assert example_copy.errors() == [
+        (
+            example_copy.line("body: [standard, simpler]"),
+            "steps[1].body",
+            "Input should be a valid string (got a list)",
+        )
+    ]
