@@ -65,6 +65,11 @@ def _web_url(value: str) -> str:
     return value
 
 
+# A link students may follow: only a web address, so that no `javascript:` or `data:` address
+# written in a package ever reaches an href.
+WebUrl = Annotated[str, AfterValidator(_web_url)]
+
+
 def _figure_id(value: str) -> str:
     if len(value) > MAX_ID:
         raise ValueError(f"an id has at most {MAX_ID} characters")
@@ -123,7 +128,7 @@ class Excerpt(Model):
 
     quote: Text  # shown inside quotation marks by the page: write none
     locator: Text  # where in the source: "p. 12", "section 3", "00:14:20"
-    url: Annotated[str, AfterValidator(_web_url)] | None = None
+    url: WebUrl | None = None
 
 
 class Figure(Model):

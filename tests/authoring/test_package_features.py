@@ -320,3 +320,23 @@ def test_a_leveled_field_of_the_wrong_shape_is_reported_once_at_its_key(example_
             "Input should be a valid string (got a list)",
         )
     ]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "//evil.example"])
+@pytest.mark.parametrize(
+    ("before", "path"),
+    [
+        (
+            "  audience: Readers of the town's weekly paper, most of them living in Millbrook."
+            "\n  url: null\n",
+            "source.url",
+        ),
+        ("    audience: The mayor and the Town Council\n    url: null\n", "sources[0].url"),
+    ],
+)
+def test_a_source_link_must_be_a_web_address(example_copy, url, before, path):
+    """Source and reference links become hrefs on the student's pages: only http(s)."""
+    example_copy.edit(before, before.replace("url: null", f"url: '{url}'"))
+    [(line, where, message)] = example_copy.errors()
+    assert (line, where) == (example_copy.line(f"url: '{url}'"), path)
+    assert "is not a web address" in message
