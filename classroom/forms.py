@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from lessons.models import Lesson
-from quizzes.models import FeedbackTiming, GradingMethod
-from quizzes.policy import QuizSettings
+from lessons.models import Lesson, ReadingLevel
+from quizzes import policy
+from quizzes.models import FeedbackLevel, FeedbackTiming, GradingMethod, RegradePolicy
+from quizzes.policy import QuizSettings, key_before_feedback
 
 from .roster import MAX_BYTES, Roster, roster_decode, roster_parse
 from .timezones import time_zone_names
@@ -138,7 +139,7 @@ class AssignmentForm(forms.Form):
     attempts_allowed = forms.IntegerField(
         label=_("Quiz attempts allowed"),
         min_value=0,
-        max_value=20,
+        max_value=policy.MAX_ATTEMPTS_ALLOWED,
         help_text=_("0 means unlimited."),
     )
     grading_method = forms.ChoiceField(label=_("Grade from"), choices=GradingMethod.choices)
@@ -146,16 +147,42 @@ class AssignmentForm(forms.Form):
         label=_("Time limit (minutes)"),
         required=False,
         min_value=1,
-        max_value=600,
+        max_value=policy.MAX_TIME_LIMIT_MINUTES,
         help_text=_("Empty: no time limit."),
     )
     shuffle_items = forms.BooleanField(label=_("Shuffle the order of questions"), required=False)
     shuffle_choices = forms.BooleanField(label=_("Shuffle the order of choices"), required=False)
+    feedback_level = forms.ChoiceField(
+        label=_("After submitting, students see"),
+        choices=FeedbackLevel.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "None of these shows the right answers: an answer left blank or wrong is only "
+            "marked, with no option named and no explanation that gives the answer away."
+        ),
+    )
     show_feedback = forms.ChoiceField(
-        label=_("Students see their score and feedback"), choices=FeedbackTiming.choices
+        label=_("When they see it"),
+        choices=FeedbackTiming.choices,
+        help_text=_("The score comes with it."),
     )
     show_key = forms.ChoiceField(
-        label=_("Students see the answer key"), choices=FeedbackTiming.choices
+        label=_("When they see the right answers"),
+        choices=FeedbackTiming.choices,
+        help_text=_(
+            'Then they also see every explanation. With more than one attempt, "after the due '
+            'date" keeps a first attempt, even a blank one, from giving the answers to the next.'
+        ),
+    )
+    reading_level = forms.ChoiceField(
+        label=_("Texts students see first"),
+        choices=ReadingLevel.choices,
+        initial=ReadingLevel.STANDARD,
+        required=False,  # empty: standard for a new assignment, unchanged for one edited
+        help_text=_(
+            "Where the lesson has simpler versions of its texts. Each student can switch on "
+            "every step."
+        ),
     )
 
     SETTINGS = QuizSettings.field_names()
@@ -176,6 +203,7 @@ class AssignmentForm(forms.Form):
         """Opens now, due in a week at the end of the day, the lesson's quiz settings."""
         now = timezone.localtime(now or timezone.now()).replace(second=0, microsecond=0)
         initial = {
+            "reading_level": ReadingLevel.STANDARD,
             "opens_at": now,
             "due_at": (now + timedelta(days=7)).replace(hour=23, minute=59),
         }
@@ -188,6 +216,7 @@ class AssignmentForm(forms.Form):
     def initial_from(cls, assignment) -> dict:
         initial = {
             "lesson": assignment.lesson,
+            "reading_level": assignment.reading_level,
             "opens_at": timezone.localtime(assignment.opens_at),
             "due_at": timezone.localtime(assignment.due_at),
             "late_until": timezone.localtime(assignment.late_until)
@@ -204,6 +233,9 @@ class AssignmentForm(forms.Form):
             self.add_error("due_at", _("The due date must come after the opening date."))
         if due and late and late < due:
             self.add_error("late_until", _("Late work can only be accepted after the due date."))
+        shown, key = data.get("show_feedback"), data.get("show_key")
+        if shown and key and key_before_feedback(show_feedback=shown, show_key=key):
+            self.add_error("show_key", _("The right answers cannot be shown before the feedback."))
         return data
 
     def settings(self) -> dict:
@@ -217,7 +249,7 @@ class ExtensionForm(forms.Form):
         label=_("Extra minutes on the time limit"),
         required=False,
         min_value=0,
-        max_value=600,
+        max_value=policy.MAX_TIME_LIMIT_MINUTES,
         initial=0,
     )
 
@@ -278,3 +310,42 @@ class ReasonForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Kept with the record, with your name and the time."),
     )
+
+
+class RegradeForm(forms.Form):
+    """A regrade decision: a policy for each question whose key changed after the class
+    answered it, and the teacher's reason (kept with every new score, after the policy)."""
+
+    reason = forms.CharField(
+        label=_("Reason (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept with every changed score, with your name, the time and the policy."),
+    )
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keys = [question.key for question in questions]
+        for question in questions:
+            self.fields[self.field_name(question.key)] = forms.ChoiceField(
+                label=question.key,
+                choices=RegradePolicy.choices,
+                initial=RegradePolicy.EITHER,
+            )
+
+    @staticmethod
+    def field_name(key: str) -> str:
+        return f"policy-{key}"
+
+    def policy_fields(self):
+        return [self[self.field_name(key)] for key in self.keys]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.keys:
+            raise forms.ValidationError(_("No key change touches this class's answers."))
+        return cleaned
+
+    def policies(self) -> dict[str, str]:
+        return {key: self.cleaned_data[self.field_name(key)] for key in self.keys}

@@ -4,14 +4,16 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
+from lessons.markdown import render_markdown
+from lessons.models import ReadingLevel
 
 from . import policy
-from .models import Attempt, Question, Response, Score
+from .models import Attempt, KeyChange, Question, Regrade, Response, Score
 from .types import QuestionType, registry
 
 # Scores are only ever added, so the highest id of an (attempt, question) is its newest score.
@@ -56,10 +58,15 @@ class Item:
     response: dict[str, Any] | None
     score: Score | None = None
     error: str = ""
+    level: str = ReadingLevel.STANDARD  # the reading level of the prompt shown
 
     @property
     def uid(self) -> str:
         return self.question.uid
+
+    @property
+    def prompt_html(self):
+        return render_markdown(self.question.prompt_for(self.level))
 
 
 def attempt_get_for_student(*, student: User, pk: int) -> Attempt:
@@ -171,9 +178,70 @@ def attempt_item(*, attempt: Attempt, question_id: int) -> Item | None:
 
 
 def attempt_review(*, attempt: Attempt, now=None) -> policy.Review:
-    """What the student may see of this attempt now."""
+    """What the student may see of this attempt now: "after the due date" comes when the
+    student's own window closes (`policy.release_at`: their extension and any late period
+    included), so the key never reaches a student who may still start another attempt."""
     now = now or timezone.now()
-    due_at = attempt.assignment.due_at if attempt.assignment_id else None
+    release_at = None
+    if attempt.assignment_id:
+        extension = attempt.assignment.extensions.filter(student_id=attempt.student_id).first()
+        window = policy.student_window(assignment=attempt.assignment, extension=extension)
+        release_at = policy.release_at(window)
     return policy.review_for(
-        policy.attempt_settings(attempt), submitted=not attempt.is_open, due_at=due_at, now=now
+        policy.attempt_settings(attempt), submitted=not attempt.is_open, due_at=release_at, now=now
     )
+
+
+@dataclass
+class KeyChangeStatus:
+    """A question whose key changed after it was answered, and what was decided about it."""
+
+    key: str
+    change: KeyChange  # the newest change
+    decision: Regrade | None  # the newest decision since that change, in the scope asked
+
+    @property
+    def pending(self) -> bool:
+        return self.decision is None
+
+
+def key_changes_for(*, lesson, assignment_id: int | None = None) -> list[KeyChangeStatus]:
+    """The lesson's key changes, newest per question, each with the newest decision taken
+    since: one for the whole lesson (assignment None), or, for an assignment, one for it or
+    for the whole lesson. Two queries."""
+    newest: dict[str, KeyChange] = {}
+    for change in (
+        KeyChange.objects.filter(lesson=lesson)
+        .select_related("old_question", "new_question")
+        .order_by("-id")
+    ):
+        newest.setdefault(change.key, change)
+    scope = Q(assignment__isnull=True)
+    if assignment_id is not None:
+        scope |= Q(assignment_id=assignment_id)
+    decisions: dict[str, Regrade] = {}
+    for regrade in (
+        Regrade.objects.filter(scope, lesson=lesson)
+        .select_related("question", "created_by")
+        .order_by("-id")
+    ):
+        change = newest.get(regrade.question.key)
+        if change is not None and regrade.created_at >= change.created_at:
+            decisions.setdefault(regrade.question.key, regrade)
+    return [
+        KeyChangeStatus(key, change, decisions.get(key))
+        for key, change in sorted(
+            newest.items(), key=lambda kv: (kv[1].new_question.position, kv[0])
+        )
+    ]
+
+
+def attempt_regrades(*, attempt: Attempt) -> list[tuple[int, Score]]:
+    """The attempt's items whose counting score is a regrade: (item number, that score), so
+    the student's result says which were regraded and why."""
+    latest = scores_latest(attempts=[attempt.pk])
+    return [
+        (number, latest[(attempt.pk, qid)])
+        for number, qid in enumerate(attempt.item_order, start=1)
+        if (attempt.pk, qid) in latest and latest[(attempt.pk, qid)].origin == Score.Origin.REGRADE
+    ]

@@ -130,6 +130,9 @@ WRITES = {
     "attempt_reset": lambda w: services.attempt_reset(
         attempt=w.quiz_attempt, by=w.teacher, reason="Fire drill"
     ),
+    "assignment_regrade": lambda w: services.assignment_regrade(
+        assignment=w.assignment, policies={}, by=w.teacher
+    ),
 }
 
 # Services that do not write on an existing class, or that are the way in and out of the
@@ -222,6 +225,7 @@ def test_assigning_a_lesson_to_an_archived_class_is_refused(signed_in, archived)
             "due_at": (now + timedelta(days=7)).strftime("%Y-%m-%dT%H:%M"),
             "attempts_allowed": 2,
             "grading_method": "highest",
+            "feedback_level": "full",
             "show_feedback": "after_submit",
             "show_key": "after_due",
         },

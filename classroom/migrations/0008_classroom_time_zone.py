@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('classroom', '0005_join_controls_and_requests'),
+        ('classroom', '0007_assignment_feedback_level'),
     ]
 
     operations = [
