@@ -1,25 +1,36 @@
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
+from django.utils.translation import get_language
 
 from lessons.markdown import number_citations, render_markdown, render_markdown_inline
 
 register = template.Library()
 
 
+def _as_content(html, tag: str):
+    """In the tests' pseudo-locale only (docs/translation.md), lesson content is wrapped in
+    `data-content`, so the check for untranslated interface text can leave it aside; every
+    other language gets the HTML unchanged."""
+    pseudo = getattr(settings, "PSEUDO_LANGUAGE", None)
+    if pseudo is None or get_language() != pseudo:
+        return html
+    return format_html("<{} data-content>{}</{}>", tag, html, tag)
+
+
 @register.filter
 def markdown(text: str):
     """Render author Markdown through the sanitiser. No database access.
 
-    Wrapped in `data-content`: lesson content, which the interface's translations leave as
-    the author wrote it (the pseudo-locale test skips it, docs/translation.md)."""
-    return format_html("<div data-content>{}</div>", render_markdown(text or ""))
+    Lesson content: the interface's translations leave it as the author wrote it."""
+    return _as_content(render_markdown(text or ""), "div")
 
 
 @register.filter
 def markdown_inline(text: str):
     """A short text (a choice, an item, a label) rendered as phrasing HTML: it fits in a
     `<label>` or a `<th>`. Pipe it to `striptags` where only text may go (an `<option>`)."""
-    return format_html("<span data-content>{}</span>", render_markdown_inline(str(text or "")))
+    return _as_content(render_markdown_inline(str(text or "")), "span")
 
 
 @register.filter(is_safe=True)
