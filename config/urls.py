@@ -13,6 +13,7 @@ urlpatterns = [
     path("classes/", include("classroom.urls")),
     path("privacy/", include("privacy.urls")),
     path("school/", include("school.urls")),
+    path("lti/", include("lti.urls")),
     path("admin/", admin.site.urls),
 ]
 

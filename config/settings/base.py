@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "lti_tool",  # django-lti: LMS registrations, deployments, the tool's keys (issue 17)
     # The project's apps, lowest layer first (docs/decisions/0008-layers.md).
     "accounts",
     "audit",
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "learning",
     "privacy",
     "school",
+    "lti",
     "bench",
 ]
 

@@ -21,6 +21,7 @@ from lessons.models import Lesson, StepKind
 from .. import policy
 from ..errors import Code, QuizError
 from ..models import Attempt, Question, Response, Score
+from ..signals import attempt_total_changed
 from ..types import ResponseError, registry
 from .scoring import grade, score_row
 
@@ -272,6 +273,7 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
                 "needs_scoring",
             ]
         )
+        attempt_total_changed.send(sender=Attempt, attempt_id=locked.pk)
     return locked
 
 

@@ -16,6 +16,7 @@ from lessons.models import Lesson, StepKind
 from .. import policy, selectors
 from ..errors import Code, QuizError
 from ..models import Attempt, Question, Response, Score
+from ..signals import attempt_total_changed
 from ..types import GradeState, registry
 
 
@@ -67,6 +68,7 @@ def totals_refresh(attempt: Attempt) -> None:
     attempt.points_possible = sum((s.points_possible for s in latest.values()), Decimal(0))
     attempt.needs_scoring = any(s.state == GradeState.UNGRADED for s in latest.values())
     attempt.save(update_fields=["points_earned", "points_possible", "needs_scoring"])
+    attempt_total_changed.send(sender=Attempt, attempt_id=attempt.pk)
 
 
 @transaction.atomic
