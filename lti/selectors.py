@@ -9,7 +9,7 @@ from classroom.models import Assignment
 from classroom.selectors.access import assignment_get_for_teacher, classroom_get_for_teacher
 from lessons.models import Lesson
 
-from .models import CourseClass, GradeSync
+from .models import CourseClass, GradeSync, LinkedAssignment
 
 
 def lessons_to_link() -> list[Lesson]:
@@ -22,6 +22,22 @@ def course_get_for_teacher(*, teacher: User, classroom_pk: int) -> CourseClass:
         CourseClass.objects.select_related("classroom", "context__deployment__registration"),
         classroom=classroom,
     )
+
+
+@dataclass(frozen=True)
+class CoursePage:
+    course: CourseClass
+    links: list[LinkedAssignment]
+
+
+def course_page(*, teacher: User, classroom_pk: int) -> CoursePage:
+    course = course_get_for_teacher(teacher=teacher, classroom_pk=classroom_pk)
+    links = list(
+        LinkedAssignment.objects.filter(assignment__classroom=course.classroom)
+        .select_related("assignment__lesson", "resource_link")
+        .order_by("assignment__due_at", "pk")
+    )
+    return CoursePage(course, links)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ which needs a token from our own form, cannot apply: they are exempt, and authen
 by the OIDC state cookie and the platform-signed id_token (nonce used once). Every other view
 here has CSRF protection."""
 
+from urllib.parse import urlsplit
+
 from django.contrib.auth import login
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -19,6 +21,11 @@ from .services.launch import launch_accept
 from .services.login import login_start
 
 SESSION_LAUNCH = "lti_launch_id"
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 @require_GET
@@ -51,9 +58,20 @@ def deep_link(request):
         response = links.deep_link_respond(
             request=request, launch_id=launch_id, slug=request.POST.get("lesson", "")
         )
-        return render(request, "lti/deep_link_return.html", response)
+        page = render(request, "lti/deep_link_return.html", response)
+        # The answer is a form posted to the LMS: allow that one origin as a form target.
+        page._csp_update = {"form-action": [origin_of(response["return_url"])]}
+        return page
     links.deep_link_check(request=request, launch_id=launch_id)
     return render(request, "lti/deep_link_pick.html", {"lessons": selectors.lessons_to_link()})
+
+
+@teacher_required
+@require_GET
+def course(request, pk: int):
+    """The class's LMS course: its platform, the roster sync, the activities placed in it."""
+    page = selectors.course_page(teacher=request.user, classroom_pk=pk)
+    return render(request, "lti/course_detail.html", {"page": page})
 
 
 @teacher_required
@@ -61,7 +79,7 @@ def deep_link(request):
 def roster_sync(request, pk: int):
     course = selectors.course_get_for_teacher(teacher=request.user, classroom_pk=pk)
     roster.roster_sync(course=course)
-    return redirect("classroom:classroom_students", pk=pk)
+    return redirect("lti:course", pk=pk)
 
 
 @teacher_required
