@@ -16,6 +16,7 @@ class Code(StrEnum):
     NO_CLASS_YET = "no_class_yet"
     NO_LESSON = "no_lesson"
     ROLE_UNSUPPORTED = "role_unsupported"
+    ROLE_CHANGED = "role_changed"
     NOT_INSTRUCTOR = "not_instructor"
     NO_ROSTER_SERVICE = "no_roster_service"
     SERVICE_FAILED = "service_failed"
@@ -39,6 +40,10 @@ MESSAGES = {
     ),
     Code.ROLE_UNSUPPORTED: _(
         "Source Lab works with the LMS roles of instructor and learner; yours is neither."
+    ),
+    Code.ROLE_CHANGED: _(
+        "Your Source Lab account from this LMS is a %(role)s account, and one account cannot be "
+        "both a teacher and a student. Ask the school's administrator to sort this out."
     ),
     Code.NOT_INSTRUCTOR: _("Only the course's instructors can choose lessons from Source Lab."),
     Code.NO_ROSTER_SERVICE: _(

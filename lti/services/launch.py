@@ -71,12 +71,16 @@ def is_teaching(launch: LtiLaunch) -> bool:
     raise LtiError(Code.ROLE_UNSUPPORTED, status=403)
 
 
-@transaction.atomic
 def launch_accept(*, request) -> Launch:
     """Verify a resource-link or deep-linking launch and say whom to sign in and where to go:
     a student to the assignment, a teacher to its progress page (or, deep linking, to the
     lesson picker)."""
-    launch = launch_verify(request=request)
+    launch = launch_verify(request=request)  # the nonce is spent, whatever happens next
+    with transaction.atomic():
+        return _launch_open(launch)
+
+
+def _launch_open(launch: LtiLaunch) -> Launch:
     teaching = is_teaching(launch)
     if launch.is_deep_link_launch and not teaching:
         raise LtiError(Code.NOT_INSTRUCTOR, status=403)
@@ -107,7 +111,7 @@ def account_for(*, lti_user: LtiUser, teaching: bool) -> User:
     if lti_user.auth_user_id is not None:
         user = lti_user.auth_user
         if user.is_teacher != teaching:
-            raise LtiError(Code.ROLE_UNSUPPORTED, status=403)
+            raise LtiError(Code.ROLE_CHANGED, status=403, role=user.get_role_display().lower())
         return user
     digest = hashlib.sha256(f"{lti_user.registration_id}:{lti_user.sub}".encode()).hexdigest()
     display = lti_user.name or " ".join(p for p in (lti_user.given_name, lti_user.family_name) if p)

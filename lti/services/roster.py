@@ -50,6 +50,8 @@ def roster_sync(*, course: CourseClass) -> list[User]:
                     if member.get(k)
                 },
             )
+            if lti_user.auth_user_id and not lti_user.auth_user.is_student:
+                continue  # a teacher's account listed as a learner stays a teacher, not a member
             student = account_for(lti_user=lti_user, teaching=False)
             membership_add(classroom=course.classroom, student=student)
             students.append(student)

@@ -101,3 +101,24 @@ def test_the_tool_publishes_its_active_keys_and_a_rotation_adds_one(client, lms)
     assert len(before) == 1
     assert before[0]["kty"] == "RSA" and before[0]["alg"] == "RS256"
     assert {k["kid"] for k in after}.isdisjoint({k["kid"] for k in before})
+
+
+def test_a_learner_account_launched_as_an_instructor_is_refused_with_the_reason(
+    client, lms, lesson_link
+):
+    lti_launch(client, lms, user_id="teacher-7", roles=[INSTRUCTOR], **lesson_link)
+    lti_launch(client, lms, user_id="student-1", **lesson_link)
+
+    response = lti_launch(client, lms, user_id="student-1", roles=[INSTRUCTOR], **lesson_link)
+
+    assert response.status_code == 403
+    assert b"is a student account" in response.content
+
+
+def test_a_launch_with_neither_role_is_refused(client, lms, lesson_link):
+    mentor = "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor"
+
+    response = lti_launch(client, lms, user_id="parent-1", roles=[mentor], **lesson_link)
+
+    assert response.status_code == 403
+    assert not User.objects.exists()
