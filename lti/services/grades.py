@@ -11,6 +11,7 @@ backoff by `python manage.py lti_send_grades` (cron, every few minutes); the tea
 There is no task runner on main yet; when django-tasks arrives, `grade_send` becomes its task
 body and the cron command its retry policy."""
 
+import logging
 from datetime import datetime, timedelta
 
 from django.db import transaction
@@ -28,6 +29,7 @@ from classroom.selectors.progress import class_progress
 from ..models import GradeSync, LinkedAssignment
 from ..tool import connector
 
+logger = logging.getLogger(__name__)
 SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
 BACKOFF_FIRST = timedelta(minutes=1)
 BACKOFF_MAX = timedelta(hours=4)
@@ -109,10 +111,10 @@ def grade_send(*, sync: GradeSync, now: datetime | None = None) -> GradeSync:
     try:
         service.put_grade(grade)
     except (LtiException, LtiServiceException, RequestException, ValueError) as error:
-        sync.tries += 1
-        sync.status = GradeSync.Status.FAILED
-        sync.next_try_at = now + backoff(sync.tries)
-        sync.last_error = str(error)[:1000] or type(error).__name__
+        _failed(sync, now, str(error))
+    except Exception as error:  # never let the LMS break the submit that triggered the send
+        logger.exception("Sending grade %s to the LMS failed", sync.pk)
+        _failed(sync, now, type(error).__name__)
     else:
         sync.status = GradeSync.Status.SENT
         sync.sent_at = now
@@ -120,6 +122,13 @@ def grade_send(*, sync: GradeSync, now: datetime | None = None) -> GradeSync:
         sync.last_error = ""
     sync.save(update_fields=["tries", "status", "next_try_at", "last_error", "sent_at"])
     return sync
+
+
+def _failed(sync: GradeSync, now: datetime, error: str) -> None:
+    sync.tries += 1
+    sync.status = GradeSync.Status.FAILED
+    sync.next_try_at = now + backoff(sync.tries)
+    sync.last_error = error[:1000] or "error"
 
 
 def grades_send_due(*, now: datetime | None = None) -> list[GradeSync]:
