@@ -14,6 +14,7 @@ urlpatterns = [
     path("privacy/", include("privacy.urls")),
     path("school/", include("school.urls")),
     path("lti/", include("lti.urls")),
+    path("exchange/", include("exchange.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "lessons",
     "quizzes",
     "authoring",
+    "exchange",
     "classroom",
     "learning",
     "privacy",
