@@ -152,12 +152,12 @@ def bank_read(data: bytes) -> list[Draft]:
         raise BankError([f"The file is over {MAX_BYTES // 1_000_000} MB."])
     try:
         root = fromstring(data, forbid_dtd=True)
-    except ET.ParseError as error:
-        raise BankError([f"This is not well-formed XML: {error}."]) from error
     except DefusedXmlException as error:
         raise BankError(
             ["The file declares a DOCTYPE or entities; a bank never needs them."]
         ) from error
+    except (ET.ParseError, ValueError) as error:
+        raise BankError([f"This is not well-formed XML: {error}."]) from error
     if root.tag != "quiz":
         raise BankError(["This is not a Moodle XML question bank (its root is not <quiz>)."])
     drafts, problems = [], []

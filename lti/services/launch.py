@@ -87,6 +87,8 @@ def _launch_open(launch: LtiLaunch) -> Launch:
     if not (launch.is_resource_launch or launch.is_deep_link_launch):
         raise LtiError(Code.LAUNCH_INVALID, status=400, reason="unsupported message type")
     sync_data_from_launch(launch)
+    # Source Lab needs a name, never the LMS's e-mail address or picture (data minimisation).
+    LtiUser.objects.filter(pk=launch.user.pk).update(email="", picture_url="")
     user = account_for(lti_user=launch.user, teaching=teaching)
     course = course_for(launch=launch, user=user, teaching=teaching)
     if launch.is_deep_link_launch:

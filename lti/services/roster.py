@@ -45,9 +45,7 @@ def roster_sync(*, course: CourseClass) -> list[User]:
                 registration=registration,
                 sub=member["user_id"],
                 defaults={
-                    k: member[k]
-                    for k in ("name", "given_name", "family_name", "email")
-                    if member.get(k)
+                    k: member[k] for k in ("name", "given_name", "family_name") if member.get(k)
                 },
             )
             if lti_user.auth_user_id and not lti_user.auth_user.is_student:

@@ -129,7 +129,9 @@ def launch_form(
     """The platform's answer to the tool's authentication request: the signed launch form
     (id_token, state) and where it posts it."""
     launch = _Launch(PlainRequest({"get_data": auth_params}), platform)
-    launch.set_user_data(user_id, roles, full_name=name or None)
+    launch.set_user_data(
+        user_id, roles, full_name=name or None, email_address=f"{user_id}@lms.example.edu"
+    )
     context = platform.context
     launch.set_launch_context_claim(
         context.id,

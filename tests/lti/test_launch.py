@@ -122,3 +122,19 @@ def test_a_launch_with_neither_role_is_refused(client, lms, lesson_link):
 
     assert response.status_code == 403
     assert not User.objects.exists()
+
+
+def test_the_lms_email_is_not_kept_and_a_deleted_account_forgets_its_lms_identity(
+    client, lms, lesson_link
+):
+    from lti_tool.models import LtiMembership
+
+    lti_launch(client, lms, user_id="teacher-7", roles=[INSTRUCTOR], **lesson_link)
+    lti_launch(client, lms, user_id="student-1", name="Sam Pupil", **lesson_link)
+    lti_user = LtiUser.objects.get(sub="student-1")
+    assert lti_user.email == ""
+
+    lti_user.auth_user.delete()
+
+    assert not LtiUser.objects.filter(sub="student-1").exists()
+    assert not LtiMembership.objects.filter(user__sub="student-1").exists()
