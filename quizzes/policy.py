@@ -103,6 +103,23 @@ def is_past(deadline: datetime | None, now: datetime, *, grace: timedelta = DEAD
     return deadline is not None and now > deadline + grace
 
 
+def overdue_before(now: datetime, *, grace: timedelta = DEADLINE_GRACE) -> datetime:
+    """Attempts whose deadline is earlier than this are overdue at `now` (`is_past` as a bound
+    a query can filter on)."""
+    return now - grace
+
+
+def closed_at(*, deadline: datetime, due_at: datetime | None, last_activity: datetime) -> datetime:
+    """When an overdue attempt counts as submitted: at its deadline, never at the request that
+    noticed it. One exception keeps the due date meaningful when late work is accepted (the
+    deadline is then the end of the late window): an attempt whose last saved answer (or its
+    start, with nothing saved) came no later than the student's due date counts as submitted at
+    that due date, so it is not late. See docs/decisions/0010-overdue-attempts.md."""
+    if due_at is not None and due_at < deadline and last_activity <= due_at:
+        return due_at
+    return deadline
+
+
 def can_show(timing: str, *, submitted: bool, due_passed: bool) -> bool:
     if timing == FeedbackTiming.IMMEDIATELY:
         return True

@@ -1,5 +1,6 @@
 """Writes on students' attempts: a teacher's score for one item (points, or a level of the
-scoring guide), and resetting an attempt (docs/decisions/0003-attempt-reset.md)."""
+scoring guide), resetting an attempt (docs/decisions/0003-attempt-reset.md), and closing the
+overdue attempts of a class before a teacher's page reads it."""
 
 from decimal import Decimal
 
@@ -12,9 +13,21 @@ from quizzes.models import Attempt, Question, Response, Score
 from quizzes.types import registry
 
 from ..errors import ClassroomError, Code
-from ..models import AttemptReset
+from ..models import Assignment, AttemptReset
 from ..rubric import rubric_levels
 from .classes import check_active
+
+
+def class_attempts_close_overdue(*, classroom, assignment: Assignment | None = None) -> int:
+    """Close the overdue quiz attempts of a class (or of one of its assignments) as of their
+    deadlines, so that the grid, the gradebook, a student's work and the exports never show an
+    attempt "in progress" that has ended (`quizzes.services.attempts_close_overdue`). One
+    query when nothing is overdue. Not refused in an archived class: it finishes what the
+    deadline already decided, it changes nothing a teacher chose."""
+    if assignment is not None:
+        return quiz_services.attempts_close_overdue(assignments=[assignment.pk])
+    assignments = Assignment.objects.filter(classroom=classroom).values("pk")
+    return quiz_services.attempts_close_overdue(assignments=assignments)
 
 
 def _check_class_of(attempt: Attempt) -> None:

@@ -75,6 +75,7 @@ def assignment_edit(request: HttpRequest, pk: int, assignment_pk: int) -> HttpRe
 def assignment_analysis(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     assignment = access.assignment_get_for_teacher(classroom=classroom, pk=assignment_pk)
+    services.class_attempts_close_overdue(classroom=classroom, assignment=assignment)
     return render(
         request,
         "classroom/assignment_analysis.html",

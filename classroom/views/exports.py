@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.access import teacher_required
 
-from .. import exports
+from .. import exports, services
 from ..selectors import access
 
 
@@ -23,6 +23,7 @@ def _csv_response(rows, name: str) -> StreamingHttpResponse:
 @require_GET
 def export_gradebook(request: HttpRequest, pk: int) -> StreamingHttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    services.class_attempts_close_overdue(classroom=classroom)
     now = timezone.now()
     return _csv_response(
         exports.gradebook_rows(classroom=classroom, now=now),
@@ -34,6 +35,7 @@ def export_gradebook(request: HttpRequest, pk: int) -> StreamingHttpResponse:
 @require_GET
 def export_responses(request: HttpRequest, pk: int) -> StreamingHttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    services.class_attempts_close_overdue(classroom=classroom)
     return _csv_response(
         exports.responses_rows(classroom=classroom), exports.filename(classroom, "responses")
     )

@@ -7,10 +7,12 @@ from django.views.decorators.http import require_GET
 
 from accounts.access import teacher_required
 
+from .. import services
 from ..selectors import access, grid
 
 
 def _grid_context(request: HttpRequest, classroom) -> dict:
+    services.class_attempts_close_overdue(classroom=classroom)  # the grid shows them closed
     return {
         "classroom": classroom,
         "grid": grid.progress_grid(

@@ -18,6 +18,7 @@ from ..selectors import access, work
 
 
 def _work_context(classroom, assignment, student, attempt_pk=None) -> dict:
+    services.class_attempts_close_overdue(classroom=classroom, assignment=assignment)
     queue = work.scoring_queue(assignment=assignment, student=student)
     return {
         "classroom": classroom,

@@ -31,6 +31,10 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "lti_tool",  # django-lti: LMS registrations, deployments, the tool's keys (issue 17)
+    # Background tasks (the backport of Django 6's django.tasks) stored in the database and run
+    # by `manage.py db_worker`: docs/decisions/0010-overdue-attempts.md.
+    "django_tasks",
+    "django_tasks_db",
     # The project's apps, lowest layer first (docs/decisions/0008-layers.md).
     "accounts",
     "audit",
@@ -101,6 +105,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
 
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
@@ -162,6 +168,14 @@ PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "accounts.network.client_address"
 # A cache that fails must not stop a school logging in; the per-username waits still hold.
 RATELIMIT_FAIL_OPEN = True
+
+# Joining a class (docs/security.md, "Join codes"; learning/join_throttle.py): wrong codes
+# counted per address and per browser session, accounts created through a code per address
+# and per code; past a rate, the join page answers 429 until its window ends.
+JOIN_CODE_FAILURE_RATE = env("JOIN_CODE_FAILURE_RATE", default="50/10m")
+JOIN_CODE_FAILURE_SESSION_RATE = env("JOIN_CODE_FAILURE_SESSION_RATE", default="10/10m")
+JOIN_SIGNUP_RATE = env("JOIN_SIGNUP_RATE", default="100/h")
+JOIN_SIGNUP_CODE_RATE = env("JOIN_SIGNUP_CODE_RATE", default="50/h")
 
 # Shared computers: a session ends when the browser closes, and after SESSION_IDLE_MINUTES
 # without a request (0: never) (accounts/middleware.py).

@@ -1,20 +1,17 @@
 """Grades to the LMS gradebook (LTI Assignment and Grade Services).
 
-When an attempt's total changes (submit, a teacher's override or rubric score, a regrade),
-`quizzes.signals.attempt_total_changed` fires; after the transaction commits, the student's
-grade on each LMS link of the assignment is stored here (`grade_queue`) and sent (`grade_send`).
+When an attempt's total changes (submit or closing at the deadline, a teacher's override or
+rubric score, a regrade), `quizzes.signals.attempt_total_changed` fires; after the transaction
+commits a task stores the student's grade on each LMS link of the assignment (`grade_queue`)
+and sends it (`grade_send`).
 The grade is the assignment's grade as the teacher's grid shows it (`classroom.progress`,
-decision 0004), out of its points possible. A send that fails is retried with exponential
-backoff by `python manage.py lti_send_grades` (cron, every few minutes); the teacher sees
-"sent to the LMS" or "failed, retrying at …" per student (`lti:grades`).
-
-There is no task runner on main yet; when django-tasks arrives, `grade_send` becomes its task
-body and the cron command its retry policy."""
+decision 0004), out of its points possible. The sending runs in django-tasks tasks
+(`lti/tasks.py`); a send that fails is tried again with exponential backoff; the teacher sees
+"sent to the LMS" or "failed, retrying at …" per student (`lti:grades`)."""
 
 import logging
 from datetime import datetime, timedelta
 
-from django.db import transaction
 from django.utils import timezone
 from lti_tool.models import LtiUser
 from pylti1p3.assignments_grades import AssignmentsGradesService
@@ -140,12 +137,18 @@ def grades_send_due(*, now: datetime | None = None) -> list[GradeSync]:
     return [grade_send(sync=sync, now=now) for sync in due]
 
 
-def attempt_changed(*, attempt_id: int) -> None:
-    """The receiver of `attempt_total_changed`: queue and send once the change is committed."""
-    transaction.on_commit(lambda: _queue_and_send(attempt_id))
+def sync_for_send(sync_id: int) -> GradeSync | None:
+    return (
+        GradeSync.objects.select_related(
+            "lti_user", "link__resource_link__context__deployment__registration"
+        )
+        .filter(pk=sync_id)
+        .first()
+    )
 
 
-def _queue_and_send(attempt_id: int) -> None:
+def grades_queue_for_attempt(*, attempt_id: int) -> list[GradeSync]:
+    """`grade_queue` for the attempt's student and assignment (nothing if it has no LMS link)."""
     from quizzes.models import Attempt
 
     attempt = (
@@ -154,10 +157,5 @@ def _queue_and_send(attempt_id: int) -> None:
         .first()
     )
     if attempt is None or not attempt.assignment.lms_links.exists():
-        return
-    for sync in grade_queue(assignment=attempt.assignment, student=attempt.student):
-        grade_send(
-            sync=GradeSync.objects.select_related(
-                "lti_user", "link__resource_link__context__deployment__registration"
-            ).get(pk=sync.pk)
-        )
+        return []
+    return grade_queue(assignment=attempt.assignment, student=attempt.student)

@@ -1,6 +1,7 @@
 """The quizzes app's writes, one module per concept: `attempts` (start, save, submit, check,
-deadlines) and `scoring` (grading stored answers, teachers' scores, regrade). Callers use this
-package's names; the modules are where each one is written."""
+deadlines), `closing` (grading and closing attempts; overdue ones as of their deadline) and
+`scoring` (grading stored answers, teachers' scores, regrade). Callers use this package's
+names; the modules are where each one is written."""
 
 from .attempts import (
     SaveResult,
@@ -11,6 +12,7 @@ from .attempts import (
     response_save,
     responses_save,
 )
+from .closing import attempts_close_overdue
 from .scoring import ScoreChange, activity_score, attempts_regrade, score_set
 
 __all__ = [
@@ -21,6 +23,7 @@ __all__ = [
     "attempt_deadlines_refresh",
     "attempt_start",
     "attempt_submit",
+    "attempts_close_overdue",
     "attempts_regrade",
     "response_save",
     "responses_save",

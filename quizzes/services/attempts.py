@@ -10,7 +10,6 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -21,8 +20,12 @@ from lessons.models import Lesson, StepKind
 from .. import policy
 from ..errors import Code, QuizError
 from ..models import Attempt, Question, Response, Score
-from ..signals import attempt_total_changed
 from ..types import ResponseError, registry
+from .closing import (
+    attempts_close_locked_overdue,
+    attempts_close_overdue,
+    attempts_grade_and_close,
+)
 from .scoring import grade, score_row
 
 
@@ -44,7 +47,6 @@ def _check_window(window: policy.Window, now: datetime) -> None:
         raise QuizError(Code.CLOSED)
 
 
-@transaction.atomic
 def attempt_start(
     *,
     student: User,
@@ -53,14 +55,26 @@ def attempt_start(
     kind: str = Attempt.Kind.QUIZ,
     now: datetime | None = None,
 ) -> Attempt:
-    """Start an attempt, or return the one already in progress (a double click starts one)."""
+    """Start an attempt, or return the one already in progress (a double click starts one).
+
+    The student's overdue attempts are closed first, in a transaction of their own, so that
+    they stay closed (as of their deadlines) even when starting is then refused."""
     now = _now(now)
+    if kind == Attempt.Kind.QUIZ:
+        attempts_close_overdue(student=student, now=now)
+    return _attempt_start(student=student, lesson=lesson, assignment=assignment, kind=kind, now=now)
+
+
+@transaction.atomic
+def _attempt_start(*, student: User, lesson: Lesson, assignment, kind: str, now: datetime):
     existing = Attempt.objects.filter(
         student=student, lesson=lesson, assignment=assignment, kind=kind
     ).order_by("-number")
     latest = existing.first()
     if latest is not None and latest.is_open:
-        return latest
+        if latest.kind != Attempt.Kind.QUIZ or not policy.is_past(latest.deadline, now):
+            return latest
+        latest = attempt_submit(attempt=latest, now=now)  # overdue a moment ago: closed too
     if kind == Attempt.Kind.LESSON and latest is not None:
         return latest  # one record of lesson work per assignment
 
@@ -160,7 +174,7 @@ def responses_save(
             saved = _upsert(attempt, questions, clean, timezone.now())
     if overdue:
         if attempt.kind == Attempt.Kind.QUIZ:
-            attempt_submit(attempt=attempt, now=now, auto=True)
+            attempt_submit(attempt=attempt, now=now)
             raise QuizError(Code.TIME_UP, attempt_id=attempt.pk)
         raise QuizError(Code.CLOSED)
     return SaveResult(saved=saved, errors=errors)
@@ -241,39 +255,22 @@ def _parse_for(question: Question, data) -> dict:
 
 
 def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool = False) -> Attempt:
-    """Grade every item once and close the attempt. Submitting again changes nothing."""
+    """Grade every item once and close the attempt. Submitting again changes nothing.
+
+    An attempt already past its deadline (and the grace period) is closed as of its deadline,
+    automatically, with what was saved by then: the moment of this request does not count."""
     now = _now(now)
     with transaction.atomic():
         # The row lock makes a second, concurrent submit wait, then see SUBMITTED.
         locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
         if not locked.is_open:
             return locked
-        questions = Question.objects.in_bulk(locked.item_order)
-        answers = dict(Response.objects.filter(attempt=locked).values_list("question_id", "data"))
-        rows = [
-            score_row(locked, grade(questions[qid], answers.get(qid)), Score.Origin.SUBMIT)
-            for qid in locked.item_order
-        ]
-        Score.objects.bulk_create(rows)
-        locked.status = Attempt.Status.SUBMITTED
-        locked.submitted_at = now
-        locked.auto_submitted = auto
-        locked.points_earned = sum((row.points_earned for row in rows), Decimal(0))
-        locked.points_possible = sum((row.points_possible for row in rows), Decimal(0))
-        locked.needs_scoring = any(
-            not registry.get_or_missing(q.type).auto_graded for q in questions.values()
-        )
-        locked.save(
-            update_fields=[
-                "status",
-                "submitted_at",
-                "auto_submitted",
-                "points_earned",
-                "points_possible",
-                "needs_scoring",
-            ]
-        )
-        attempt_total_changed.send(sender=Attempt, attempt_id=locked.pk)
+        if locked.kind == Attempt.Kind.QUIZ and policy.is_past(locked.deadline, now):
+            attempts_close_locked_overdue(attempts=[locked])
+        else:
+            # A submit within the grace period left the browser in time: it counts as on time.
+            when = now if locked.deadline is None else min(now, locked.deadline)
+            attempts_grade_and_close(attempts=[locked], submitted_at={locked.pk: when}, auto=auto)
     return locked
 
 

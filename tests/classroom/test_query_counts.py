@@ -102,6 +102,7 @@ def test_teacher_pages_and_exports_do_not_grow_with_students_or_assignments(
     large = measure(client, classroom, more[-1], student)
 
     assert small == large, (small, large)
-    assert large["grid"] <= 11
-    assert large["gradebook"] <= 11
-    assert large["responses"] <= 9
+    # One query each for closing overdue attempts first (none are overdue here).
+    assert large["grid"] <= 12
+    assert large["gradebook"] <= 12
+    assert large["responses"] <= 10

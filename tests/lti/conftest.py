@@ -74,3 +74,9 @@ def lti_launch(client, server: PlatformServer, *, user_id: str, roles=(LEARNER,)
     form = launch_form(server.platform, params, user_id=user_id, roles=list(roles), **claims)
     assert form["launch_url"] == "http://testserver/lti/launch/"
     return client.post("/lti/launch/", {"id_token": form["id_token"], "state": form["state"]})
+
+
+@pytest.fixture
+def tasks_at_once(settings):
+    """django-tasks runs each task as it is enqueued (the worker's path: test_grades_worker)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

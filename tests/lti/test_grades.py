@@ -19,9 +19,16 @@ from tests.classroom.conftest import answer_quiz
 from .conftest import lti_launch
 from .platform import INSTRUCTOR
 
+# Tasks run as they are enqueued here; tests/lti/test_grades_worker.py runs django-tasks' worker.
+pytestmark = pytest.mark.usefixtures("tasks_at_once")
+
 
 @pytest.fixture
 def course(client, lms, example_lesson):
+    return lms_course(client, lms, example_lesson)
+
+
+def lms_course(client, lms, example_lesson):
     """A teacher placed the lesson in the LMS course (with its gradebook column) and a student
     opened it; returns (line item id, assignment, teacher, student)."""
     item = lms.platform.lineitem_create(

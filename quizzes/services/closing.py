@@ -1,0 +1,177 @@
+"""Closing quiz attempts: grading what was saved and marking the attempt submitted, whether the
+student submits or the attempt ran past its deadline.
+
+An overdue attempt is closed by `attempts_close_overdue`, as of its deadline (not as of the
+request that noticed it), by whoever reaches it first: the student's pages, the teacher's
+pages and exports, or the scheduled job (`quizzes.tasks`). It is idempotent and safe when two
+run at once: the rows are locked and re-read inside the transaction (on SQLite the
+transaction itself is exclusive), so an attempt is graded once. It closes in batches, in a
+fixed number of queries per batch, whatever the size of the class.
+See docs/decisions/0010-overdue-attempts.md."""
+
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from accounts.models import User
+
+from .. import policy
+from ..models import Attempt, Question, Response, Score
+from ..signals import attempt_total_changed
+from ..types import registry
+from .scoring import grade, score_row
+
+# Saved answers per attempt: {attempt id: {question id: (data, updated_at)}}.
+Answers = dict[int, dict[int, tuple[object, datetime]]]
+
+BATCH_SIZE = 200
+
+
+def _answers(attempts: list[Attempt]) -> Answers:
+    answers: Answers = {a.pk: {} for a in attempts}
+    rows = Response.objects.filter(attempt__in=[a.pk for a in attempts]).values_list(
+        "attempt_id", "question_id", "data", "updated_at"
+    )
+    for attempt_id, question_id, data, updated_at in rows:
+        answers[attempt_id][question_id] = (data, updated_at)
+    return answers
+
+
+def attempts_grade_and_close(
+    *,
+    attempts: list[Attempt],
+    submitted_at: dict[int, datetime],
+    auto: bool,
+    answers: Answers | None = None,
+) -> None:
+    """Grade every item of each attempt once with its saved answers and mark it submitted at
+    `submitted_at[attempt.pk]`. The caller holds the attempts locked and open (inside its
+    transaction). Queries do not grow with the number of attempts."""
+    if not attempts:
+        return
+    answers = _answers(attempts) if answers is None else answers
+    questions = Question.objects.in_bulk({qid for a in attempts for qid in a.item_order})
+    rows: list[Score] = []
+    for attempt in attempts:
+        saved = answers[attempt.pk]
+        scores = [
+            score_row(
+                attempt,
+                grade(questions[qid], saved[qid][0] if qid in saved else None),
+                Score.Origin.SUBMIT,
+            )
+            for qid in attempt.item_order
+        ]
+        rows += scores
+        attempt.status = Attempt.Status.SUBMITTED
+        attempt.submitted_at = submitted_at[attempt.pk]
+        attempt.auto_submitted = auto
+        attempt.points_earned = sum((s.points_earned for s in scores), Decimal(0))
+        attempt.points_possible = sum((s.points_possible for s in scores), Decimal(0))
+        attempt.needs_scoring = any(
+            not registry.get_or_missing(questions[qid].type).auto_graded
+            for qid in attempt.item_order
+        )
+    Score.objects.bulk_create(rows)
+    Attempt.objects.bulk_update(
+        attempts,
+        [
+            "status",
+            "submitted_at",
+            "auto_submitted",
+            "points_earned",
+            "points_possible",
+            "needs_scoring",
+        ],
+    )
+    for attempt in attempts:
+        attempt_total_changed.send(sender=Attempt, attempt_id=attempt.pk)
+
+
+def _due_dates(attempts: list[Attempt]) -> dict[int, datetime | None]:
+    """Each attempt's student's due date (`policy.student_window`, the one rule). Reads the
+    assignment's extensions once per assignment (prefetched by the bulk closer)."""
+    extensions: dict[int, dict[int, object]] = {}
+    due: dict[int, datetime | None] = {}
+    for attempt in attempts:
+        assignment = attempt.assignment if attempt.assignment_id else None
+        if assignment is None:
+            due[attempt.pk] = None
+            continue
+        if assignment.pk not in extensions:
+            extensions[assignment.pk] = {e.student_id: e for e in assignment.extensions.all()}
+        extension = extensions[assignment.pk].get(attempt.student_id)
+        due[attempt.pk] = policy.student_window(assignment=assignment, extension=extension).due_at
+    return due
+
+
+def attempts_close_locked_overdue(*, attempts: list[Attempt]) -> None:
+    """Close overdue attempts the caller holds locked and open, each as of its deadline
+    (`policy.closed_at`), graded with what was saved."""
+    if not attempts:
+        return
+    answers = _answers(attempts)
+    due = _due_dates(attempts)
+    when = {}
+    for attempt in attempts:
+        saved_at = [updated for _data, updated in answers[attempt.pk].values()]
+        when[attempt.pk] = policy.closed_at(
+            deadline=attempt.deadline,
+            due_at=due[attempt.pk],
+            last_activity=max([attempt.started_at, *saved_at]),
+        )
+    attempts_grade_and_close(attempts=attempts, submitted_at=when, auto=True, answers=answers)
+
+
+def _overdue(now: datetime) -> QuerySet[Attempt]:
+    return Attempt.objects.filter(
+        kind=Attempt.Kind.QUIZ,
+        status=Attempt.Status.IN_PROGRESS,
+        deadline__lt=policy.overdue_before(now),
+    )
+
+
+def _close_batch(ids: list[int], now: datetime) -> int:
+    """Lock the attempts among `ids` that are still open and overdue, and close them. A row
+    another closer closed meanwhile no longer matches, so it is not graded twice."""
+    with transaction.atomic():
+        locked = list(
+            _overdue(now)
+            .select_for_update(of=("self",))
+            .filter(pk__in=ids)
+            .select_related("assignment")
+            .prefetch_related("assignment__extensions")
+            .order_by("pk")
+        )
+        attempts_close_locked_overdue(attempts=locked)
+    return len(locked)
+
+
+def attempts_close_overdue(
+    *,
+    now: datetime | None = None,
+    student: User | None = None,
+    assignments: QuerySet | Iterable | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> int:
+    """Close every quiz attempt whose deadline (plus the grace period of a save in flight) has
+    passed, as of its deadline: all of them, or only one student's, or only those on
+    `assignments` (a queryset or ids). Returns how many this call closed. With nothing overdue
+    it is one query and no write."""
+    now = now or timezone.now()
+    overdue = _overdue(now)
+    if student is not None:
+        overdue = overdue.filter(student=student)
+    if assignments is not None:
+        overdue = overdue.filter(assignment__in=assignments)
+    closed = 0
+    while True:
+        ids = list(overdue.order_by("pk").values_list("pk", flat=True)[:batch_size])
+        if ids:
+            closed += _close_batch(ids, now)
+        if len(ids) < batch_size:
+            return closed
