@@ -138,3 +138,30 @@ def test_the_lms_email_is_not_kept_and_a_deleted_account_forgets_its_lms_identit
 
     assert not LtiUser.objects.filter(sub="student-1").exists()
     assert not LtiMembership.objects.filter(user__sub="student-1").exists()
+
+
+def test_a_platform_is_registered_in_the_admin_with_its_deployments(client, db):
+    admin = User.objects.create_superuser(username="root", password="x-not-used-x")
+    client.force_login(admin)
+    form = {
+        "name": "District Canvas",
+        "uuid": "2f7b8c62-3f0e-4a8e-9d2b-6d8f0e1a7c11",
+        "issuer": "https://canvas.instructure.com",
+        "client_id": "10000000000001",
+        "auth_url": "https://canvas.instructure.com/api/lti/authorize_redirect",
+        "token_url": "https://district.instructure.com/login/oauth2/token",
+        "keyset_url": "https://canvas.instructure.com/api/lti/security/jwks",
+        "is_active": "on",
+        "deployments-TOTAL_FORMS": "1",
+        "deployments-INITIAL_FORMS": "0",
+        "deployments-0-deployment_id": "1:abc",
+        "deployments-0-is_active": "on",
+    }
+
+    response = client.post("/admin/lti_tool/ltiregistration/add/", form)
+
+    from lti_tool.models import LtiDeployment, LtiRegistration
+
+    assert response.status_code == 302, response.content[:2000]
+    registration = LtiRegistration.objects.get(client_id="10000000000001")
+    assert LtiDeployment.objects.get(registration=registration).is_active
