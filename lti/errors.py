@@ -18,6 +18,7 @@ class Code(StrEnum):
     ROLE_UNSUPPORTED = "role_unsupported"
     ROLE_CHANGED = "role_changed"
     NOT_INSTRUCTOR = "not_instructor"
+    NOT_CLASS_TEACHER = "not_class_teacher"
     NO_ROSTER_SERVICE = "no_roster_service"
     SERVICE_FAILED = "service_failed"
 
@@ -44,6 +45,10 @@ MESSAGES = {
     Code.ROLE_CHANGED: _(
         "Your Source Lab account from this LMS is a %(role)s account, and one account cannot be "
         "both a teacher and a student. Ask the school's administrator to sort this out."
+    ),
+    Code.NOT_CLASS_TEACHER: _(
+        "This course's class in Source Lab was set up by another instructor (%(teacher)s), "
+        "who alone teaches it there for now."
     ),
     Code.NOT_INSTRUCTOR: _("Only the course's instructors can choose lessons from Source Lab."),
     Code.NO_ROSTER_SERVICE: _(

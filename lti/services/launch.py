@@ -131,8 +131,12 @@ def account_for(*, lti_user: LtiUser, teaching: bool) -> User:
 def course_for(*, launch: LtiLaunch, user: User, teaching: bool) -> CourseClass:
     """The class of the LMS course: created by the first instructor's launch."""
     context = launch.context
-    course = CourseClass.objects.select_related("classroom").filter(context=context).first()
+    course = (
+        CourseClass.objects.select_related("classroom__teacher").filter(context=context).first()
+    )
     if course is not None:
+        if teaching and course.classroom.teacher_id != user.pk:
+            raise LtiError(Code.NOT_CLASS_TEACHER, status=403, teacher=course.classroom.teacher)
         return course
     if not teaching:
         raise LtiError(Code.NO_CLASS_YET, status=409)

@@ -165,3 +165,14 @@ def test_a_platform_is_registered_in_the_admin_with_its_deployments(client, db):
     assert response.status_code == 302, response.content[:2000]
     registration = LtiRegistration.objects.get(client_id="10000000000001")
     assert LtiDeployment.objects.get(registration=registration).is_active
+
+
+def test_a_second_instructor_is_told_who_teaches_the_class(client, lms, lesson_link):
+    lti_launch(
+        client, lms, user_id="teacher-7", roles=[INSTRUCTOR], name="Ada Byron", **lesson_link
+    )
+
+    response = lti_launch(client, lms, user_id="teacher-8", roles=[INSTRUCTOR], **lesson_link)
+
+    assert response.status_code == 403
+    assert b"another instructor (Ada Byron)" in response.content
