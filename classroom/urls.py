@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import assignments, classes, exports, joining, lessons, progress, work
+from .views import assignments, classes, exports, joining, lessons, progress, regrade, work
 
 app_name = "classroom"
 
@@ -47,6 +47,7 @@ urlpatterns = [
     path(ASSIGNMENT, assignments.assignment_analysis, name="assignment_analysis"),
     path(ASSIGNMENT + "edit/", assignments.assignment_edit, name="assignment_edit"),
     path(ASSIGNMENT + "extensions/", assignments.extension_list, name="extension_list"),
+    path(ASSIGNMENT + "regrade/", regrade.assignment_regrade, name="assignment_regrade"),
     path(
         ASSIGNMENT + "extensions/<int:student_pk>/delete/",
         assignments.extension_delete,

@@ -13,8 +13,9 @@ from lessons.models import StepKind
 from lti.models import GradeSync, LinkedAssignment
 from lti.services.grades import backoff, grades_send_due
 from quizzes.models import Question
-from quizzes.services import attempts_regrade
+from quizzes.services import regrade_apply
 from tests.classroom.conftest import answer_quiz
+from tests.key_fix import FIXED_QUESTION, load_key_fix
 
 from .conftest import lti_launch
 from .platform import INSTRUCTOR
@@ -91,36 +92,31 @@ def test_a_teacher_override_sends_the_changed_grade_with_a_later_time(
 
 
 def test_a_regrade_that_changes_the_grade_sends_it_again(
-    lms, course, django_capture_on_commit_callbacks
+    lms, course, tmp_path, django_capture_on_commit_callbacks
 ):
-    item, assignment, _teacher, student = course
+    item, assignment, teacher, student = course
     with django_capture_on_commit_callbacks(execute=True):
-        attempt = answer_quiz(student=student, assignment=assignment)
-    question = next(
-        q
-        for q in Question.objects.filter(pk__in=attempt.item_order, type="single_choice")
-        if q.points
-    )
-    # The key was wrong: another choice is the right one, and the student's answer no longer is.
-    choices = question.spec["choices"]
-    right = next(choice for choice in choices if choice.get("correct"))
-    other = next(choice for choice in choices if choice is not right)
-    right["correct"], other["correct"] = False, True
-    Question.objects.filter(pk=question.pk).update(spec=question.spec)
+        answer_quiz(student=student, assignment=assignment)  # q-purpose: "celebrate", the key
+    load_key_fix(tmp_path)  # the key was wrong: "neutral" is right
+    fixed = Question.objects.get(lesson=assignment.lesson, key=FIXED_QUESTION, version=1)
 
     with django_capture_on_commit_callbacks(execute=True):
-        attempts_regrade(lesson=assignment.lesson)
+        regrade_apply(lesson=assignment.lesson, policies={FIXED_QUESTION: "new"}, by=teacher)
 
     first, second = received(lms, item)
-    assert Decimal(str(first["scoreGiven"])) - Decimal(str(second["scoreGiven"])) == question.points
+    assert Decimal(str(first["scoreGiven"])) - Decimal(str(second["scoreGiven"])) == fixed.points
+    assert second["timestamp"] > first["timestamp"]
 
 
-def test_an_unchanged_grade_is_not_sent_twice(lms, course, django_capture_on_commit_callbacks):
-    item, assignment, _teacher, student = course
+def test_a_regrade_that_keeps_the_grade_sends_nothing_more(
+    lms, course, tmp_path, django_capture_on_commit_callbacks
+):
+    item, assignment, teacher, student = course
     with django_capture_on_commit_callbacks(execute=True):
         answer_quiz(student=student, assignment=assignment)
+    load_key_fix(tmp_path)
     with django_capture_on_commit_callbacks(execute=True):
-        attempts_regrade(lesson=assignment.lesson)
+        regrade_apply(lesson=assignment.lesson, policies={FIXED_QUESTION: "keep"}, by=teacher)
 
     assert len(received(lms, item)) == 1
 
