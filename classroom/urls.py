@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import assignments, classes, exports, lessons, progress, work
+from .views import assignments, classes, exports, lessons, progress, projector, work
 
 app_name = "classroom"
 
@@ -34,6 +34,8 @@ urlpatterns = [
     ),
     path(CLASS + "assignments/new/", assignments.assignment_create, name="assignment_create"),
     path(ASSIGNMENT, assignments.assignment_analysis, name="assignment_analysis"),
+    path(ASSIGNMENT + "projector/", projector.projector_slide, name="projector"),
+    path(ASSIGNMENT + "projector/<int:slide>/", projector.projector_slide, name="projector_slide"),
     path(ASSIGNMENT + "edit/", assignments.assignment_edit, name="assignment_edit"),
     path(ASSIGNMENT + "extensions/", assignments.extension_list, name="extension_list"),
     path(

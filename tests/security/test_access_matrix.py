@@ -124,6 +124,9 @@ MATRIX: dict[str, Row] = {
     "classroom:assignment_create": Row("get", ("classroom",), CLASS_TEACHER),
     "classroom:assignment_analysis": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
     "classroom:assignment_edit": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
+    # The projector view (issue 19, point 5): the class's answers, for its teacher only.
+    "classroom:projector": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
+    "classroom:projector_slide": Row("get", ("classroom", "assignment", "slide"), CLASS_TEACHER),
     "classroom:extension_list": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
     "classroom:extension_delete": Row(
         "post", ("classroom", "assignment", "student"), CLASS_TEACHER
@@ -234,6 +237,7 @@ def world(db, example_lesson):
         "attempt": attempt.pk,
         "question": attempt.item_order[0],
         "lesson_slug": example_lesson.slug,
+        "slide": 1,
         "step": "context",
         "activity": example_lesson.questions.exclude(step__kind="quiz").first().pk,
         "student": make["student"].pk,
