@@ -1,5 +1,7 @@
 """Reads on lesson content."""
 
+from django.db.models import Count, Q
+
 from .models import Lesson, Source
 
 
@@ -8,3 +10,15 @@ def lesson_references(*, lesson: Lesson) -> tuple[list[Source], list]:
     (a fixed number of queries)."""
     sources = list(lesson.sources.filter(kind=Source.Kind.COMPARISON).order_by("position"))
     return sources, list(lesson.references.order_by("position"))
+
+
+def lessons_for_author() -> list[Lesson]:
+    """Every lesson, newest change first, with what a content author checks at a glance:
+    `step_count`, `question_count` (current versions), `has_quiz` (one query)."""
+    return list(
+        Lesson.objects.annotate(
+            step_count=Count("steps", distinct=True),
+            question_count=Count("questions", filter=Q(questions__is_current=True), distinct=True),
+            has_quiz=Count("quiz", distinct=True),
+        ).order_by("-updated_at", "title")
+    )
