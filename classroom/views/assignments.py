@@ -38,7 +38,12 @@ def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("“%s” is assigned to the class.") % assignment.lesson.title)
         return redirect("classroom:classroom_progress", pk=classroom.pk)
 
-    context = {"classroom": classroom, "lessons": lessons, "tab": "assignments"}
+    context = {
+        "classroom": classroom,
+        "lessons": lessons,
+        "lesson_defaults": AssignmentForm.defaults_by_lesson(lessons),
+        "tab": "assignments",
+    }
     return form_page(request, "classroom/assignment_form.html", context, form=form, submit=submit)
 
 
