@@ -17,9 +17,22 @@ def glance(page, assert_accessible, screenshot):
     def check(name: str) -> None:
         width = page.viewport_size["width"]
         scroll = page.evaluate("document.documentElement.scrollWidth")
-        assert scroll <= width, f"{name}: {scroll} px wide at {width} px"
+        assert scroll <= width, f"{name}: {scroll} px wide at {width} px: {too_wide(page)}"
         screenshot(page, f"{name}-{width}")
         assert_accessible(page)
         assert not errors, f"{name}: console errors {errors}"
 
     return check
+
+
+def too_wide(page) -> list[str]:
+    """The innermost elements that reach past the right edge of the window (for the message)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .filter(e => ![...e.children].some(
+                c => c.getBoundingClientRect().right > window.innerWidth + 1))
+            .slice(0, 8)
+            .map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.')
+                 + ' ' + Math.round(e.getBoundingClientRect().right))"""
+    )
