@@ -1,5 +1,6 @@
 from django import template
 
+from core.dates import when_in_words
 from lessons.markdown import render_markdown, render_markdown_inline
 
 register = template.Library()
@@ -16,3 +17,9 @@ def markdown_inline(text: str):
     """A short text (a choice, an item, a label) rendered as phrasing HTML: it fits in a
     `<label>` or a `<th>`. Pipe it to `striptags` where only text may go (an `<option>`)."""
     return render_markdown_inline(str(text or ""))
+
+
+@register.filter
+def when_words(when):
+    """A date and time as people say them ("Friday, 23:59"), in the active time zone."""
+    return when_in_words(when) if when else ""
