@@ -65,6 +65,8 @@ class Slide:
     # an item slide
     question: Question | None = None
     is_quiz: bool = False
+    options: list[str] = field(default_factory=list)  # what the question offers, when few
+    categories: list[str] = field(default_factory=list)
     spread: Spread | None = None
 
     @property
@@ -100,6 +102,7 @@ def projector_slide(*, assignment: Assignment, number: int, with_key: bool = Fal
     question = questions[number - 1]
     slide.question = question
     slide.is_quiz = question.step.kind == StepKind.QUIZ
+    slide.options, slide.categories = _offered(question)
     slide.spread = _spread(assignment, question, slide.is_quiz, with_key)
     return slide
 
@@ -171,24 +174,63 @@ def _spread(assignment: Assignment, question: Question, is_quiz: bool, with_key:
     labels = qt.part_labels(public)
     values = qt.value_labels(public)
     order = {part_id: n for n, part_id in enumerate(labels)}
-    by_part: dict[str, list[Answer]] = {}
-    for (part, answer), n in sorted(
-        counts.items(), key=lambda item: (_part_order(item[0][0], order), -item[1], item[0][1])
-    ):
-        text = values.get(answer) or (labels[answer].with_sentence if answer in labels else answer)
-        by_part.setdefault(part, []).append(
+    parts = []
+    for part in sorted({p for p, _a in counts}, key=lambda p: _part_order(p, order)):
+        given = {a: n for (p, a), n in counts.items() if p == part}
+
+        # Show the answers nobody gave too, where there are few to choose from (the choices
+        # of a question, the categories of an item): "nobody chose C" is worth discussing.
+        # Ties in alphabetical order: the author's order often puts the key first.
+        def text(answer: str) -> str:
+            return values.get(answer) or (
+                labels[answer].with_sentence if answer in labels else answer
+            )
+
+        choices = _choices(set(given), part, labels, values)
+        ranked = sorted(given, key=lambda a: (-given[a], text(a).casefold()))
+        ranked += sorted((a for a in choices if a not in given), key=lambda a: text(a).casefold())
+        rows = [
             Answer(
-                text,
-                n,
-                round(float(Fraction(n, answered)) * 100) if answered else 0,
+                text(answer),
+                given.get(answer, 0),
+                round(float(Fraction(given.get(answer, 0), answered)) * 100),
                 (part, answer) in right,
             )
+            for answer in ranked
+        ]
+        parts.append(
+            PartSpread(" / ".join(label.with_sentence for label in labels.find(part)), rows)
         )
-    parts = [
-        PartSpread(" / ".join(label.with_sentence for label in labels.find(part)), rows)
-        for part, rows in by_part.items()
-    ]
     return Spread(students=len(students), answered=answered, parts=parts, written=written)
+
+
+MAX_CHOICES_SHOWN = 8
+MAX_OPTIONS_SHOWN = 12
+
+
+def _offered(question: Question) -> tuple[list[str], list[str]]:
+    """The choices, statements or items the question shows (when few enough to read on a
+    screen; a whole document's sentences are on the document's slide) and its categories.
+    In alphabetical order, never the author's, which often puts the key first."""
+    qt = registry.get_or_missing(question.type)
+    public = qt.public_spec(qt.parse_spec(question.spec))
+    labels = [label.with_sentence for label in qt.part_labels(public).values()]
+    categories = sorted(qt.value_labels(public).values(), key=str.casefold)
+    if len(labels) > MAX_OPTIONS_SHOWN:
+        labels = []
+    return sorted(labels, key=str.casefold), categories
+
+
+def _choices(given: set[str], part: str, labels, values) -> list[str]:
+    """Every answer a part could have been given, when they are few: the categories, or the
+    question's choices (labels that are not the part itself)."""
+    if given <= set(values):
+        candidates = list(values)
+    elif given <= set(labels) and not labels.find(part):
+        candidates = list(labels)
+    else:
+        return []
+    return candidates if len(candidates) <= MAX_CHOICES_SHOWN else []
 
 
 def _part_order(part: str, order: dict[str, int]) -> tuple[int, ...]:

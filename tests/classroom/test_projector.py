@@ -53,6 +53,8 @@ def test_the_spread_counts_the_class_answers_without_names(client, teacher, clas
     html = client.get(url(class_answers, slide_of(class_answers, "q-purpose"))).content.decode()
     assert "4 of 4 students answered" in html
     assert "3 (75%)" in html and "1 (25%)" in html
+    # The choice nobody picked is there too: worth discussing.
+    assert "To protest against the cost of the bridge" in html and "0 (0%)" in html
     for name in ("Pupil ADA", "Pupil BO", "s.lovelace", "ada"):
         assert name not in html
 
@@ -80,6 +82,9 @@ def test_the_answers_can_be_hidden_to_show_only_the_question(client, teacher, cl
     assert "What was the main purpose of this report?" in html
     assert "data-spread" not in html and "projector-right" not in html
     assert "Show the class" in html
+    # The question's choices, to read before the answers are shown.
+    options = html[html.index("data-options") :]
+    assert "To give a neutral record" in options and "To protest against" in options
 
 
 def test_written_answers_are_counted_but_not_shown(client, teacher, assignment, student):
