@@ -1,5 +1,7 @@
 """A class's assignments: assigning a lesson, editing it, its analysis, extensions."""
 
+import json
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -41,7 +43,8 @@ def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "classroom": classroom,
         "lessons": lessons,
-        "lesson_defaults": AssignmentForm.defaults_by_lesson(lessons),
+        # Read by static/js/assignment-form.js from a data attribute (no inline script).
+        "lesson_defaults": json.dumps(AssignmentForm.defaults_by_lesson(lessons)),
         "tab": "assignments",
     }
     return form_page(request, "classroom/assignment_form.html", context, form=form, submit=submit)

@@ -8,12 +8,11 @@
 
   function start() {
     var form = document.querySelector("form[data-assignment-form]");
-    var data = document.getElementById("lesson-defaults");
     var lesson = form && form.querySelector("select[name=lesson]");
-    if (!form || !data || !lesson) {
+    if (!form || !lesson || !form.hasAttribute("data-lesson-defaults")) {
       return;
     }
-    var defaults = JSON.parse(data.textContent);
+    var defaults = JSON.parse(form.getAttribute("data-lesson-defaults"));
     var status = form.querySelector("[data-defaults-status]");
 
     lesson.addEventListener("change", function () {

@@ -3,6 +3,7 @@ in its settings (finding 17 of the December 2026 user review)."""
 
 import json
 import re
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -18,9 +19,7 @@ def test_the_form_page_holds_every_lesson_quiz_defaults(client, teacher, classro
     Quiz.objects.create(lesson=other, title="Q", attempts_allowed=3, time_limit_minutes=25)
     client.force_login(teacher)
     html = client.get(reverse("classroom:assignment_create", args=[classroom.pk])).content.decode()
-    data = json.loads(
-        re.search(r'<script id="lesson-defaults" type="application/json">(.*?)</script>', html)[1]
-    )
+    data = json.loads(unescape(re.search(r'data-lesson-defaults="([^"]*)"', html)[1]))
     assert data[str(other.pk)]["attempts_allowed"] == 3
     assert data[str(other.pk)]["time_limit_minutes"] == 25
     quiz = example_lesson.quiz
