@@ -35,21 +35,22 @@ def address_key(group: str, request: HttpRequest) -> str:
     return str(parsed)
 
 
-def _usage(request: HttpRequest, *, rate: str, group: str, increment: bool):
-    return get_usage(request, group=group, key=address_key, rate=rate, increment=increment)
+def _usage(request: HttpRequest, *, rate: str, group: str, increment: bool, key=address_key):
+    return get_usage(request, group=group, key=key, rate=rate, increment=increment)
 
 
-def seconds_to_wait(request: HttpRequest, *, rate: str, group: str = GROUP) -> int:
-    """0 while the address has counted fewer than `rate` allows in this window, else the
-    seconds until the window ends ("100/10m": the 100th failure is the last one allowed)."""
-    usage = _usage(request, rate=rate, group=group, increment=False)
+def seconds_to_wait(request: HttpRequest, *, rate: str, group: str = GROUP, key=address_key) -> int:
+    """0 while the address (or what `key(group, request)` returns) has counted fewer than
+    `rate` allows in this window, else the seconds until the window ends ("100/10m": the
+    100th failure is the last one allowed)."""
+    usage = _usage(request, rate=rate, group=group, increment=False, key=key)
     if usage is None or (usage["count"] < usage["limit"] and not usage["should_limit"]):
         return 0
     return max(1, usage["time_left"])
 
 
-def count(request: HttpRequest, *, rate: str, group: str = GROUP) -> None:
-    _usage(request, rate=rate, group=group, increment=True)
+def count(request: HttpRequest, *, rate: str, group: str = GROUP, key=address_key) -> None:
+    _usage(request, rate=rate, group=group, increment=True, key=key)
 
 
 def login_failed(sender, credentials=None, request=None, **kwargs) -> None:

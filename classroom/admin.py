@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Assignment, AttemptReset, Classroom, Extension, Membership
+from .models import Assignment, AttemptReset, Classroom, Extension, JoinRequest, Membership
 
 
 class MembershipInline(admin.TabularInline):
@@ -9,12 +9,18 @@ class MembershipInline(admin.TabularInline):
     raw_id_fields = ("student",)
 
 
+class JoinRequestInline(admin.TabularInline):
+    model = JoinRequest
+    extra = 0
+    raw_id_fields = ("student",)
+
+
 @admin.register(Classroom)
 class ClassroomAdmin(admin.ModelAdmin):
-    list_display = ("name", "teacher", "join_code", "archived_at")
+    list_display = ("name", "teacher", "join_code", "join_open", "join_approval", "archived_at")
     search_fields = ("name", "teacher__username", "join_code")
     raw_id_fields = ("teacher",)
-    inlines = [MembershipInline]
+    inlines = [MembershipInline, JoinRequestInline]
 
 
 @admin.register(Assignment)

@@ -16,8 +16,15 @@ class Code(StrEnum):
     NOT_STUDENT = "not_student"
     NAME_MISSING = "name_missing"
     NAME_TOO_LONG = "name_too_long"
+    NAME_INVISIBLE = "name_invisible"
     NO_OPEN_CLASS = "no_open_class"
+    JOIN_CLOSED = "join_closed"
+    JOIN_CODE_EXPIRED = "join_code_expired"
+    EXPIRY_NOT_LATER = "expiry_not_later"
+    NO_JOIN_REQUEST = "no_join_request"
     NOT_MEMBER = "not_member"
+    NO_LONGER_MEMBER = "no_longer_member"
+    CLASS_ARCHIVED = "class_archived"
     ROSTER_INVALID = "roster_invalid"
     DUE_BEFORE_OPENING = "due_before_opening"
     LATE_BEFORE_DUE = "late_before_due"
@@ -43,8 +50,22 @@ MESSAGES = {
     Code.NOT_STUDENT: _("Only students join classes."),
     Code.NAME_MISSING: _("Give the class a name."),
     Code.NAME_TOO_LONG: _("A class name has at most %(max)d characters."),
+    Code.NAME_INVISIBLE: _(
+        "A class name needs letters or digits you can see, not only spaces or invisible characters."
+    ),
     Code.NO_OPEN_CLASS: _("No open class has that code. Check it with your teacher."),
+    Code.JOIN_CLOSED: _("This class is not taking new students. Ask your teacher."),
+    Code.JOIN_CODE_EXPIRED: _("This class code has expired. Ask your teacher for the new one."),
+    Code.EXPIRY_NOT_LATER: _("The code can only expire at a time still to come."),
+    Code.NO_JOIN_REQUEST: _("That student has not asked to join this class."),
     Code.NOT_MEMBER: _("That student is not in this class."),
+    Code.NO_LONGER_MEMBER: _(
+        "You are no longer in this class, so nothing more can be saved here. What you saved "
+        "before is kept; ask your teacher if this is a mistake."
+    ),
+    Code.CLASS_ARCHIVED: _(
+        "This class is archived: your work in it is kept, but it can no longer be changed."
+    ),
     Code.ROSTER_INVALID: _("Nothing was imported."),
     Code.DUE_BEFORE_OPENING: _("The due date must come after the opening date."),
     Code.LATE_BEFORE_DUE: _("Late work can only be accepted until a date after the due date."),
@@ -65,6 +86,9 @@ STATUS = {
     Code.ARCHIVED: 409,
     Code.NOT_TEACHER: 403,
     Code.NOT_STUDENT: 403,
+    Code.NO_JOIN_REQUEST: 404,
+    Code.NO_LONGER_MEMBER: 403,
+    Code.CLASS_ARCHIVED: 409,
     Code.ALREADY_RESET: 409,
     Code.RESET_NOT_LATEST: 409,
 }  # every other code: 400, the request asked for something the rules refuse
@@ -72,7 +96,11 @@ STATUS = {
 FIELDS = {
     Code.NAME_MISSING: "name",
     Code.NAME_TOO_LONG: "name",
+    Code.NAME_INVISIBLE: "name",
     Code.NO_OPEN_CLASS: "join_code",
+    Code.JOIN_CLOSED: "join_code",
+    Code.JOIN_CODE_EXPIRED: "join_code",
+    Code.EXPIRY_NOT_LATER: "join_code_expires_at",
     Code.DUE_BEFORE_OPENING: "due_at",
     Code.LATE_BEFORE_DUE: "late_until",
     Code.UNKNOWN_GRADING_METHOD: "grading_method",

@@ -44,6 +44,26 @@ class ClassroomForm(forms.Form):
     )
 
 
+class JoinSettingsForm(forms.Form):
+    """Who may join with the class code."""
+
+    join_open = forms.BooleanField(
+        label=_("Open to new students"),
+        required=False,
+        help_text=_("Closed: the code lets nobody new in. Students already in stay."),
+    )
+    join_approval = forms.BooleanField(
+        label=_("New students wait for my approval"),
+        required=False,
+        help_text=_("They see nothing of the class until you let them in, below."),
+    )
+    join_code_expires_at = _when(
+        _("The code stops working at"),
+        required=False,
+        help_text=_("Empty: it works until you close the class or make a new code."),
+    )
+
+
 class RosterImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),

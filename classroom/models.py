@@ -2,21 +2,31 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.names import validate_visible_text
 from quizzes.models import QuizSettingsFields
 
-# No 0/O/1/I/L: codes are read aloud and copied from a board.
+# No 0/O/1/I/L: codes are read aloud and copied from a board. Ten characters, shown in two
+# groups of five ("KXH7P-3QWRM"): 31**10 (about 8.2e14) codes, so that guessing one at the
+# throttled rate is hopeless (the figures: docs/security.md, "Join codes").
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-JOIN_CODE_LENGTH = 8
+JOIN_CODE_LENGTH = 10
+JOIN_CODE_GROUP = 5
 
 
 def join_code_generate() -> str:
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
 
 
+def join_code_grouped(code: str) -> str:
+    """A stored code as it is shown and read out: groups of five joined by a dash."""
+    return "-".join(code[i : i + JOIN_CODE_GROUP] for i in range(0, len(code), JOIN_CODE_GROUP))
+
+
 class Classroom(models.Model):
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_visible_text])
     teacher = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -26,6 +36,10 @@ class Classroom(models.Model):
     join_code = models.CharField(
         _("join code"), max_length=16, unique=True, default=join_code_generate
     )
+    # Who may join with the code (classroom.services.join_settings_update).
+    join_open = models.BooleanField(_("open to new students"), default=True)
+    join_code_expires_at = models.DateTimeField(_("join code expires"), null=True, blank=True)
+    join_approval = models.BooleanField(_("new students wait for approval"), default=False)
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -36,6 +50,16 @@ class Classroom(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def join_code_display(self) -> str:
+        return join_code_grouped(self.join_code)
+
+    @property
+    def join_code_expired(self) -> bool:
+        """Whether the code's expiry has passed (the rule itself: `classroom_for_code`)."""
+        expires = self.join_code_expires_at
+        return expires is not None and expires <= timezone.now()
 
 
 class Membership(models.Model):
@@ -53,6 +77,28 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.student} in {self.classroom}"
+
+
+class JoinRequest(models.Model):
+    """A student who typed the code of a class that needs the teacher's approval. It is not a
+    membership: until the teacher approves it (and a `Membership` is made) the student sees
+    nothing of the class, since every page a student reads goes through memberships."""
+
+    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="join_requests")
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("join request")
+        ordering = ["requested_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["classroom", "student"], name="unique_join_request")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} asks to join {self.classroom}"
 
 
 class Assignment(QuizSettingsFields):

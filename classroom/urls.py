@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import assignments, classes, exports, lessons, progress, projector, work
+from .views import assignments, classes, exports, joining, lessons, progress, projector, work
 
 app_name = "classroom"
 
@@ -20,6 +20,12 @@ urlpatterns = [
     path(CLASS + "edit/", classes.classroom_edit, name="classroom_edit"),
     path(CLASS + "archive/", classes.classroom_archive, name="classroom_archive"),
     path(CLASS + "join-code/", classes.join_code_regenerate, name="join_code_regenerate"),
+    path(CLASS + "join-settings/", joining.join_settings, name="join_settings"),
+    path(
+        CLASS + "join-requests/<int:student_pk>/",
+        joining.join_request_answer,
+        name="join_request_answer",
+    ),
     path(CLASS + "students/", classes.classroom_students, name="classroom_students"),
     path(CLASS + "students/import/", classes.roster_import, name="roster_import"),
     path(
@@ -31,6 +37,11 @@ urlpatterns = [
         CLASS + "students/<int:student_pk>/password/",
         classes.student_password_reset,
         name="student_password_reset",
+    ),
+    path(
+        CLASS + "students/<int:student_pk>/login-wait/",
+        classes.student_login_unlock,
+        name="student_login_unlock",
     ),
     path(CLASS + "assignments/new/", assignments.assignment_create, name="assignment_create"),
     path(ASSIGNMENT, assignments.assignment_analysis, name="assignment_analysis"),

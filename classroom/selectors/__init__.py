@@ -1,7 +1,8 @@
 """Reads on classes, assignments and students' work, with access built in.
 
 One module per concept: `access` (the `*_for_teacher` and `*_for_student` getters: another
-teacher's class does not exist for them, a 404), `progress` (each student's progress on each
+teacher's class does not exist for them, a 404), `roster` (the list of students with requests
+to join, names alike and login waits), `progress` (each student's progress on each
 assignment), `grid` (the progress grid, as a presenter), `work` (one student's work), `labels`
 (what each graded part of a key is about), `item_analysis` and `guide` (the teacher guide).
 Page-sized reads fetch plain rows in a fixed number of queries (asserted in
@@ -12,7 +13,9 @@ The names below are the package's public API, for callers outside the app."""
 
 from .access import (
     assignment_get_for_student,
+    assignment_get_for_student_work,
     assignment_get_for_teacher,
+    attempt_check_writable,
     attempt_get_for_teacher,
     classroom_get_for_teacher,
     classroom_students,
@@ -30,7 +33,9 @@ __all__ = [
     "Filter",
     "assignment_analysis",
     "assignment_get_for_student",
+    "assignment_get_for_student_work",
     "assignment_get_for_teacher",
+    "attempt_check_writable",
     "attempt_get_for_teacher",
     "attempt_rows",
     "class_progress",

@@ -4,7 +4,7 @@ Every `*_for_teacher` getter returns only what belongs to the teacher's own clas
 itself already checked by `classroom_get_for_teacher`): another teacher's class, and everything
 in it, does not exist for them. `*_for_student` getters do the same for a student's classes."""
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.http import Http404
 
 from accounts.models import User
@@ -13,7 +13,9 @@ from quizzes.errors import Code as QuizCode
 from quizzes.errors import QuizError
 from quizzes.models import Attempt, Question
 
-from ..models import Assignment, Classroom, Extension
+from ..errors import ClassroomError
+from ..errors import Code as ClassCode
+from ..models import Assignment, Classroom, Extension, Membership
 
 # --- a student's classes --------------------------------------------------------------------
 
@@ -28,6 +30,51 @@ def assignment_get_for_student(*, student: User, pk: int) -> Assignment:
     if assignment is None:
         raise Http404("No such assignment.")
     return assignment
+
+
+def _is_member(student: User):
+    return Exists(Membership.objects.filter(classroom=OuterRef("classroom"), student=student))
+
+
+def assignment_get_for_student_work(*, student: User, pk: int) -> Assignment:
+    """For a write (a save, a check, a step's form): the assignment as
+    `assignment_get_for_student` gives it. A student who can no longer work on it is told why
+    instead of a bare 404: `CLASS_ARCHIVED` (409) in an archived class of theirs,
+    `NO_LONGER_MEMBER` (403) when removed from a class whose assignment they worked on. What
+    they saved before stays as it is. Anyone else: 404."""
+    assignment = (
+        Assignment.objects.select_related("lesson", "classroom")
+        .annotate(is_member=_is_member(student))
+        .filter(pk=pk)
+        .first()
+    )
+    if assignment is None:
+        raise Http404("No such assignment.")
+    if assignment.is_member:
+        if assignment.classroom.archived_at is not None:
+            raise ClassroomError(ClassCode.CLASS_ARCHIVED)
+        return assignment
+    if Attempt.objects.filter(student=student, assignment=assignment).exists():
+        raise ClassroomError(ClassCode.NO_LONGER_MEMBER)
+    raise Http404("No such assignment.")
+
+
+def attempt_check_writable(*, attempt: Attempt) -> None:
+    """Refuse a save or a submit on the student's own `attempt` once its class is archived
+    (`CLASS_ARCHIVED`, 409) or the student was removed from it (`NO_LONGER_MEMBER`, 403); a
+    teacher's preview (no assignment) is always writable. One query, on every autosave."""
+    if attempt.assignment_id is None:
+        return
+    found = (
+        Assignment.objects.filter(pk=attempt.assignment_id)
+        .annotate(is_member=_is_member(attempt.student_id))
+        .values("is_member", "classroom__archived_at")
+        .first()
+    )
+    if found is None or not found["is_member"]:
+        raise ClassroomError(ClassCode.NO_LONGER_MEMBER)
+    if found["classroom__archived_at"] is not None:
+        raise ClassroomError(ClassCode.CLASS_ARCHIVED)
 
 
 # --- a teacher's classes --------------------------------------------------------------------

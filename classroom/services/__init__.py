@@ -2,9 +2,9 @@
 
 Keyword-only functions named `<entity>_<verb>`, one module per concept: `classes` (a class
 itself, and `check_active`: an archived class is read-only, every write on it is refused),
-`members` (joining, rosters, passwords), `assignments` (assignments and extensions), `scores` (a
-teacher's scores, attempt resets, closing overdue attempts). They validate before they write and
-raise
+`members` (rosters, passwords, login waits), `joining` (join codes, their settings and
+requests to join), `assignments` (assignments and extensions), `scores` (a teacher's scores,
+attempt resets, closing overdue attempts). They validate before they write and raise
 `classroom.errors.ClassroomError` (or `QuizError` from the quiz services they call) with a code
 and a message a teacher can read; a function that writes several rows is atomic. Access (is
 this the teacher's class?) is checked by the caller through `classroom.selectors.access`; these
@@ -27,15 +27,22 @@ from .classes import (
     join_code_normalise,
     join_code_regenerate,
 )
+from .joining import (
+    classroom_for_code,
+    join_request_approve,
+    join_request_reject,
+    join_settings_update,
+    membership_join,
+    student_signup,
+)
 from .members import (
     Credential,
     membership_add,
-    membership_join,
     membership_remove,
     password_generate,
     roster_import,
+    student_login_unlock,
     student_password_reset,
-    student_signup,
 )
 from .scores import attempt_reset, class_attempts_close_overdue, item_score, rubric_score
 
@@ -48,6 +55,7 @@ __all__ = [
     "class_attempts_close_overdue",
     "classroom_archive",
     "classroom_create",
+    "classroom_for_code",
     "classroom_rename",
     "classroom_restore",
     "extension_delete",
@@ -55,12 +63,16 @@ __all__ = [
     "item_score",
     "join_code_normalise",
     "join_code_regenerate",
+    "join_request_approve",
+    "join_request_reject",
+    "join_settings_update",
     "membership_add",
     "membership_join",
     "membership_remove",
     "password_generate",
     "roster_import",
     "rubric_score",
+    "student_login_unlock",
     "student_password_reset",
     "student_signup",
 ]

@@ -1,12 +1,15 @@
 """Writes on a class itself: create, rename, archive and restore, a new join code; and the rule
 every write on a class obeys: an archived class is read-only until restored."""
 
+import unicodedata
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.names import visible_text_clean
 
 from ..errors import ClassroomError, Code
 from ..models import Classroom, join_code_generate
@@ -23,9 +26,14 @@ def check_active(classroom: Classroom | None) -> None:
 
 
 def _clean_name(name: str) -> str:
-    name = " ".join((name or "").split())
-    if not name:
+    """The display names' rule (`accounts.names.visible_text_clean`): no direction-changing,
+    zero-width or control characters, and something visible left."""
+    if not (name or "").strip():
         raise ClassroomError(Code.NAME_MISSING)
+    try:
+        name = visible_text_clean(name, "name")
+    except ValidationError as error:
+        raise ClassroomError(Code.NAME_INVISIBLE) from error
     if len(name) > NAME_MAX:
         raise ClassroomError(Code.NAME_TOO_LONG, max=NAME_MAX)
     return name
@@ -61,20 +69,35 @@ def classroom_restore(*, classroom: Classroom) -> Classroom:
 
 
 def join_code_regenerate(*, classroom: Classroom) -> str:
-    """A new join code; the old one stops working at once (e.g. after it leaked)."""
+    """A new join code; the old one stops working at once (e.g. after it leaked). An expiry
+    set on the old code goes with it: the new one has none until the teacher sets one."""
     check_active(classroom)
     for _attempt in range(10):
         code = join_code_generate()
         try:
             with transaction.atomic():
-                Classroom.objects.filter(pk=classroom.pk).update(join_code=code)
+                Classroom.objects.filter(pk=classroom.pk).update(
+                    join_code=code, join_code_expires_at=None
+                )
         except IntegrityError:
-            continue  # taken by another class: 31**8 codes make this rare
-        classroom.join_code = code
+            continue  # taken by another class: 31**10 codes make this rare
+        classroom.join_code, classroom.join_code_expires_at = code, None
         return code
     raise RuntimeError("Could not find a free join code.")  # pragma: no cover
 
 
+# Capital letters of other scripts that look like the code's Latin ones, for a student whose
+# phone types Cyrillic or Greek: Cyrillic KA, HA, EN, ER read off the board are K, X, H, P.
+LOOKALIKES = str.maketrans(
+    "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0423\u0425"  # Cyrillic
+    "\u0391\u0392\u0395\u0397\u039a\u039c\u039d\u03a1\u03a4\u03a5\u03a7\u0396",  # Greek
+    "ABEKMHOPCTYXABEHKMNPTYXZ",
+)
+
+
 def join_code_normalise(code: str) -> str:
-    """Codes are read from a board: ignore case, spaces and dashes."""
-    return "".join(ch for ch in code.upper() if ch.isalnum())
+    """Codes are read from a board: ignore case, spaces, dashes and any other punctuation;
+    full-width characters and Cyrillic or Greek lookalikes of the code's letters count as the
+    letters they look like."""
+    text = unicodedata.normalize("NFKC", code).upper().translate(LOOKALIKES)
+    return "".join(ch for ch in text if ch.isascii() and ch.isalnum())

@@ -1,5 +1,5 @@
-"""Writes on the people of a class: joining with a code, adding and removing students, creating
-their accounts from a roster, giving one a new password."""
+"""Writes on the people of a class: adding and removing students, creating their accounts from
+a roster, giving one a new password or lifting a login wait. Joining with a code: `joining`."""
 
 import os
 from concurrent.futures import ThreadPoolExecutor
@@ -12,13 +12,13 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.services import user_create
+from accounts.services import login_lock_clear
 
 from ..errors import ClassroomError, Code, RosterInvalid
 from ..models import Classroom, Membership
 from ..roster import RosterError, RosterRow
 from .accounts import account_password_reset, password_generate
-from .classes import check_active, join_code_normalise
+from .classes import check_active
 
 # --- memberships -----------------------------------------------------------------------------
 
@@ -41,31 +41,6 @@ def membership_remove(*, classroom: Classroom, student: User) -> bool:
     return bool(deleted)
 
 
-@transaction.atomic
-def membership_join(*, student: User, join_code: str) -> Membership:
-    """A student joins a class with its code; joining twice is one membership. An archived
-    class has no open code: `NO_OPEN_CLASS`, as for a code that never existed."""
-    classroom = Classroom.objects.filter(
-        join_code=join_code_normalise(join_code), archived_at=None
-    ).first()
-    if classroom is None:
-        raise ClassroomError(Code.NO_OPEN_CLASS)
-    return membership_add(classroom=classroom, student=student)
-
-
-@transaction.atomic
-def student_signup(*, username: str, password: str, join_code: str, display_name: str = ""):
-    """Create a student account and join a class with its code, both or neither.
-
-    Raises ClassroomError `NO_OPEN_CLASS` when no open class has the code (and no account is
-    created), and django.core.exceptions.ValidationError when the username is taken or invalid."""
-    user = user_create(
-        username=username, password=password, role=User.Role.STUDENT, display_name=display_name
-    )
-    membership = membership_join(student=user, join_code=join_code)
-    return user, membership
-
-
 def require_member(classroom: Classroom, student: User) -> None:
     if not Membership.objects.filter(classroom=classroom, student=student).exists():
         raise ClassroomError(Code.NOT_MEMBER)
@@ -84,6 +59,15 @@ def student_password_reset(*, classroom: Classroom, student: User, by: User, rea
     check_active(classroom)
     require_member(classroom, student)
     return account_password_reset(account=student, by=by, reason=reason)
+
+
+def student_login_unlock(*, classroom: Classroom, student: User) -> int:
+    """Lift the wait a student of the class has after wrong passwords (typed by them, or by a
+    classmate at the school's address), from the class's list of students. Returns how many
+    records of failures were removed (0: there was no wait)."""
+    check_active(classroom)
+    require_member(classroom, student)
+    return login_lock_clear(username=student.username)
 
 
 @dataclass(frozen=True)

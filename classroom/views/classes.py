@@ -16,6 +16,7 @@ from .. import services
 from ..authority import AccountAction, account_authority_check
 from ..forms import ClassroomForm, ReasonForm, RosterImportForm
 from ..selectors import access
+from ..selectors.roster import classroom_roster, duplicate_names_among
 
 # --- classes -------------------------------------------------------------------------------
 
@@ -83,7 +84,8 @@ def join_code_regenerate(request: HttpRequest, pk: int) -> HttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     services.join_code_regenerate(classroom=classroom)
     messages.success(
-        request, _("New join code: %s. The old code no longer works.") % classroom.join_code
+        request,
+        _("New join code: %s. The old code no longer works.") % classroom.join_code_display,
     )
     return redirect("classroom:classroom_students", pk=classroom.pk)
 
@@ -100,8 +102,8 @@ def classroom_students(request: HttpRequest, pk: int) -> HttpResponse:
         "classroom/classroom_students.html",
         {
             "classroom": classroom,
-            "students": access.classroom_students(classroom=classroom),
-            "join_url": request.build_absolute_uri("/"),
+            "roster": classroom_roster(classroom=classroom),
+            "join_url": request.build_absolute_uri(reverse("learning:join")),
             "tab": "students",
         },
     )
@@ -117,11 +119,15 @@ def roster_import(request: HttpRequest, pk: int) -> HttpResponse:
     def submit(data: dict) -> HttpResponse:
         credentials = services.roster_import(classroom=classroom, rows=form.roster.rows)
         login_url = request.build_absolute_uri(reverse("accounts:login"))
-        return render(
-            request,
-            "classroom/roster_credentials.html",
-            {"classroom": classroom, "credentials": credentials, "login_url": login_url},
-        )
+        context = {
+            "classroom": classroom,
+            "credentials": credentials,
+            "login_url": login_url,
+            "same_names": duplicate_names_among(
+                [c.display_name or c.username for c in credentials], classroom=classroom
+            ),
+        }
+        return render(request, "classroom/roster_credentials.html", context)
 
     context = {"classroom": classroom, "tab": "students"}
     return form_page(request, "classroom/roster_import.html", context, form=form, submit=submit)
@@ -168,3 +174,15 @@ def student_password_reset(request: HttpRequest, pk: int, student_pk: int) -> Ht
 
     form = ReasonForm(request.POST or None)
     return form_page(request, "classroom/student_password.html", context, form=form, submit=submit)
+
+
+@teacher_required
+@require_POST
+def student_login_unlock(request: HttpRequest, pk: int, student_pk: int) -> HttpResponse:
+    """End the wait a student of the class has after wrong passwords, from the list of
+    students (the class's own students only; an archived class's list cannot be changed)."""
+    classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
+    student = access.student_get_for_teacher(classroom=classroom, pk=student_pk)
+    services.student_login_unlock(classroom=classroom, student=student)
+    messages.success(request, _("%(name)s can log in again now.") % {"name": student})
+    return redirect("classroom:classroom_students", pk=classroom.pk)

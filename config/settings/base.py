@@ -166,6 +166,14 @@ AXES_CLIENT_IP_CALLABLE = "accounts.network.client_address"
 # A cache that fails must not stop a school logging in; the per-username waits still hold.
 RATELIMIT_FAIL_OPEN = True
 
+# Joining a class (docs/security.md, "Join codes"; learning/join_throttle.py): wrong codes
+# counted per address and per browser session, accounts created through a code per address
+# and per code; past a rate, the join page answers 429 until its window ends.
+JOIN_CODE_FAILURE_RATE = env("JOIN_CODE_FAILURE_RATE", default="50/10m")
+JOIN_CODE_FAILURE_SESSION_RATE = env("JOIN_CODE_FAILURE_SESSION_RATE", default="10/10m")
+JOIN_SIGNUP_RATE = env("JOIN_SIGNUP_RATE", default="100/h")
+JOIN_SIGNUP_CODE_RATE = env("JOIN_SIGNUP_CODE_RATE", default="50/h")
+
 # Shared computers: a session ends when the browser closes, and after SESSION_IDLE_MINUTES
 # without a request (0: never) (accounts/middleware.py).
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from classroom.models import Assignment, Extension
+from classroom.models import Assignment, Extension, JoinRequest
 from lessons.models import Lesson, Step
 from quizzes import policy
 from quizzes.models import Attempt
@@ -122,3 +122,13 @@ def _set_score(row: AssignmentRow, assignment, submitted: list[Attempt], now) ->
         settings.grading_method, [a.points_earned or Decimal(0) for a in submitted]
     )
     row.score_possible = submitted[-1].points_possible
+
+
+def classes_waiting_for_approval(*, student: User) -> list[str]:
+    """The names of the classes the student asked to join and whose teacher has not answered
+    yet: all the dashboard says of them (no assignment, no lesson) until approval."""
+    return list(
+        JoinRequest.objects.filter(student=student, classroom__archived_at=None)
+        .order_by("requested_at", "id")
+        .values_list("classroom__name", flat=True)
+    )

@@ -18,12 +18,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.access import student_required
 from accounts.forms import JoinCodeForm
-from classroom.selectors import assignment_get_for_student
+from classroom.selectors import assignment_get_for_student, assignment_get_for_student_work
 from core.errors import answers_json
 from core.http import form_data
 from learning import services
 from learning.forms import posted_answers
-from learning.selectors.dashboard import assignments_for_dashboard
+from learning.selectors.dashboard import assignments_for_dashboard, classes_waiting_for_approval
 from learning.selectors.skills import skills_for_student
 from learning.selectors.step import (
     activity_public_spec,
@@ -41,10 +41,12 @@ from quizzes.models import Attempt
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     quiz_services.attempts_close_overdue(student=request.user)
-    rows = assignments_for_dashboard(student=request.user)
-    return render(
-        request, "learning/assignment_list.html", {"rows": rows, "join_form": JoinCodeForm()}
-    )
+    context = {
+        "rows": assignments_for_dashboard(student=request.user),
+        "waiting": classes_waiting_for_approval(student=request.user),
+        "join_form": JoinCodeForm(),
+    }
+    return render(request, "learning/assignment_list.html", context)
 
 
 @student_required
@@ -84,7 +86,12 @@ def assignment_resume(request: HttpRequest, assignment_id: int) -> HttpResponse:
 @student_required
 @require_http_methods(["GET", "POST"])
 def step_detail(request: HttpRequest, assignment_id: int, kind: str) -> HttpResponse:
-    assignment = assignment_get_for_student(student=request.user, pk=assignment_id)
+    """A step of the lesson; posted, its answers saved. A post by a student removed from the
+    class, or in an archived class, is refused with a message saying so (4xx)."""
+    get_assignment = (
+        assignment_get_for_student_work if request.method == "POST" else assignment_get_for_student
+    )
+    assignment = get_assignment(student=request.user, pk=assignment_id)
     attempt = _lesson_work(request, assignment)
     page = lesson_step_page(attempt=attempt, assignment=assignment, kind=kind)
     if request.method == "POST":
@@ -138,9 +145,10 @@ def _step_post(request: HttpRequest, page) -> HttpResponse:
 
 
 def _activity_item(request: HttpRequest, assignment_id: int, question_id: int):
-    """(assignment, attempt, item) for an activity endpoint. Raises Http404 (not the student's,
-    or not an activity of this lesson) or QuizError."""
-    assignment = assignment_get_for_student(student=request.user, pk=assignment_id)
+    """(assignment, attempt, item) for an activity endpoint (a write). Raises Http404 (not the
+    student's, or not an activity of this lesson), ClassroomError (removed from the class, or
+    the class archived) or QuizError."""
+    assignment = assignment_get_for_student_work(student=request.user, pk=assignment_id)
     attempt = _lesson_work(request, assignment)
     item = quiz_selectors.attempt_item(attempt=attempt, question_id=question_id)
     if item is None:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import student_required, teacher_or_author_required
-from classroom.selectors import assignment_get_for_student
+from classroom.selectors import assignment_get_for_student, attempt_check_writable
 from core.errors import answers_json
 from core.http import form_data
 from learning.forms import posted_answers
@@ -55,7 +55,9 @@ def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
     """Save every answer on the page, then submit if asked. An answer that cannot be read is
-    reported next to its question and every other answer is still saved."""
+    reported next to its question and every other answer is still saved. A student removed
+    from the class, or in an archived class, is refused (4xx) and nothing is written."""
+    attempt_check_writable(attempt=attempt)
     items = selectors.attempt_items(attempt=attempt)
     answers, _raw = posted_answers(request.POST, items)
     result = services.responses_save(attempt=attempt, answers=answers)
@@ -82,6 +84,7 @@ def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
 def response_save(request: HttpRequest, pk: int, question_id: int) -> JsonResponse:
     """Autosave of one answer, posted as the question's own form fields."""
     attempt = selectors.attempt_get_for_saving(student=request.user, pk=pk)
+    attempt_check_writable(attempt=attempt)
     item = selectors.attempt_item(attempt=attempt, question_id=question_id)
     if item is None:
         return JsonResponse({"saved": False, "error": _("No such question.")}, status=404)

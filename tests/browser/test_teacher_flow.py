@@ -39,7 +39,7 @@ def test_the_teacher_runs_a_class_from_roster_to_gradebook(
     assert_accessible(page)
     page.get_by_role("button", name="Create the class").click()
     classroom = Classroom.objects.get(name="History 10C")
-    expect(page.locator("[data-join-code]")).to_have_text(classroom.join_code)
+    expect(page.locator("[data-join-code]")).to_have_text(classroom.join_code_display)
     assert_accessible(page)
     screenshot(page, "teacher-students-join-code")
 

@@ -14,7 +14,14 @@ from django.utils import timezone
 from accounts.models import User
 from classroom import services
 from classroom.errors import ClassroomError, Code
-from classroom.models import Assignment, AttemptReset, Classroom, Extension, Membership
+from classroom.models import (
+    Assignment,
+    AttemptReset,
+    Classroom,
+    Extension,
+    JoinRequest,
+    Membership,
+)
 from classroom.roster import roster_parse
 from classroom.services import classroom_archive, classroom_restore
 from quizzes.models import Attempt, Score
@@ -34,6 +41,7 @@ def archived(classroom, assignment, student, teacher, make_student):
     student), then archived."""
     newcomer = make_student("newcomer")
     Membership.objects.filter(student=newcomer).delete()
+    JoinRequest.objects.create(classroom=classroom, student=newcomer)  # asked to join
     extension_student = make_student("ext.student")
     services.extension_set(assignment=assignment, student=extension_student, extra_minutes=5)
     world = SimpleNamespace(
@@ -57,6 +65,8 @@ def state() -> dict:
     return {
         "classes": list(Classroom.objects.values_list("name", "join_code", "archived_at")),
         "members": sorted(Membership.objects.values_list("classroom_id", "student_id")),
+        "join": list(Classroom.objects.values_list("join_open", "join_approval")),
+        "requests": sorted(JoinRequest.objects.values_list("classroom_id", "student_id")),
         "assignments": list(Assignment.objects.order_by("pk").values()),
         "extensions": list(Extension.objects.order_by("pk").values()),
         "attempts": list(Attempt.objects.order_by("pk").values_list("pk", "points_earned")),
@@ -80,6 +90,18 @@ WRITES = {
     ),
     "student_password_reset": lambda w: services.student_password_reset(
         classroom=w.classroom, student=w.student, by=w.classroom.teacher, reason="Forgot it"
+    ),
+    "student_login_unlock": lambda w: services.student_login_unlock(
+        classroom=w.classroom, student=w.student
+    ),
+    "join_settings_update": lambda w: services.join_settings_update(
+        classroom=w.classroom, join_open=False, join_approval=True, join_code_expires_at=None
+    ),
+    "join_request_approve": lambda w: services.join_request_approve(
+        classroom=w.classroom, student_pk=w.newcomer.pk
+    ),
+    "join_request_reject": lambda w: services.join_request_reject(
+        classroom=w.classroom, student_pk=w.newcomer.pk
     ),
     "roster_import": lambda w: services.roster_import(
         classroom=w.classroom, rows=roster_parse("brand.new").rows
@@ -117,6 +139,7 @@ NOT_WRITES_ON_A_CLASS = {
     "student_signup",
     "password_generate",
     "join_code_normalise",
+    "classroom_for_code",
     # Finishes what a deadline already decided (an overdue attempt closes as of its deadline),
     # so it also runs when the class is archived: it changes nothing the teacher chose.
     "class_attempts_close_overdue",

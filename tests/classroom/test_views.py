@@ -49,7 +49,7 @@ def test_home_sends_a_teacher_to_their_classes(signed_in, classroom):
     response = signed_in.get(reverse("home"))
     assert response.status_code == 302 and response.url == url("classroom_list")
     html = page(signed_in, url("classroom_list"))
-    assert classroom.name in html and classroom.join_code in html
+    assert classroom.name in html and classroom.join_code_display in html
     assert 'data-nav="teacher-home"' in html and 'aria-current="page"' in html
 
 
@@ -59,7 +59,7 @@ def test_creating_a_class_leads_to_its_students_page(signed_in, teacher):
     assert classroom.teacher == teacher
     assert response.url == url("classroom_students", classroom.pk)
     html = page(signed_in, response.url)
-    assert f"data-join-code>{classroom.join_code}<" in html
+    assert f"data-join-code>{classroom.join_code_display}<" in html
 
 
 def test_a_class_without_a_name_is_refused_with_a_message(signed_in):
@@ -89,7 +89,7 @@ def test_a_new_join_code_is_shown_large(signed_in, classroom):
     response = signed_in.post(url("join_code_regenerate", classroom.pk))
     classroom.refresh_from_db()
     assert classroom.join_code != old
-    assert f"data-join-code>{classroom.join_code}<" in page(signed_in, response.url)
+    assert f"data-join-code>{classroom.join_code_display}<" in page(signed_in, response.url)
 
 
 # --- students --------------------------------------------------------------------------------

@@ -145,6 +145,18 @@ MATRIX: dict[str, Row] = {
     "classroom:export_responses": Row("get", ("classroom",), CLASS_TEACHER),
     "privacy:student_export": Row("get", ("student",), TEACHER_OF_STUDENT),
     "privacy:student_delete": Row("get", ("student",), TEACHER_OF_STUDENT),
+    # Joining a class and login waits (issue 13, points 3 and 4): the class's teacher only.
+    "classroom:join_settings": Row(
+        "get", ("classroom",), CLASS_TEACHER, post={"join_open": "on", "join_approval": "on"}
+    ),
+    # The student is a member, not a requester: even the class's teacher finds no request.
+    "classroom:join_request_answer": Row(
+        "post",
+        ("classroom", "student"),
+        signed_in(FORBIDDEN, teacher=NOT_FOUND, other_teacher=NOT_FOUND),
+        data={"action": "approve"},
+    ),
+    "classroom:student_login_unlock": Row("post", ("classroom", "student"), CLASS_TEACHER),
 }
 
 # --- The school administrator's pages (issue 13, point 1) ---------------------------------

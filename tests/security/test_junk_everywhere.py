@@ -137,3 +137,71 @@ def test_junk_in_the_query_string_of_a_teacher_page_is_ignored(client, world_wit
     for name in TEACHER_PAGES:
         url = reverse(name, args=[objects[arg] for arg in MATRIX[name].args])
         assert client.get(url, query).status_code == 200, (name, query)
+
+
+# The pages a student writes through (issue 13, point 5): junk from a student removed from the
+# class, or in an archived class, is refused with a message and changes nothing, like any
+# other post from them. On SQLite and PostgreSQL alike (the suite runs on both).
+STUDENT_WRITES = [
+    "learning:response_save",  # quiz autosave
+    "learning:attempt_take",  # quiz save and submit
+    "learning:attempt_start",
+    "learning:activity_check",
+    "learning:activity_save",
+    "learning:step",  # reflection and the other activities without JavaScript; progress
+]
+
+
+@pytest.mark.parametrize("change", ["removed", "archived"])
+@pytest.mark.parametrize("name", STUDENT_WRITES)
+def test_junk_from_a_removed_student_or_in_an_archived_class_is_refused(
+    client,
+    world,  # noqa: F811
+    name,
+    change,
+):
+    from classroom.models import Classroom
+    from classroom.services import classroom_archive, membership_remove
+
+    users, objects = world
+    classroom = Classroom.objects.get(pk=objects["classroom"])
+    if change == "removed":
+        membership_remove(classroom=classroom, student=users["student"])
+    else:
+        classroom_archive(classroom=classroom)
+    url = reverse(name, args=[objects[arg] for arg in MATRIX[name].args])
+    names = [*COMMON_NAMES, "go", "check", "items", "csrfmiddlewaretoken"]
+
+    @settings(
+        max_examples=8,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(form=junk_form(names))
+    def send(form):
+        client.force_login(users["student"])
+        before = row_counts()
+        response = client.post(url, form)
+        assert 400 <= response.status_code < 500, f"{name}: {response.status_code}"
+        assert response.content.strip(), f"{name}: a {response.status_code} with no body"
+        assert row_counts() == before, f"{name}: refused, yet rows changed"
+
+    send()
+
+
+def test_every_student_page_that_takes_a_post_is_among_the_student_writes(
+    client,
+    world,  # noqa: F811
+):
+    """A new student page that writes is refused for a removed student only if it joins
+    STUDENT_WRITES: each page of the matrix a student reaches that does not answer a POST
+    with 405 must be in it (joining a class excepted: it is how a student gets in)."""
+    users, objects = world
+    client.force_login(users["student"])
+    posting = set()
+    for name, row in MATRIX.items():
+        if name.startswith("learning:") and row.expect["student"] == OK:
+            url = reverse(name, args=[objects[arg] for arg in row.args])
+            if client.post(url, {}).status_code != 405:
+                posting.add(name)
+    assert posting - {"learning:join"} == set(STUDENT_WRITES)

@@ -23,7 +23,7 @@ class Command(BaseCommand):
             ) from None
         for result in lessons:
             self.stdout.write(f"Lesson {result.slug}: {result.status}")
-        self.stdout.write(f"Demo class: {classroom.name} (join code {classroom.join_code})")
+        self.stdout.write(f"Demo class: {classroom.name} (join code {classroom.join_code_display})")
         self.stdout.write("Demo accounts (username / password / role):")
         for account in accounts:
             self.stdout.write(f"  {account.username:10} {account.password:20} {account.role}")
