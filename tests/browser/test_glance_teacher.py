@@ -47,6 +47,18 @@ def test_the_teacher_pages_fit_a_phone_and_a_laptop(
         page.goto(url)
         glance(name)
 
+    # The grid: a 0% grade is in the low band, by colour and by symbol, not green.
+    page.goto(pages["teacher-progress"])
+    zero = page.locator("td.cell-band-low", has_text="0%")
+    assert zero.count() == 1
+    assert "○" in zero.inner_text()
+    red, green, _blue = page.evaluate(
+        "e => getComputedStyle(e).backgroundColor.match(/\\d+/g).map(Number)",
+        zero.element_handle(),
+    )
+    assert red > green
+    assert page.locator("[data-band-legend]").count() == 1
+
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: str(s["width"]))
 def test_choosing_another_lesson_puts_in_its_quiz_defaults(
