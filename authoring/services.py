@@ -11,8 +11,9 @@ from django.db import transaction
 
 from authoring.package import content
 from authoring.package.errors import PackageError
+from authoring.package.minutes import step_minutes
 from authoring.package.validate import find_packages, validate_package
-from lessons.models import GlossaryTerm, Lesson, Reference, Sentence, Source, Step
+from lessons.models import Figure, GlossaryTerm, Lesson, Reference, Sentence, Source, Step
 from quizzes.models import Question, Quiz
 from quizzes.types import GradeState
 
@@ -31,9 +32,16 @@ class PackageInvalid(Exception):
         super().__init__(f"{len(errors)} error(s) in lesson packages")
 
 
+# Raised when the loader stores something new for the same files (issue 14: minutes, figures,
+# levels), so that every package is loaded once more after the upgrade instead of being
+# skipped as unchanged.
+LOADER_VERSION = b"2"
+
+
 def package_digest(folder: Path) -> str:
-    """Digest of every file of the package, so an unchanged package is not loaded again."""
-    digest = hashlib.sha256()
+    """Digest of every file of the package and of the loader's version, so an unchanged
+    package is not loaded again by the same loader."""
+    digest = hashlib.sha256(LOADER_VERSION)
     for file in sorted(p for p in folder.rglob("*") if p.is_file()):
         digest.update(file.relative_to(folder).as_posix().encode())
         digest.update(file.read_bytes())
@@ -75,11 +83,25 @@ def lesson_package_load(*, package: content.Package, force: bool = False) -> Loa
         "discussion_questions": list(package.teacher_guide.discussion_questions),
         "key_notes": package.teacher_guide.key_notes or "",
     }
+    lesson.parts = [
+        {"title": p.title, "summary": p.summary or "", "steps": list(p.steps)}
+        for p in package.parts
+    ]
+    lesson.timeline = [
+        {
+            "date": e.date,
+            "label": e.label or e.date,
+            "title": e.title or "",
+            "text": e.text,
+            "tags": list(e.tags),
+        }
+        for e in package.timeline
+    ]
     lesson.package_digest = digest
     lesson.save()
 
     _replace_texts(lesson, package)
-    steps = _sync_steps(lesson, package)
+    steps = _sync_steps(lesson, package, _figure_views(package))
     _sync_quiz(lesson, package)
     result = LoadResult(package.slug, status)
     _sync_questions(lesson, package, steps, result)
@@ -113,6 +135,22 @@ def _replace_texts(lesson: Lesson, package: content.Package) -> None:
         )
         for i, g in enumerate(package.glossary)
     )
+    lesson.figures.all().delete()
+    Figure.objects.bulk_create(
+        Figure(
+            lesson=lesson,
+            key=f.id,
+            position=i,
+            media_type=f.media_type,
+            data=f.data,
+            digest=hashlib.sha256(f.data).hexdigest(),
+            alt=f.alt,
+            caption=f.caption,
+            credit=f.credit,
+            long_description=f.long_description or "",
+        )
+        for i, f in enumerate(package.figures)
+    )
     lesson.sources.all().delete()
     common = ("title", "author", "publisher", "date", "type", "audience", "url", "citation")
     Source.objects.create(
@@ -122,6 +160,7 @@ def _replace_texts(lesson: Lesson, package: content.Package) -> None:
         position=0,
         known=list(main.known),
         unknown=list(main.unknown),
+        excerpts=_excerpts(main.excerpts),
         text=main.text,
         **{name: getattr(main, name) or "" for name in common},
     )
@@ -136,17 +175,41 @@ def _replace_texts(lesson: Lesson, package: content.Package) -> None:
             unknown=list(s.unknown),
             summary=s.summary,
             excerpt=s.excerpt or "",
+            excerpts=_excerpts(s.excerpts),
             **{name: getattr(s, name) or "" for name in common},
         )
         for i, s in enumerate(package.sources, start=1)
     )
 
 
-def _sync_steps(lesson: Lesson, package: content.Package) -> dict[str, Step]:
+def _excerpts(excerpts: tuple[content.Excerpt, ...]) -> list[dict]:
+    return [{"quote": e.quote, "locator": e.locator, "url": e.url or ""} for e in excerpts]
+
+
+def _figure_views(package: content.Package) -> dict[str, dict]:
+    """What a step page shows of each figure, by id (Step.figures)."""
+    return {
+        f.id: {
+            "key": f.id,
+            "digest": hashlib.sha256(f.data).hexdigest(),
+            "alt": f.alt,
+            "caption": f.caption,
+            "credit": f.credit,
+            "long_description": f.long_description or "",
+        }
+        for f in package.figures
+    }
+
+
+def _sync_steps(lesson: Lesson, package: content.Package, figures: dict) -> dict[str, Step]:
     steps = {step.kind: step for step in lesson.steps.all()}
     for position, item in enumerate(package.steps):
         step = steps.get(item.kind) or Step(lesson=lesson, kind=item.kind)
         step.position, step.title, step.body = position, item.title, item.body or ""
+        step.body_simpler = item.body_simpler or ""
+        step.figures = [figures[key] for key in item.figures]
+        step.shows_timeline = item.timeline
+        step.minutes = step_minutes(package, item)
         step.save()
         steps[item.kind] = step
     # A step dropped from the package keeps its row while old answers point at its questions.
@@ -169,13 +232,24 @@ def _sync_quiz(lesson: Lesson, package: content.Package) -> None:
             "time_limit_minutes": s.time_limit_minutes,
             "shuffle_items": s.shuffle_items,
             "shuffle_choices": s.shuffle_choices,
+            "feedback_level": s.feedback,
             "show_feedback": s.show_feedback,
             "show_key": s.show_key,
         },
     )
 
 
-CONTENT_FIELDS = ("type", "prompt", "points", "skills", "feedback", "spec", "fixed_order")
+CONTENT_FIELDS = (
+    "type",
+    "prompt",
+    "prompt_simpler",
+    "points",
+    "skills",
+    "feedback",
+    "feedback_simpler",
+    "spec",
+    "fixed_order",
+)
 
 
 def _question_content(q: content.Question) -> dict:
@@ -187,9 +261,11 @@ def _question_content(q: content.Question) -> dict:
     return {
         "type": q.type,
         "prompt": q.prompt,
+        "prompt_simpler": q.prompt_simpler or "",
         "points": q.points,
         "skills": list(q.skills),
         "feedback": feedback,
+        "feedback_simpler": dict(q.feedback.simpler),
         "spec": q.spec,
         "fixed_order": q.fixed_order,
     }
@@ -218,7 +294,12 @@ def _sync_questions(lesson, package, steps, result: LoadResult) -> None:
         existing = current.get(item.id)
         if existing is None:
             Question.objects.create(
-                lesson=lesson, key=item.id, step=steps[kind], position=position, **wanted
+                lesson=lesson,
+                key=item.id,
+                step=steps[kind],
+                position=position,
+                extension=item.extension,
+                **wanted,
             )
             continue
         changed = any(getattr(existing, name) != wanted[name] for name in CONTENT_FIELDS)
@@ -231,6 +312,7 @@ def _sync_questions(lesson, package, steps, result: LoadResult) -> None:
                 version=existing.version + 1,
                 step=steps[kind],
                 position=position,
+                extension=item.extension,
                 order_seed=existing.order_seed,  # a fixed typo does not reorder the choices
                 **wanted,
             )
@@ -239,6 +321,7 @@ def _sync_questions(lesson, package, steps, result: LoadResult) -> None:
         for name, value in wanted.items():
             setattr(existing, name, value)
         existing.step, existing.position = steps[kind], position
+        existing.extension = item.extension
         existing.save()
     for key, question in current.items():
         if key in seen:

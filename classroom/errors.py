@@ -30,6 +30,7 @@ class Code(StrEnum):
     LATE_BEFORE_DUE = "late_before_due"
     UNKNOWN_SETTING = "unknown_setting"
     UNKNOWN_GRADING_METHOD = "unknown_grading_method"
+    UNKNOWN_READING_LEVEL = "unknown_reading_level"
     EXTENSION_GIVES_NO_TIME = "extension_gives_no_time"
     NEGATIVE_MINUTES = "negative_minutes"
     EXTENSION_NOT_LATER = "extension_not_later"
@@ -71,6 +72,7 @@ MESSAGES = {
     Code.LATE_BEFORE_DUE: _("Late work can only be accepted until a date after the due date."),
     Code.UNKNOWN_SETTING: _("Unknown quiz settings: %(names)s."),
     Code.UNKNOWN_GRADING_METHOD: _("Unknown grading method."),
+    Code.UNKNOWN_READING_LEVEL: _("Choose the standard or the simpler texts."),
     Code.EXTENSION_GIVES_NO_TIME: _("Give a later due date, extra minutes, or both."),
     Code.NEGATIVE_MINUTES: _("Extra minutes cannot be negative."),
     Code.EXTENSION_NOT_LATER: _("The extended due date must come after the class's due date."),
@@ -104,6 +106,7 @@ FIELDS = {
     Code.DUE_BEFORE_OPENING: "due_at",
     Code.LATE_BEFORE_DUE: "late_until",
     Code.UNKNOWN_GRADING_METHOD: "grading_method",
+    Code.UNKNOWN_READING_LEVEL: "reading_level",
     Code.NEGATIVE_MINUTES: "extra_minutes",
     Code.EXTENSION_NOT_LATER: "due_at",
     Code.OVERRIDE_NEEDS_REASON: "reason",

@@ -8,9 +8,9 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lessons.models import Lesson
-from quizzes.models import FeedbackTiming, GradingMethod
-from quizzes.policy import QuizSettings
+from lessons.models import Lesson, ReadingLevel
+from quizzes.models import FeedbackLevel, FeedbackTiming, GradingMethod
+from quizzes.policy import QuizSettings, key_before_feedback
 
 from .roster import MAX_BYTES, Roster, roster_decode, roster_parse
 
@@ -132,11 +132,37 @@ class AssignmentForm(forms.Form):
     )
     shuffle_items = forms.BooleanField(label=_("Shuffle the order of questions"), required=False)
     shuffle_choices = forms.BooleanField(label=_("Shuffle the order of choices"), required=False)
+    feedback_level = forms.ChoiceField(
+        label=_("After submitting, students see"),
+        choices=FeedbackLevel.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "None of these shows the right answers: an answer left blank or wrong is only "
+            "marked, with no option named and no explanation that gives the answer away."
+        ),
+    )
     show_feedback = forms.ChoiceField(
-        label=_("Students see their score and feedback"), choices=FeedbackTiming.choices
+        label=_("When they see it"),
+        choices=FeedbackTiming.choices,
+        help_text=_("The score comes with it."),
     )
     show_key = forms.ChoiceField(
-        label=_("Students see the answer key"), choices=FeedbackTiming.choices
+        label=_("When they see the right answers"),
+        choices=FeedbackTiming.choices,
+        help_text=_(
+            'Then they also see every explanation. With more than one attempt, "after the due '
+            'date" keeps a first attempt, even a blank one, from giving the answers to the next.'
+        ),
+    )
+    reading_level = forms.ChoiceField(
+        label=_("Texts students see first"),
+        choices=ReadingLevel.choices,
+        initial=ReadingLevel.STANDARD,
+        required=False,  # empty: standard for a new assignment, unchanged for one edited
+        help_text=_(
+            "Where the lesson has simpler versions of its texts. Each student can switch on "
+            "every step."
+        ),
     )
 
     SETTINGS = QuizSettings.field_names()
@@ -157,6 +183,7 @@ class AssignmentForm(forms.Form):
         """Opens now, due in a week at the end of the day, the lesson's quiz settings."""
         now = timezone.localtime(now or timezone.now()).replace(second=0, microsecond=0)
         initial = {
+            "reading_level": ReadingLevel.STANDARD,
             "opens_at": now,
             "due_at": (now + timedelta(days=7)).replace(hour=23, minute=59),
         }
@@ -179,6 +206,7 @@ class AssignmentForm(forms.Form):
     def initial_from(cls, assignment) -> dict:
         initial = {
             "lesson": assignment.lesson,
+            "reading_level": assignment.reading_level,
             "opens_at": timezone.localtime(assignment.opens_at),
             "due_at": timezone.localtime(assignment.due_at),
             "late_until": timezone.localtime(assignment.late_until)
@@ -195,6 +223,9 @@ class AssignmentForm(forms.Form):
             self.add_error("due_at", _("The due date must come after the opening date."))
         if due and late and late < due:
             self.add_error("late_until", _("Late work can only be accepted after the due date."))
+        shown, key = data.get("show_feedback"), data.get("show_key")
+        if shown and key and key_before_feedback(show_feedback=shown, show_key=key):
+            self.add_error("show_key", _("The right answers cannot be shown before the feedback."))
         return data
 
     def settings(self) -> dict:

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.names import validate_visible_text
+from lessons.models import ReadingLevel
 from quizzes.models import QuizSettingsFields
 
 # No 0/O/1/I/L: codes are read aloud and copied from a board. Ten characters, shown in two
@@ -115,6 +116,15 @@ class Assignment(QuizSettingsFields):
         null=True,
         blank=True,
         help_text=_("Leave empty to close the assignment at the due date."),
+    )
+    reading_level = models.CharField(
+        _("reading level"),
+        max_length=12,
+        choices=ReadingLevel.choices,
+        default=ReadingLevel.STANDARD,
+        help_text=_(
+            "The version of the lesson's texts students see first; each student can switch."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

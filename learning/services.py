@@ -1,6 +1,6 @@
 """Writes the student's pages make besides answers (those go through quizzes.services)."""
 
-from lessons.models import StepKind
+from lessons.models import ReadingLevel, StepKind
 from quizzes.models import Attempt
 
 
@@ -18,3 +18,14 @@ def lesson_progress_save(*, attempt: Attempt, step_kind: str) -> bool:
     attempt.current_step = step_kind
     Attempt.objects.filter(pk=attempt.pk).update(current_step=step_kind)
     return True
+
+
+def lesson_reading_level_save(*, attempt: Attempt, level: str) -> None:
+    """The student's choice of reading level for this lesson's texts, kept on their lesson-work
+    attempt (it overrides the assignment's level for them)."""
+    if attempt.kind != Attempt.Kind.LESSON:
+        raise ValueError("The reading level is kept on the lesson-work attempt.")
+    if level not in ReadingLevel.values:
+        raise ValueError(f"Unknown reading level {level!r}.")
+    attempt.reading_level = level
+    Attempt.objects.filter(pk=attempt.pk).update(reading_level=level)

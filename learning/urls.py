@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import join, lesson, quiz
+from .views import figure, join, lesson, quiz
 
 app_name = "learning"
 
@@ -15,6 +15,16 @@ urlpatterns = [
         "lessons/assignments/<int:assignment_id>/steps/<slug:kind>/",
         lesson.step_detail,
         name="step",
+    ),
+    path(
+        "lessons/assignments/<int:assignment_id>/reading-level/",
+        lesson.reading_level_set,
+        name="reading_level",
+    ),
+    path(
+        "lessons/<int:lesson_id>/figures/<slug:key>/<str:digest>/",
+        figure.figure_image,
+        name="figure",
     ),
     path(
         "lessons/assignments/<int:assignment_id>/activities/<int:question_id>/check/",

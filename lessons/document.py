@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
-from .markdown import render_markdown
+from .markdown import CITATION, render_markdown
+
+_CITATION_WITH_SPACE = re.compile(r"\s*" + CITATION.pattern)
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,9 @@ def glossary_entries(terms: Iterable) -> list[GlossaryEntry]:
         if anchor in taken:
             anchor = f"{anchor}-{position}"
         taken.add(anchor)
-        plain = " ".join(strip_tags(render_markdown(row.definition)).split())
+        # A tooltip cannot link to the reference list: citations are left out of it.
+        definition = _CITATION_WITH_SPACE.sub("", row.definition)
+        plain = " ".join(strip_tags(render_markdown(definition)).split())
         entries.append(GlossaryEntry(anchor, row.term, row.definition, plain))
     return entries
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 import markdown as md
 import nh3
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
 
@@ -26,7 +27,38 @@ ALLOWED_ATTRIBUTES = {
 
 def _cite(match: re.Match) -> str:
     key = match.group(1)
+    # A placeholder: ``number_citations`` gives it the number the page's reference list has.
     return f'<sup class="citation"><a href="#ref-{key}">[{key}]</a></sup>'
+
+
+# The placeholder above, as nh3 leaves it (it adds ``rel`` to every link).
+_PLACEHOLDER = re.compile(
+    r'<sup class="citation"><a href="#ref-([a-z0-9-]+)"([^>]*)>\[[a-z0-9-]+\]</a></sup>'
+)
+_LIST_ENTRY = re.compile(r'<li id="ref-([a-z0-9-]+)"')
+
+
+def number_citations(html: str, keys: list[str] | tuple[str, ...] | None = None) -> SafeString:
+    """Give every citation of a rendered page its number: the position of the work it cites in
+    ``keys``, or, without ``keys``, in the page's own reference list (its ``<li id="ref-…">``
+    entries, in order), so a citation's number is the number the list shows beside the work.
+    A work the list lacks gets the next free number, once per page. Each citation is a link to
+    the entry, named for screen readers ("reference 3")."""
+    order = list(keys) if keys else _LIST_ENTRY.findall(html)
+    numbers: dict[str, int] = {}
+    for key in order:
+        numbers.setdefault(key, len(numbers) + 1)
+
+    def numbered(match: re.Match) -> str:
+        key, rest = match.group(1), match.group(2)
+        number = numbers.setdefault(key, len(numbers) + 1)
+        hidden = _("reference")
+        return (
+            f'<sup class="citation"><a href="#ref-{key}"{rest}>'
+            f'[<span class="visually-hidden">{hidden} </span>{number}]</a></sup>'
+        )
+
+    return mark_safe(_PLACEHOLDER.sub(numbered, str(html)))  # noqa: S308  # our own markup
 
 
 # What a short text may hold inside a label, a table heading or a legend: phrasing only.

@@ -26,6 +26,14 @@ class StepKind(models.TextChoices):
     REFLECTION = "reflection", _("Reflection")
 
 
+class ReadingLevel(models.TextChoices):
+    """The versions of a lesson's prose (docs/lesson-format.md, "Reading levels"). Where an
+    author wrote only one text, every level shows it."""
+
+    STANDARD = "standard", _("Standard")
+    SIMPLER = "simpler", _("Simpler")
+
+
 class Lesson(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
@@ -38,6 +46,10 @@ class Lesson(models.Model):
     skills = models.JSONField(_("skills"), default=list)
     standards = models.JSONField(_("standards"), default=list)
     teacher_guide = models.JSONField(_("teacher guide"), default=dict)
+    # Class periods: [{"title", "summary", "steps": [kind, ...]}] (empty: one period).
+    parts = models.JSONField(_("parts"), default=list, blank=True)
+    # [{"date", "label", "title", "text", "tags"}] in date order.
+    timeline = models.JSONField(_("timeline"), default=list, blank=True)
     package_digest = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -72,7 +84,9 @@ class Source(models.Model):
     known = models.JSONField(_("what is known"), default=list)
     unknown = models.JSONField(_("what is not known"), default=list)
     summary = models.TextField(_("summary"), blank=True)
-    excerpt = models.TextField(_("excerpt"), blank=True)
+    excerpt = models.TextField(_("excerpt"), blank=True)  # deprecated: excerpts
+    # [{"quote", "locator", "url"}]: the source's exact words; the page adds quotation marks.
+    excerpts = models.JSONField(_("excerpts"), default=list, blank=True)
     text = models.TextField(_("full text"), blank=True)
 
     class Meta:
@@ -146,6 +160,14 @@ class Step(models.Model):
     position = models.PositiveIntegerField()
     title = models.CharField(max_length=200)
     body = models.TextField(blank=True)
+    body_simpler = models.TextField(blank=True)  # empty: the body serves every level
+    # The figures shown, in order: what the page needs of each Figure row ("key", "digest",
+    # "alt", "caption", "credit", "long_description"), copied by the loader so a step page
+    # costs no query more for them; the image itself is served from the Figure row.
+    figures = models.JSONField(default=list, blank=True)
+    shows_timeline = models.BooleanField(default=False)
+    # Estimated by the loader (authoring.package.minutes): {level: {"core": m, "extension": m}}.
+    minutes = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["lesson", "position"]
@@ -153,3 +175,42 @@ class Step(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lesson.slug}: {self.kind}"
+
+    def body_for(self, level: str) -> str:
+        return (
+            self.body_simpler if level == ReadingLevel.SIMPLER and self.body_simpler else self.body
+        )
+
+    def minutes_for(self, level: str) -> dict[str, int]:
+        """{"core": m, "extension": m} at ``level`` (zeros before the loader estimated them)."""
+        return (
+            self.minutes.get(level)
+            or self.minutes.get(ReadingLevel.STANDARD)
+            or {
+                "core": 0,
+                "extension": 0,
+            }
+        )
+
+
+class Figure(models.Model):
+    """An image of a lesson (a map, a chart), checked by the validator: a PNG, or an SVG with
+    nothing a browser would run or fetch. Served by ``learning.views.figure.figure_image``."""
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="figures")
+    key = models.CharField(max_length=80)
+    position = models.PositiveIntegerField(default=0)
+    media_type = models.CharField(max_length=40)
+    data = models.BinaryField()
+    digest = models.CharField(max_length=64)  # of ``data``: the image's URL changes with it
+    alt = models.TextField()
+    caption = models.TextField()
+    credit = models.TextField()
+    long_description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["lesson", "position"]
+        constraints = [models.UniqueConstraint(fields=["lesson", "key"], name="unique_figure_key")]
+
+    def __str__(self) -> str:
+        return f"{self.lesson.slug}: {self.key}"

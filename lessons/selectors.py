@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q
 
-from .models import Lesson, Source
+from .models import Lesson, Reference, Source
 
 
 def lesson_references(*, lesson: Lesson) -> tuple[list[Source], list]:
@@ -10,6 +10,17 @@ def lesson_references(*, lesson: Lesson) -> tuple[list[Source], list]:
     (a fixed number of queries)."""
     sources = list(lesson.sources.filter(kind=Source.Kind.COMPARISON).order_by("position"))
     return sources, list(lesson.references.order_by("position"))
+
+
+def lesson_citation_keys(*, lesson_id: int) -> list[str]:
+    """The ids citations name, in the order of the reference list students see (comparison
+    sources, then references): citation ``[n]`` cites the n-th (two queries). For fragments
+    that have no list of their own, such as an activity's feedback swapped in by htmx."""
+    sources = Source.objects.filter(lesson_id=lesson_id, kind=Source.Kind.COMPARISON)
+    references = Reference.objects.filter(lesson_id=lesson_id)
+    return list(sources.order_by("position").values_list("key", flat=True)) + list(
+        references.order_by("position").values_list("key", flat=True)
+    )
 
 
 def lessons_for_author() -> list[Lesson]:

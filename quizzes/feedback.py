@@ -6,20 +6,23 @@ Two audiences, two rules:
 - **formative** (a lesson activity, retries allowed): only the parts the student actually
   answered are named, with ✓ or ✗ and their explanation; the parts still to find are only
   counted. So a wrong try says *which of your picks* are wrong without listing the key.
-- **review** (a submitted quiz, when the teacher's settings allow feedback): every part is
-  named, and the expected answer too when the key may be shown.
+- **review** (a submitted quiz): as far as the teacher's settings release it
+  (`policy.review_for`, `review_view` here): the outcome only; or the parts the student chose
+  themselves, with the explanations that keep the key (`QuestionType.feedback_without_key`);
+  or, once the key is released, every part with its expected answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
 
-from .types import GradeState, QuestionType
+from .policy import Review
+from .types import Feedback, GradeState, QuestionType
 
 
 class Verdict(TextChoices):
@@ -160,4 +163,57 @@ def feedback_view(
         points_earned=points_earned,
         points_possible=points_possible,
         blank=blank,
+    )
+
+
+def review_view(
+    *,
+    review: Review,
+    state: str,
+    parts: list[Mapping[str, Any]],
+    lines: list[str],
+    qtype: QuestionType,
+    public_spec: Mapping[str, Any],
+    response: Any,
+    question_feedback: Mapping[str, str] | None = None,
+    points_earned: Any = None,
+    points_possible: Any = None,
+) -> FeedbackView | None:
+    """A submitted answer as its student's result page shows it now (`review`):
+
+    - the key released: every part named, every explanation, the expected answers;
+    - `details`: only what the type keeps without the key (`feedback_without_key`), and the
+      question's own note only on a right answer (a note on a wrong one may state the key);
+    - `feedback` only: the outcome, with no part and no line;
+    - nothing released: None.
+
+    How many parts are right is told at every level: it names none of them."""
+    if not review.feedback:
+        return None
+    shown = Feedback(state=state, parts=tuple(parts), lines=tuple(lines))
+    if not review.key:
+        shown = (
+            qtype.feedback_without_key(shown, response=response, public_spec=public_spec)
+            if review.details
+            else Feedback(state=state)
+        )
+        right = state == GradeState.CORRECT and review.details
+        question_feedback = {state: question_feedback[state]} if right and question_feedback else {}
+    view = feedback_view(
+        state=state,
+        parts=list(shown.parts),
+        lines=list(shown.lines),
+        qtype=qtype,
+        public_spec=public_spec,
+        response=response,
+        question_feedback=question_feedback,
+        formative=False,
+        show_expected=review.key,
+        points_earned=points_earned,
+        points_possible=points_possible,
+        blank=qtype.is_blank(response),
+    )
+    judged = [part for part in parts if part.get("correct") is not None]
+    return replace(
+        view, right=sum(part.get("correct") is True for part in judged), total=len(judged)
     )

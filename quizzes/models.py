@@ -12,16 +12,27 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lessons.markdown import render_markdown
-from lessons.models import Lesson, Step
+from lessons.models import Lesson, ReadingLevel, Step
 
 from .types import GradeState
 
 
 class FeedbackTiming(models.TextChoices):
+    """When something is released to a student (`policy.review_for` decides)."""
+
     IMMEDIATELY = "immediately", _("Immediately, item by item")
     AFTER_SUBMIT = "after_submit", _("After the attempt is submitted")
-    AFTER_DUE = "after_due", _("After the due date")
+    AFTER_DUE = "after_due", _("After the due date (and any late period) has passed")
     NEVER = "never", _("Never")
+
+
+class FeedbackLevel(models.TextChoices):
+    """What a student sees of a submitted attempt before the key is released; once it is, they
+    see everything. None of these levels gives the key away (docs/decisions/0010)."""
+
+    SCORE = "score", _("The score only")
+    OUTCOMES = "outcomes", _("The score, and which questions were right, wrong or left blank")
+    FULL = "full", _("Full feedback on their own answers, with explanations, without the key")
 
 
 class GradingMethod(models.TextChoices):
@@ -50,6 +61,13 @@ class QuizSettingsFields(models.Model):
     )
     shuffle_items = models.BooleanField(_("shuffle items"), default=False)
     shuffle_choices = models.BooleanField(_("shuffle choices"), default=False)
+    feedback_level = models.CharField(
+        _("feedback"),
+        max_length=12,
+        choices=FeedbackLevel.choices,
+        default=FeedbackLevel.FULL,
+        help_text=_("What students see of their answers until the key is released."),
+    )
     show_feedback = models.CharField(
         _("show feedback"),
         max_length=16,
@@ -98,9 +116,12 @@ class Question(models.Model):
     position = models.PositiveIntegerField(default=0)
     type = models.CharField(max_length=40)
     prompt = models.TextField()
+    prompt_simpler = models.TextField(blank=True)  # empty: the prompt serves every level
     points = models.PositiveIntegerField(default=1)
     skills = models.JSONField(default=list)
     feedback = models.JSONField(default=dict, blank=True)
+    # {state: text} where the author wrote the feedback at the simpler level too.
+    feedback_simpler = models.JSONField(default=dict, blank=True)
     spec = models.JSONField(help_text=_("Validated by the question type's schema."))
     # When a quiz does not shuffle, choices are shown in an order drawn once from this seed:
     # the same for every student and every reload, and not the author's (authors tend to write
@@ -111,6 +132,8 @@ class Question(models.Model):
         default=False,
         help_text=_('Choices are shown in the author\'s order (scales, "all of the above").'),
     )
+    # Optional work beyond the core path of its part; where it is placed, not what it asks.
+    extension = models.BooleanField(_("extension"), default=False)
 
     class Meta:
         verbose_name = _("question")
@@ -132,6 +155,20 @@ class Question(models.Model):
     @property
     def prompt_html(self):
         return render_markdown(self.prompt)
+
+    def feedback_for(self, level: str) -> dict[str, str]:
+        """The general feedback by state at a reading level."""
+        if level == ReadingLevel.SIMPLER and self.feedback_simpler:
+            return {**self.feedback, **self.feedback_simpler}
+        return self.feedback
+
+    def prompt_for(self, level: str) -> str:
+        """The prompt at a reading level (``lessons.models.ReadingLevel``)."""
+        return (
+            self.prompt_simpler
+            if level == ReadingLevel.SIMPLER and self.prompt_simpler
+            else self.prompt
+        )
 
     @property
     def uid(self) -> str:
@@ -175,6 +212,9 @@ class Attempt(models.Model):
     item_order = models.JSONField(default=list)
     seed = models.PositiveIntegerField(default=0)
     current_step = models.CharField(max_length=24, blank=True)
+    # The reading level the student chose for this lesson's work (kind LESSON); empty: the
+    # assignment's. Values of ``lessons.models.ReadingLevel``.
+    reading_level = models.CharField(max_length=12, blank=True)
     points_earned = models.DecimalField(max_digits=9, decimal_places=3, null=True, blank=True)
     points_possible = models.DecimalField(max_digits=9, decimal_places=3, null=True, blank=True)
     needs_scoring = models.BooleanField(default=False)

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from .models import FeedbackTiming, GradingMethod
+from .models import FeedbackLevel, FeedbackTiming, GradingMethod
 
 # The widest settings a quiz may have: a lesson's quiz settings are the defaults of the
 # teacher's assignment form, which offers these ranges (classroom/forms.py; a test keeps the
@@ -29,6 +29,7 @@ class QuizSettings:
     time_limit_minutes: int | None = None
     shuffle_items: bool = False
     shuffle_choices: bool = False
+    feedback_level: str = FeedbackLevel.FULL
     show_feedback: str = FeedbackTiming.AFTER_SUBMIT
     show_key: str = FeedbackTiming.AFTER_DUE
 
@@ -130,22 +131,65 @@ def can_show(timing: str, *, submitted: bool, due_passed: bool) -> bool:
     return False
 
 
+# The timings from earliest to latest: the key is never released before the feedback.
+TIMING_ORDER = (
+    FeedbackTiming.IMMEDIATELY,
+    FeedbackTiming.AFTER_SUBMIT,
+    FeedbackTiming.AFTER_DUE,
+    FeedbackTiming.NEVER,
+)
+
+
+def key_before_feedback(*, show_feedback: str, show_key: str) -> bool:
+    """Whether settings would release the key before the feedback (a form refuses them; the
+    rules below release the key no earlier than the feedback anyway)."""
+    return TIMING_ORDER.index(FeedbackTiming(show_key)) < TIMING_ORDER.index(
+        FeedbackTiming(show_feedback)
+    )
+
+
 @dataclass(frozen=True)
 class Review:
+    """What a student may see of their own submitted attempt, from least to most:
+
+    - `score`: the points;
+    - `feedback`: each question's outcome (right, partly right, wrong, left blank), naming no
+      option and showing no explanation;
+    - `details`: each answer's own parts marked, with the explanations that give nothing of
+      the key away (`QuestionType.feedback_without_key`);
+    - `key`: everything: every part, every explanation and the expected answers.
+    """
+
     feedback: bool
     key: bool
     score: bool
+    details: bool = False
+
+
+def release_at(window: Window) -> datetime | None:
+    """When "after the due date" comes for a student: once their own window closes (their due
+    date, an extension, any late period), so no attempt of theirs can follow what is shown."""
+    return window.closes_at if window.closes_at is not None else window.due_at
 
 
 def review_for(
     settings: QuizSettings, *, submitted: bool, due_at: datetime | None, now: datetime
 ) -> Review:
-    """What a student may see of their own attempt."""
+    """What a student may see of their own attempt: the one rule. `due_at` is when "after the
+    due date" comes (`release_at` of the student's window for anything showing the key)."""
     due_passed = due_at is None or now >= due_at
-    feedback = can_show(settings.show_feedback, submitted=submitted, due_passed=due_passed)
-    key = can_show(settings.show_key, submitted=submitted, due_passed=due_passed)
-    # The score is feedback too: a teacher who withholds feedback withholds the score.
-    return Review(feedback=feedback, key=key and feedback, score=submitted and feedback)
+    released = can_show(settings.show_feedback, submitted=submitted, due_passed=due_passed)
+    # The score is feedback too: a teacher who withholds feedback withholds the score, and
+    # the key (which shows everything) comes no earlier than the feedback.
+    key = released and can_show(settings.show_key, submitted=submitted, due_passed=due_passed)
+    score = submitted and released
+    level = settings.feedback_level
+    return Review(
+        feedback=score and (key or level in (FeedbackLevel.OUTCOMES, FeedbackLevel.FULL)),
+        key=key,
+        score=score,
+        details=score and (key or level == FeedbackLevel.FULL),
+    )
 
 
 def points_for(fraction: Fraction, points: int) -> Decimal:

@@ -9,6 +9,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
+from lessons.markdown import render_markdown
+from lessons.models import ReadingLevel
 
 from . import policy
 from .models import Attempt, Question, Response, Score
@@ -56,10 +58,15 @@ class Item:
     response: dict[str, Any] | None
     score: Score | None = None
     error: str = ""
+    level: str = ReadingLevel.STANDARD  # the reading level of the prompt shown
 
     @property
     def uid(self) -> str:
         return self.question.uid
+
+    @property
+    def prompt_html(self):
+        return render_markdown(self.question.prompt_for(self.level))
 
 
 def attempt_get_for_student(*, student: User, pk: int) -> Attempt:
@@ -168,9 +175,15 @@ def attempt_item(*, attempt: Attempt, question_id: int) -> Item | None:
 
 
 def attempt_review(*, attempt: Attempt, now=None) -> policy.Review:
-    """What the student may see of this attempt now."""
+    """What the student may see of this attempt now: "after the due date" comes when the
+    student's own window closes (`policy.release_at`: their extension and any late period
+    included), so the key never reaches a student who may still start another attempt."""
     now = now or timezone.now()
-    due_at = attempt.assignment.due_at if attempt.assignment_id else None
+    release_at = None
+    if attempt.assignment_id:
+        extension = attempt.assignment.extensions.filter(student_id=attempt.student_id).first()
+        window = policy.student_window(assignment=attempt.assignment, extension=extension)
+        release_at = policy.release_at(window)
     return policy.review_for(
-        policy.attempt_settings(attempt), submitted=not attempt.is_open, due_at=due_at, now=now
+        policy.attempt_settings(attempt), submitted=not attempt.is_open, due_at=release_at, now=now
     )

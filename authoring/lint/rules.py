@@ -33,7 +33,7 @@ _NOT_PROSE = {
     "accepted", "tolerance", "tolerance_percent", "min_words", "max_words", "level", "points",
     "no_break_after", "break_after", "aliases", "term", "title", "author", "publisher", "date",
     "citation", "excerpt", "version", "estimated_minutes", "min", "max", "segmentation",
-    "settings",
+    "settings", "quote", "locator",
 }  # fmt: skip
 # Prose that asks or labels rather than states: no citation expected there.
 _NO_CLAIM = {"prompt", "text", "label", "audience", "perspective", "type"}
@@ -92,10 +92,24 @@ def excerpts(raw: Any) -> list[tuple[Loc, str]]:
     ]
 
 
+def excerpt_quotes(raw: Any) -> list[tuple[Loc, str]]:
+    """The structured excerpts' quotes (``excerpts: [{quote, locator}]``) of the main source
+    and every comparison source: a source's exact words, written without quotation marks."""
+    places: list[tuple[Loc, Any]] = [(("source",), get(raw, "source"))]
+    places += [(("sources", i), source) for i, source in dicts(get(raw, "sources"))]
+    return [
+        ((*loc, "excerpts", k, "quote"), excerpt["quote"])
+        for loc, source in places
+        for k, excerpt in dicts(get(source, "excerpts"))
+        if isinstance(excerpt.get("quote"), str) and excerpt["quote"].strip()
+    ]
+
+
 def _quotable(data: LintInput) -> str:
     """Everything a quotation may come from, normalised, joined by a separator."""
     texts = [data.document]
     texts += [q for _, e in excerpts(data.raw) for q in t.reference_quotations(e)]
+    texts += [q for _, q in excerpt_quotes(data.raw)]
     texts += [q for ref in data.config.references for q in t.reference_quotations(ref.text)]
     texts += [s for _, s in _strings_under(data.raw, {"citation", "term", "aliases", "label"})]
     texts += [s for _, s in _strings_under(get(data.raw, "steps"), {"title"})]
@@ -144,6 +158,15 @@ def check_excerpts(data: LintInput) -> list[RawFinding]:
         + [q for ref in data.config.references for q in t.reference_quotations(ref.text)]
     )
     found = []
+    for loc, quote in excerpt_quotes(data.raw):
+        if any(t.normalise(p) not in corpus for p in t.quoted_parts(quote)):
+            found.append(
+                RawFinding(
+                    "excerpt",
+                    loc,
+                    f'"{_short(quote)}" is not word for word a quotation in a reference text',
+                )
+            )
     for loc, excerpt in excerpts(data.raw):
         pieces = t.quotations(excerpt)
         if not pieces:
@@ -215,6 +238,12 @@ def copy_corpus(data: LintInput) -> dict[tuple[str, ...], str]:
     windows: dict[tuple[str, ...], str] = {}
     named = [(ref.name, ref.text) for ref in data.config.references]
     named += [(f"the excerpt of {'.'.join(map(str, loc[:2]))}", e) for loc, e in excerpts(data.raw)]
+    # Not the main source's excerpts: they are the document's words, which questions may copy.
+    named += [
+        (f"the excerpt at {'.'.join(map(str, loc))}", q)
+        for loc, q in excerpt_quotes(data.raw)
+        if loc[0] == "sources"
+    ]
     for name, text in named:
         for window in t.ngrams(t.words(text), RUN + 1):
             windows.setdefault(window, name)
@@ -242,7 +271,7 @@ def check_copies(data: LintInput) -> list[RawFinding]:
 
 _CARD_FIELDS = (
     "title", "author", "publisher", "date", "type", "perspective", "audience", "url",
-    "citation", "known", "unknown", "summary", "excerpt",
+    "citation", "known", "unknown", "summary", "excerpt", "excerpts",
 )  # fmt: skip
 
 

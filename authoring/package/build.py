@@ -13,21 +13,29 @@ from authoring.package import content
 from authoring.package.document import MainText
 from authoring.package.errors import Loc
 from authoring.package.schema import Lesson
+from authoring.package.schema_extras import simpler_text, standard_text
 
 
 def build_package(
-    folder: Path, lesson: Lesson, main: MainText, prepared: Mapping[Loc, dict[str, Any]]
+    folder: Path,
+    lesson: Lesson,
+    main: MainText,
+    prepared: Mapping[Loc, dict[str, Any]],
+    figures: Mapping[str, tuple[str, bytes]],
 ) -> content.Package:
-    """The package in ``folder``; ``prepared`` holds each question's spec by its location."""
+    """The package in ``folder``; ``prepared`` holds each question's spec by its location,
+    ``figures`` each figure's checked file (media type, bytes) by its id."""
 
     def question(loc: Loc, q: Any) -> content.Question:
         return content.Question(
             id=q.id,
             type=q.type,
-            prompt=q.prompt,
+            prompt=standard_text(q.prompt),
+            prompt_simpler=simpler_text(q.prompt),
+            extension=q.extension,
             points=q.points,
             skills=tuple(q.skills),
-            feedback=content.Feedback(**q.feedback.model_dump()),
+            feedback=_feedback(q.feedback),
             spec=prepared[loc],
             fixed_order=q.fixed_order,
         )
@@ -36,7 +44,10 @@ def build_package(
         content.Step(
             kind=step.kind,
             title=step.title,
-            body=step.body,
+            body=standard_text(step.body),
+            body_simpler=simpler_text(step.body),
+            figures=tuple(step.figures),
+            timeline=step.timeline,
             questions=tuple(
                 question(("steps", i, "activities", j), q) for j, q in enumerate(step.activities)
             ),
@@ -62,11 +73,17 @@ def build_package(
         ),
         references=tuple(content.Reference(**r.model_dump()) for r in lesson.references),
         source=content.MainSource(
-            **_plain(source.model_dump(exclude={"segmentation"})),
+            **_plain(source.model_dump(exclude={"segmentation", "excerpts"})),
             text=main.text,
             sentences=main.sentences,
+            excerpts=_excerpts(source.excerpts),
         ),
-        sources=tuple(content.ComparisonSource(**_plain(s.model_dump())) for s in lesson.sources),
+        sources=tuple(
+            content.ComparisonSource(
+                **_plain(s.model_dump(exclude={"excerpts"})), excerpts=_excerpts(s.excerpts)
+            )
+            for s in lesson.sources
+        ),
         glossary=tuple(
             content.GlossaryEntry(term=g.term, aliases=tuple(g.aliases), definition=g.definition)
             for g in lesson.glossary
@@ -78,7 +95,35 @@ def build_package(
             items=tuple(question(("quiz", "items", k), q) for k, q in enumerate(lesson.quiz.items)),
         ),
         teacher_guide=content.TeacherGuide(**_plain(lesson.teacher_guide.model_dump())),
+        parts=tuple(
+            content.Part(title=p.title, summary=p.summary, steps=tuple(p.steps))
+            for p in lesson.parts
+        ),
+        figures=tuple(
+            content.Figure(**f.model_dump(), media_type=figures[f.id][0], data=figures[f.id][1])
+            for f in lesson.figures
+        ),
+        # In time order; events on the same date keep the order written.
+        timeline=tuple(
+            content.TimelineEvent(**_plain(e.model_dump()))
+            for e in sorted(lesson.timeline, key=lambda e: e.date)
+        ),
     )
+
+
+def _feedback(feedback: Any) -> content.Feedback:
+    states = ("correct", "partial", "incorrect")
+    texts = {state: getattr(feedback, state) for state in states}
+    return content.Feedback(
+        **{state: standard_text(text) for state, text in texts.items()},
+        simpler=tuple(
+            (state, simpler_text(text)) for state, text in texts.items() if simpler_text(text)
+        ),
+    )
+
+
+def _excerpts(excerpts: Any) -> tuple[content.Excerpt, ...]:
+    return tuple(content.Excerpt(**e.model_dump()) for e in excerpts)
 
 
 def _plain(fields: dict[str, Any]) -> dict[str, Any]:

@@ -15,10 +15,13 @@ from authoring.package.segment import Sentence
 
 __all__ = [
     "ComparisonSource",
+    "Excerpt",
     "Feedback",
+    "Figure",
     "GlossaryEntry",
     "MainSource",
     "Package",
+    "Part",
     "Question",
     "Quiz",
     "QuizSettings",
@@ -27,6 +30,7 @@ __all__ = [
     "Standard",
     "Step",
     "TeacherGuide",
+    "TimelineEvent",
 ]
 
 
@@ -45,6 +49,13 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Excerpt:
+    quote: str  # the source's exact words, without quotation marks
+    locator: str  # where in the source: "p. 12"
+    url: str | None
+
+
+@dataclass(frozen=True)
 class MainSource:
     file: str  # name inside the package folder
     title: str
@@ -59,6 +70,7 @@ class MainSource:
     unknown: tuple[str, ...]
     text: str  # the whole document, newlines normalised to "\n"
     sentences: tuple[Sentence, ...]
+    excerpts: tuple[Excerpt, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,7 +88,8 @@ class ComparisonSource:
     known: tuple[str, ...]
     unknown: tuple[str, ...]
     summary: str
-    excerpt: str | None
+    excerpt: str | None  # deprecated: excerpts
+    excerpts: tuple[Excerpt, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +104,7 @@ class Feedback:
     correct: str | None
     partial: str | None
     incorrect: str | None
+    simpler: tuple[tuple[str, str], ...] = ()  # (state, text) written at the simpler level
 
 
 @dataclass(frozen=True)
@@ -106,6 +120,8 @@ class Question:
     feedback: Feedback
     spec: dict[str, Any]
     fixed_order: bool = False  # show the choices in the author's order
+    prompt_simpler: str | None = None  # the prompt at the simpler reading level
+    extension: bool = False  # beyond the core path of its part
 
 
 @dataclass(frozen=True)
@@ -114,6 +130,39 @@ class Step:
     title: str
     body: str | None
     questions: tuple[Question, ...]  # the step's ``activities``; empty for the quiz step
+    body_simpler: str | None = None  # the body at the simpler reading level
+    figures: tuple[str, ...] = ()  # ids of the package's figures shown on the step
+    timeline: bool = False  # the step shows the lesson's timeline
+
+
+@dataclass(frozen=True)
+class Part:
+    """A class period: some steps, in lesson order."""
+
+    title: str
+    summary: str | None
+    steps: tuple[str, ...]  # step kinds
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    file: str  # path inside the package folder
+    media_type: str  # image/svg+xml or image/png
+    data: bytes  # the file, checked (a safe SVG, a real PNG, within the size limit)
+    alt: str
+    caption: str
+    credit: str
+    long_description: str | None
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD: sorts in time order
+    label: str | None  # the date as shown; None: ``date``
+    title: str | None
+    text: str
+    tags: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -125,6 +174,7 @@ class QuizSettings:
     shuffle_choices: bool
     show_feedback: str
     show_key: str
+    feedback: str = "full"  # what students see until the key: score, outcomes or full
 
 
 @dataclass(frozen=True)
@@ -163,6 +213,9 @@ class Package:
     steps: tuple[Step, ...]
     quiz: Quiz
     teacher_guide: TeacherGuide
+    parts: tuple[Part, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()  # in date order
 
     def questions(self) -> tuple[Question, ...]:
         """Every question in lesson order: step activities, then quiz items where the quiz

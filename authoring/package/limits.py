@@ -74,3 +74,8 @@ def _check_total(findings: Findings, loc: Loc, what: str, questions: list[dict])
         findings.error(
             loc, f"{what} are worth {total} points together: at most {TOTAL_POINTS} ({WHY_TOTAL})"
         )
+
+
+# Package features with no column of their own to bound them, bounded for the pages that show them.
+FIGURE_BYTES = 1_000_000  # an image a phone on a school network loads in a moment
+TIMELINE_TAGS = 10

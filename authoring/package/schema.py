@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from authoring.package import limits
+from authoring.package.schema_extras import Excerpt, Figure, Leveled, Part, TimelineEvent
 from quizzes.types.schema import at_most
 
 FORMAT_VERSION = 1
@@ -37,6 +38,7 @@ StepKind = Literal[
 STEP_KINDS: tuple[str, ...] = get_args(StepKind)
 
 Release = Literal["immediately", "after_submit", "after_due", "never"]
+FeedbackLevel = Literal["score", "outcomes", "full"]  # quizzes.models.FeedbackLevel
 Grading = Literal["highest", "last", "first", "average"]
 
 _ID = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*\Z")
@@ -130,6 +132,7 @@ class MainSource(Model):
     citation: Markdown
     known: list[Markdown] = []
     unknown: list[Markdown] = []
+    excerpts: list[Excerpt] = []
     segmentation: Segmentation = Segmentation()
 
 
@@ -147,7 +150,8 @@ class ComparisonSource(Model):
     known: list[Markdown] = []
     unknown: list[Markdown] = []
     summary: Markdown
-    excerpt: Markdown | None = None
+    excerpts: list[Excerpt] = []
+    excerpt: Markdown | None = None  # deprecated: use excerpts
 
 
 class GlossaryEntry(Model):
@@ -157,20 +161,22 @@ class GlossaryEntry(Model):
 
 
 class Feedback(Model):
-    correct: Markdown | None = None
-    partial: Markdown | None = None
-    incorrect: Markdown | None = None
+    correct: Leveled | None = None
+    partial: Leveled | None = None
+    incorrect: Leveled | None = None
 
 
 class Question(Model):
     id: Id
     type: Text
-    prompt: Markdown
+    prompt: Leveled
     points: Points = 1
     skills: Skills
     feedback: Feedback = Feedback()
     # The choices in the order written, where order means something; checked in questions.py.
     fixed_order: StrictBool = False
+    # Optional work beyond the core path every class does; not for quiz items (extras.py).
+    extension: StrictBool = False
     # Checked by the question type named in ``type``, not here.
     spec: dict[str, Any] = {}
 
@@ -178,7 +184,9 @@ class Question(Model):
 class Step(Model):
     kind: StepKind
     title: Text
-    body: Markdown | None = None
+    body: Leveled | None = None
+    figures: list[str] = []  # ids of the package's figures, shown on this step
+    timeline: StrictBool = False  # true: this step shows the lesson's timeline
     activities: list[Question] = []
 
 
@@ -188,6 +196,7 @@ class QuizSettings(Model):
     time_limit_minutes: TimeLimit | None = None
     shuffle_items: StrictBool = False
     shuffle_choices: StrictBool = False
+    feedback: FeedbackLevel = "full"
     show_feedback: Release = "after_submit"
     show_key: Release = "after_due"
 
@@ -221,6 +230,9 @@ class Lesson(Model):
     source: MainSource
     sources: list[ComparisonSource] = []
     glossary: list[GlossaryEntry] = []
+    figures: list[Figure] = []
+    timeline: list[TimelineEvent] = []
+    parts: list[Part] = []
     steps: Annotated[list[Step], Field(min_length=1)]
     quiz: Quiz
     teacher_guide: TeacherGuide

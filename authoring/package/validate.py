@@ -7,7 +7,8 @@ It runs in three layers, each collecting all its errors and none stopping the ot
 3. meaning: the main document (``document.py``), ids and citations (``references.py``), step
    order (``steps.py``), skills (``skills.py``), each question's ``spec`` through its question
    type (``questions.py``), the order choices are shown in (``order.py``), points
-   totals against what stores them (``limits.py``).
+   totals against what stores them (``limits.py``); the optional features — parts,
+   extensions, figures, the timeline, excerpts (``extras.py``, ``figures.py``).
 
 Layer 3 reads the raw YAML tree defensively (``rawtree.py``) rather than the validated model,
 so that a typo in one part of the file does not hide a dangling reference in another. Only a
@@ -25,9 +26,17 @@ from authoring.package import content
 from authoring.package.build import build_package
 from authoring.package.document import check_main_source, read_utf8
 from authoring.package.errors import PackageError
+from authoring.package.extras import (
+    check_excerpts,
+    check_extensions,
+    check_figures,
+    check_parts,
+    check_timeline,
+)
 from authoring.package.findings import Findings
 from authoring.package.limits import check_point_totals
 from authoring.package.order import check_fixed_order, check_key_positions
+from authoring.package.practice import check_practice_apart
 from authoring.package.questions import check_questions
 from authoring.package.references import (
     check_citable_ids,
@@ -132,10 +141,16 @@ def _check(folder: Path, loaded: LoadedYaml) -> ValidationReport:
     prepared = check_questions(raw, findings, skills, main, citable)
     check_fixed_order(raw, findings)
     check_key_positions(raw, findings, prepared)
+    check_practice_apart(raw, findings, prepared)
     check_point_totals(raw, findings)
+    check_parts(raw, findings)
+    check_extensions(raw, findings)
+    figures = check_figures(raw, findings, folder)
+    check_timeline(raw, findings)
+    check_excerpts(raw, findings)
     package = None
     if not findings.errors and lesson is not None and main is not None:
-        package = build_package(folder, lesson, main, prepared)
+        package = build_package(folder, lesson, main, prepared, figures)
     # The lesson file's errors first, then any other file's (an unreadable document); each by line.
     errors = sorted(findings.errors, key=lambda e: (e.file != findings.file, e.file, e.line or 0))
     return ValidationReport(folder, package, tuple(errors), main.sentences if main else ())

@@ -4,11 +4,12 @@ Every `*_for_teacher` getter returns only what belongs to the teacher's own clas
 itself already checked by `classroom_get_for_teacher`): another teacher's class, and everything
 in it, does not exist for them. `*_for_student` getters do the same for a student's classes."""
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
 
 from accounts.models import User
-from lessons.models import Lesson
+from lessons.models import Lesson, Step
+from lessons.parts import PartView, lesson_parts
 from quizzes.errors import Code as QuizCode
 from quizzes.errors import QuizError
 from quizzes.models import Attempt, Question
@@ -154,8 +155,22 @@ def student_sort_key(student: User) -> tuple[str, str, int]:
 
 
 def lessons_for_teacher() -> list[Lesson]:
-    """Every lesson with a quiz: lessons are shared by all teachers of the school."""
-    return list(Lesson.objects.filter(quiz__isnull=False).select_related("quiz").order_by("title"))
+    """Every lesson with a quiz: lessons are shared by all teachers of the school. Each has
+    ``plan``: its parts with their minutes (``lessons.parts``), in a fixed number of queries."""
+    lessons = list(
+        Lesson.objects.filter(quiz__isnull=False)
+        .select_related("quiz")
+        .prefetch_related(Prefetch("steps", queryset=Step.objects.order_by("position")))
+        .order_by("title")
+    )
+    for lesson in lessons:
+        lesson.plan = lesson_parts(lesson, lesson.steps.all())
+    return lessons
+
+
+def lesson_plan(*, lesson: Lesson) -> list[PartView]:
+    """The lesson's parts with their minutes at the standard level (one query)."""
+    return lesson_parts(lesson, lesson.steps.order_by("position"))
 
 
 def lesson_get_for_teacher(*, slug: str) -> Lesson:

@@ -6,6 +6,7 @@ from datetime import datetime
 from django.db import transaction
 
 from accounts.models import User
+from lessons.models import ReadingLevel
 from quizzes import services as quiz_services
 from quizzes.models import GradingMethod
 from quizzes.policy import QuizSettings
@@ -33,12 +34,22 @@ def _check_settings(settings: dict) -> None:
 
 
 def assignment_create(
-    *, classroom: Classroom, lesson, opens_at, due_at, late_until=None, **settings
+    *,
+    classroom: Classroom,
+    lesson,
+    opens_at,
+    due_at,
+    late_until=None,
+    reading_level: str | None = None,
+    **settings,
 ) -> Assignment:
-    """Assign a lesson to a class; quiz settings start from the lesson's defaults."""
+    """Assign a lesson to a class; quiz settings start from the lesson's defaults.
+    ``reading_level``: the texts students see first (each may switch); None: standard."""
+    reading_level = reading_level or ReadingLevel.STANDARD
     check_active(classroom)
     _check_dates(opens_at, due_at, late_until)
     _check_settings(settings)
+    _check_reading_level(reading_level)
     defaults = QuizSettings.from_obj(lesson.quiz).as_dict() | settings
     return Assignment.objects.create(
         classroom=classroom,
@@ -46,13 +57,25 @@ def assignment_create(
         opens_at=opens_at,
         due_at=due_at,
         late_until=late_until,
+        reading_level=reading_level,
         **defaults,
     )
 
 
+def _check_reading_level(level: str) -> None:
+    if level not in ReadingLevel.values:
+        raise ClassroomError(Code.UNKNOWN_READING_LEVEL)
+
+
 @transaction.atomic
 def assignment_update(
-    *, assignment: Assignment, opens_at, due_at, late_until=None, **settings
+    *,
+    assignment: Assignment,
+    opens_at,
+    due_at,
+    late_until=None,
+    reading_level: str | None = None,
+    **settings,
 ) -> Assignment:
     """New dates or quiz settings. Attempts in progress get their deadlines recomputed at once;
     submitted attempts keep their scores (grading method changes apply to how they combine)."""
@@ -60,6 +83,9 @@ def assignment_update(
     _check_dates(opens_at, due_at, late_until)
     _check_settings(settings)
     assignment.opens_at, assignment.due_at, assignment.late_until = opens_at, due_at, late_until
+    if reading_level is not None:  # None: unchanged
+        _check_reading_level(reading_level)
+        assignment.reading_level = reading_level
     for name, value in settings.items():
         setattr(assignment, name, value)
     assignment.save()

@@ -35,6 +35,7 @@ def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
             opens_at=data["opens_at"],
             due_at=data["due_at"],
             late_until=data["late_until"],
+            reading_level=data["reading_level"] or None,
             **form.settings(),
         )
         messages.success(request, _("“%s” is assigned to the class.") % assignment.lesson.title)
@@ -67,6 +68,7 @@ def assignment_edit(request: HttpRequest, pk: int, assignment_pk: int) -> HttpRe
             opens_at=data["opens_at"],
             due_at=data["due_at"],
             late_until=data["late_until"],
+            reading_level=data["reading_level"] or None,
             **form.settings(),
         )
         messages.success(request, _("Assignment updated."))
@@ -74,7 +76,12 @@ def assignment_edit(request: HttpRequest, pk: int, assignment_pk: int) -> HttpRe
             "classroom:assignment_analysis", pk=classroom.pk, assignment_pk=assignment.pk
         )
 
-    context = {"classroom": classroom, "assignment": assignment, "tab": "progress"}
+    context = {
+        "classroom": classroom,
+        "assignment": assignment,
+        "tab": "progress",
+        "plan": access.lesson_plan(lesson=assignment.lesson),
+    }
     return form_page(request, "classroom/assignment_form.html", context, form=form, submit=submit)
 
 

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from accounts.access import teacher_required
+from lessons.selectors import lesson_references
 
 from ..selectors import access, guide
 
@@ -27,6 +28,8 @@ def lesson_list(request: HttpRequest) -> HttpResponse:
 def lesson_guide(request: HttpRequest, slug: str) -> HttpResponse:
     """The teacher guide: never linked from, nor reachable by, student pages."""
     lesson = access.lesson_get_for_teacher(slug=slug)
+    # The list students see too (sources, then references), so a citation's number is the same.
+    sources, references = lesson_references(lesson=lesson)
     return render(
         request,
         "classroom/lesson_guide.html",
@@ -34,6 +37,8 @@ def lesson_guide(request: HttpRequest, slug: str) -> HttpResponse:
             "lesson": lesson,
             "guide": lesson.teacher_guide or {},
             "steps": guide.lesson_guide(lesson=lesson),
-            "references": lesson.references.all(),
+            "sources": sources,
+            "references": references,
+            "plan": access.lesson_plan(lesson=lesson),
         },
     )

@@ -1,16 +1,17 @@
 """A quiz attempt as the student takes it and as they see it once submitted."""
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
 
-from lessons.models import StepKind
+from learning.selectors.step import reading_level_for
+from lessons.models import ReadingLevel, StepKind
 from lessons.selectors import lesson_references
 from quizzes import policy, selectors
-from quizzes.feedback import FeedbackView, Verdict, feedback_view
+from quizzes.feedback import FeedbackView, Verdict, review_view
 from quizzes.models import Attempt, Question, Response
 from quizzes.selectors import Item
 from quizzes.types import GradeState, registry
@@ -45,9 +46,10 @@ def attempt_take_page(
         limit = policy.attempt_settings(attempt).time_limit_minutes
         timed = bool(limit) or left <= COUNTDOWN_WITHOUT_LIMIT
     sources, references = lesson_references(lesson=attempt.lesson)
+    level = _reading_level(attempt)
     return TakePage(
         attempt=attempt,
-        items=items,
+        items=[replace(item, level=level) for item in items],
         sources=sources,
         references=references,
         remaining_seconds=remaining,
@@ -55,6 +57,23 @@ def attempt_take_page(
         answered=sum(item.response is not None for item in items),
         has_errors=any(item.error for item in items),
     )
+
+
+def _reading_level(attempt: Attempt) -> str:
+    """The student's reading level for the lesson (one query): the quiz's instructions read at
+    the level of the lesson's other texts."""
+    if attempt.assignment is None:
+        return ReadingLevel.STANDARD
+    work = (
+        Attempt.objects.filter(
+            student_id=attempt.student_id,
+            assignment_id=attempt.assignment_id,
+            kind=Attempt.Kind.LESSON,
+        )
+        .order_by("-number")
+        .first()
+    )
+    return reading_level_for(attempt=work, assignment=attempt.assignment)
 
 
 @dataclass(frozen=True)
@@ -89,18 +108,27 @@ def attempt_result_page(*, attempt: Attempt, now: datetime | None = None) -> Res
     blank, and what the teacher still has to score."""
     review = selectors.attempt_review(attempt=attempt, now=now)
     items = selectors.attempt_items(attempt=attempt, with_scores=review.feedback)
+    page = result_page_build(attempt=attempt, review=review, items=items)
+    if review.feedback:
+        page.sources, page.references = lesson_references(lesson=attempt.lesson)
+    if review.score:
+        page.pending = _pending(attempt, page.rows)
+    return page
+
+
+def result_page_build(*, attempt: Attempt, review: policy.Review, items: list[Item]) -> ResultPage:
+    """The result page from what was read: pure, so that a test renders it for any answer to
+    any question type (tests/learning/test_result_key_withheld.py)."""
     page = ResultPage(
         attempt=attempt,
         review=review,
         rows=[(item, _review_feedback(item, review)) for item in items],
     )
     if review.feedback:
-        page.sources, page.references = lesson_references(lesson=attempt.lesson)
         verdicts = Counter(feedback.verdict for _item, feedback in page.rows if feedback)
         page.tally = [(verdict, verdicts[verdict]) for verdict in Verdict if verdicts[verdict]]
     if review.score:
         page.percent = policy.percent(attempt.points_earned, attempt.points_possible)
-        page.pending = _pending(attempt, page.rows)
     return page
 
 
@@ -149,21 +177,19 @@ def _pending(attempt: Attempt, rows: list[tuple[Item, FeedbackView | None]]) -> 
 
 
 def _review_feedback(item: Item, review: policy.Review) -> FeedbackView | None:
-    """Every part of a submitted answer, named; the expected answers only if the key may be
-    shown. None when feedback is not released (or the item was not scored)."""
-    if not review.feedback or item.score is None:
+    """A submitted answer as far as the settings release it now (`feedback.review_view`);
+    None when nothing is released (or the item was not scored)."""
+    if item.score is None:
         return None
-    return feedback_view(
+    return review_view(
+        review=review,
         state=item.score.state,
         parts=item.score.parts,
         lines=item.score.feedback,
         qtype=item.qtype,
         public_spec=item.spec,
         response=item.response,
-        question_feedback=item.question.feedback,
-        formative=False,
-        show_expected=review.key,
+        question_feedback=item.question.feedback_for(item.level),
         points_earned=item.score.points_earned,
         points_possible=item.score.points_possible,
-        blank=item.qtype.is_blank(item.response),
     )

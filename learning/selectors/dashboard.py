@@ -6,7 +6,7 @@ A fixed number of queries whatever the number of assignments
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
@@ -16,7 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from classroom.models import Assignment, Extension, JoinRequest
+from learning.selectors.step import reading_level_for
 from lessons.models import Lesson, Step
+from lessons.parts import PartView, lesson_parts
 from quizzes import policy
 from quizzes.models import Attempt
 
@@ -46,6 +48,16 @@ class AssignmentRow:
     current_step: Step | None = None
     step_count: int = 0
     can_work: bool = True
+    parts: list[PartView] = field(default_factory=list)  # at the student's reading level
+
+    @property
+    def minutes(self) -> int:
+        """Core minutes of the whole lesson, or the author's estimate before the loader's."""
+        return sum(p.core for p in self.parts) or self.lesson.estimated_minutes
+
+    @property
+    def extension_minutes(self) -> int:
+        return sum(p.extension for p in self.parts)
 
     @property
     def status_label(self) -> str:
@@ -96,13 +108,18 @@ def _dashboard_row(assignment, extension, attempts, steps, now) -> AssignmentRow
         closes_at=closes_at,
         step_count=len(steps),
         current_step=steps.get(lesson_work.current_step) if lesson_work else None,
+        parts=lesson_parts(
+            assignment.lesson,
+            sorted(steps.values(), key=lambda s: s.position),
+            reading_level_for(attempt=lesson_work, assignment=assignment),
+        ),
     )
     if now < assignment.opens_at:
         row.status, row.can_work = Status.NOT_OPEN, False
     elif submitted:
         row.status = Status.SUBMITTED
         row.submitted_late = any(a.submitted_at and a.submitted_at > due_at for a in submitted)
-        _set_score(row, assignment, submitted, now)
+        _set_score(row, assignment, submitted, now, policy.release_at(window))
     elif now > closes_at:
         row.status, row.can_work = Status.CLOSED, lesson_work is not None
     elif now > due_at:
@@ -112,9 +129,9 @@ def _dashboard_row(assignment, extension, attempts, steps, now) -> AssignmentRow
     return row
 
 
-def _set_score(row: AssignmentRow, assignment, submitted: list[Attempt], now) -> None:
+def _set_score(row: AssignmentRow, assignment, submitted: list[Attempt], now, release_at) -> None:
     settings = policy.QuizSettings.from_obj(assignment)
-    review = policy.review_for(settings, submitted=True, due_at=assignment.due_at, now=now)
+    review = policy.review_for(settings, submitted=True, due_at=release_at, now=now)
     if not review.score:
         row.score_pending = True
         return

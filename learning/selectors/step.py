@@ -18,7 +18,9 @@ from django.utils import timezone
 from accounts.models import User
 from classroom.models import Assignment
 from lessons.document import GlossaryEntry, SentenceView, document_paragraphs, glossary_entries
-from lessons.models import Lesson, Source, Step, StepKind
+from lessons.markdown import render_markdown
+from lessons.models import Lesson, ReadingLevel, Source, Step, StepKind
+from lessons.parts import PartView, lesson_parts
 from quizzes import policy
 from quizzes.feedback import FeedbackView, feedback_view
 from quizzes.models import Attempt, Question, Response, Score
@@ -47,6 +49,7 @@ class StepLink:
     number: int
     is_current: bool
     done: bool
+    minutes: int = 0  # core minutes at the student's level
 
 
 @dataclass
@@ -62,10 +65,16 @@ class Activity:
     tries: int = 0
     first_try_state: str = ""
     error: str = ""
+    level: str = ReadingLevel.STANDARD
 
     @property
     def uid(self) -> str:
         return self.question.uid
+
+    @property
+    def prompt_html(self):
+        """The prompt at the student's reading level."""
+        return render_markdown(self.question.prompt_for(self.level))
 
     @property
     def checkable(self) -> bool:
@@ -104,10 +113,34 @@ class StepPage:
     activities: list[Activity] = field(default_factory=list)
     quiz: QuizInfo | None = None
     closed: bool = False
+    level: str = ReadingLevel.STANDARD
+    leveled: bool = False  # the lesson has simpler texts: offer the switch
+    parts: list[PartView] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)  # Step.figures
+    timeline: list[dict[str, Any]] = field(default_factory=list)  # when the step shows it
 
     @property
     def number(self) -> int:
         return next(link.number for link in self.steps if link.is_current)
+
+    @property
+    def body(self) -> str:
+        return self.step.body_for(self.level)
+
+    @property
+    def part(self) -> PartView | None:
+        """The part the current step belongs to (None when the lesson is one period)."""
+        if len(self.parts) < 2:
+            return None
+        return next((p for p in self.parts if p.holds(self.step)), None)
+
+
+def reading_level_for(*, attempt: Attempt | None, assignment: Assignment) -> str:
+    """The reading level a student sees: their own choice for this lesson, else the
+    assignment's."""
+    if attempt is not None and attempt.reading_level in ReadingLevel.values:
+        return attempt.reading_level
+    return assignment.reading_level or ReadingLevel.STANDARD
 
 
 def lesson_step_page(
@@ -143,6 +176,7 @@ def lesson_step_page(
         quiz = _quiz_info(attempt, assignment, now, count=current.kind == StepKind.QUIZ)
         quiz_submitted = quiz.latest_submitted is not None
 
+    level = reading_level_for(attempt=attempt, assignment=assignment)
     links = []
     for number, step in enumerate(steps, start=1):
         on_step = by_step.get(step.pk, [])
@@ -150,15 +184,17 @@ def lesson_step_page(
             done = quiz_submitted
         else:
             done = bool(on_step) and all(q.pk in answers for q in on_step)
-        links.append(StepLink(step, number, step.pk == current.pk, done))
+        minutes = step.minutes_for(level)["core"]
+        links.append(StepLink(step, number, step.pk == current.pk, done, minutes))
     index = steps.index(current)
 
     entries = glossary_entries(glossary)
     settings = policy.QuizSettings.from_obj(assignment)
     activities = [
-        _activity(n, q, attempt, settings, answers.get(q.pk), checks.get(q.pk, []))
+        _activity(n, q, attempt, settings, answers.get(q.pk), checks.get(q.pk, []), level)
         for n, q in enumerate(by_step.get(current.pk, []), start=1)
     ]
+    leveled = any(s.body_simpler for s in steps) or any(q.prompt_simpler for q in questions)
     return StepPage(
         lesson=lesson,
         assignment=assignment,
@@ -175,6 +211,11 @@ def lesson_step_page(
         activities=activities,
         quiz=quiz if current.kind == StepKind.QUIZ else None,
         closed=policy.is_past(attempt.deadline, now),
+        level=level,
+        leveled=leveled,
+        parts=lesson_parts(lesson, steps, level),
+        figures=current.figures,
+        timeline=lesson.timeline if current.shows_timeline else [],
     )
 
 
@@ -190,20 +231,24 @@ def _checks_by_question(attempt: Attempt, question_ids: list[int]) -> dict[int, 
     return checks
 
 
-def _activity(number, question, attempt, settings, response, checks: list[Score]) -> Activity:
+def _activity(number, question, attempt, settings, response, checks, level) -> Activity:
     qt = registry.get_or_missing(question.type)
     spec = public_spec_for(question, qt, seed=attempt.seed, shuffle=settings.shuffle_choices)
-    activity = Activity(number, question, qt, spec, response, tries=len(checks))
+    activity = Activity(number, question, qt, spec, response, tries=len(checks), level=level)
     if checks:
         activity.first_try_state = checks[-1].state
-        activity.feedback = check_feedback(question=question, spec=spec, score=checks[0])
+        activity.feedback = check_feedback(
+            question=question, spec=spec, score=checks[0], level=level
+        )
         if response is not None and checks[0].response_data != response:
             activity.feedback = replace(activity.feedback, changed=True)
     return activity
 
 
-def check_feedback(*, question: Question, spec: dict[str, Any], score: Score) -> FeedbackView:
-    """The formative feedback of one check (a CHECK score row)."""
+def check_feedback(
+    *, question: Question, spec: dict[str, Any], score: Score, level: str = ReadingLevel.STANDARD
+) -> FeedbackView:
+    """The formative feedback of one check (a CHECK score row), at the student's level."""
     return feedback_view(
         state=score.state,
         parts=score.parts,
@@ -211,7 +256,7 @@ def check_feedback(*, question: Question, spec: dict[str, Any], score: Score) ->
         qtype=registry.get_or_missing(question.type),
         public_spec=spec,
         response=score.response_data,
-        question_feedback=question.feedback,
+        question_feedback=question.feedback_for(level),
         formative=True,
         try_number=score.try_number,
     )
@@ -243,7 +288,12 @@ def _quiz_info(attempt: Attempt, assignment: Assignment, now, *, count: bool) ->
         left = max(0, settings.attempts_allowed - len(attempts))
     review = None
     if latest is not None:
-        review = policy.review_for(settings, submitted=True, due_at=assignment.due_at, now=now)
+        # The lesson work's deadline is the student's window closing (`policy.release_at`),
+        # kept in step with extensions by `attempt_deadlines_refresh`.
+        release_at = attempt.deadline or policy.release_at(
+            policy.student_window(assignment=assignment)
+        )
+        review = policy.review_for(settings, submitted=True, due_at=release_at, now=now)
     return QuizInfo(
         attempts=attempts,
         settings=settings,

@@ -30,7 +30,10 @@ from learning.selectors.step import (
     check_feedback,
     lesson_step_page,
     lesson_work_get,
+    reading_level_for,
 )
+from lessons.models import ReadingLevel, StepKind
+from lessons.selectors import lesson_citation_keys
 from quizzes import selectors as quiz_selectors
 from quizzes import services as quiz_services
 from quizzes.errors import Code, QuizError
@@ -98,6 +101,23 @@ def step_detail(request: HttpRequest, assignment_id: int, kind: str) -> HttpResp
         return _step_post(request, page)
     services.lesson_progress_save(attempt=attempt, step_kind=kind)
     return render(request, "learning/step_detail.html", {"page": page})
+
+
+@student_required
+@require_POST
+def reading_level_set(request: HttpRequest, assignment_id: int) -> HttpResponse:
+    """The student switches between the standard and the simpler texts; back to the step. A
+    write on their lesson work, so refused like any other once they left the class."""
+    assignment = assignment_get_for_student_work(student=request.user, pk=assignment_id)
+    level = request.POST.get("level", "")
+    if level not in ReadingLevel.values:  # refused before the lesson-work record is made
+        raise QuizError(Code.INVALID_RESPONSE, _("Choose the standard or the simpler texts."))
+    attempt = _lesson_work(request, assignment)
+    services.lesson_reading_level_save(attempt=attempt, level=level)
+    kind = request.POST.get("step", "")
+    if kind not in StepKind.values:
+        return redirect("learning:assignment", assignment_id=assignment.pk)
+    return redirect("learning:step", assignment_id=assignment.pk, kind=kind)
 
 
 def _step_url(page, kind: str | None = None, anchor: str = "") -> str:
@@ -179,10 +199,11 @@ def activity_check(request: HttpRequest, assignment_id: int, question_id: int) -
         public = activity_public_spec(
             attempt=attempt, question=item.question, assignment=assignment
         )
-        feedback = check_feedback(question=item.question, spec=public, score=score)
-    return render(
-        request, "learning/_feedback.html", {"feedback": feedback, "saved_only": score is None}
-    )
+        level = reading_level_for(attempt=attempt, assignment=assignment)
+        feedback = check_feedback(question=item.question, spec=public, score=score, level=level)
+    citations = lesson_citation_keys(lesson_id=assignment.lesson_id)
+    context = {"feedback": feedback, "saved_only": score is None, "citations": citations}
+    return render(request, "learning/_feedback_fragment.html", context)
 
 
 @answers_json

@@ -21,6 +21,7 @@ from .base import (
 )
 from .classify import Classify
 from .free_text import FreeText
+from .keyfree import Feedback
 from .match import Match
 from .matrix import Matrix
 from .missing import MissingType
@@ -56,6 +57,7 @@ for _type in (
 __all__ = [
     "AlreadyRegistered",
     "Context",
+    "Feedback",
     "FormData",
     "GradeResult",
     "GradeState",

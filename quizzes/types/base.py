@@ -20,6 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError
 
+from .keyfree import Feedback
 from .parts import PartLabel, PartLabels, Pick, flatten
 from .schema import Issue, Loc, Response, Spec
 
@@ -186,12 +187,23 @@ class QuestionType(ABC, Generic[S, R]):
     auto_graded: ClassVar[bool] = True
     # Lists of the public spec whose order means nothing, shuffled when a quiz says so.
     shuffled_keys: ClassVar[tuple[str, ...]] = ()
+    # Time a student needs for one item of this type, besides reading the prompt: the basis of
+    # a lesson's minutes per step (docs/lesson-format.md, "Minutes").
+    seconds_per_item: ClassVar[int] = 30
     spec_model: type[S]
     response_model: type[R]
 
     @property
     def template(self) -> str:
         return f"quizzes/types/{self.key}.html"
+
+    def seconds(self, spec: S) -> int:
+        """Seconds a student needs to answer, besides reading the prompt."""
+        return self.seconds_per_item * self._timed_items(spec)
+
+    def _timed_items(self, spec: S) -> int:
+        """How many items a student decides on (one answer, or one per item, row or cell)."""
+        return 1
 
     def __repr__(self) -> str:
         return f"<QuestionType {self.key}>"
@@ -283,6 +295,18 @@ class QuestionType(ABC, Generic[S, R]):
         """The raw response posted by this type's template (field names `{prefix}-...`).
 
         Never raises: what cannot be read is passed on for `parse_response` to refuse."""
+
+    @abstractmethod
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """The feedback on a graded answer that a student may read while the key is withheld:
+        nothing of the key they did not choose themselves (no option, item, sentence, category,
+        position or phrase they did not pick, no expected answer, no explanation that could
+        state the key). Every type must say which of its parts those are: most keep the parts
+        of the student's own picks with `Feedback.own`. `response` is the stored response (it
+        may be None or from an older version of the type); `public_spec` is what the page
+        shows. The result page renders only this until the key is released."""
 
     # --- what pages and reports read of a public spec or a stored response ---------------
 

@@ -18,6 +18,7 @@ from .base import (
     ResponseError,
     equal_shares,
 )
+from .keyfree import Feedback, stored
 from .parts import PartLabel, labelled
 from .schema import (
     Category,
@@ -84,6 +85,7 @@ class ClassifyResponse(Response):
 
 class Classify(QuestionType[ClassifySpec, ClassifyResponse]):
     key = "classify"
+    seconds_per_item = 20
     label = _("Classify")
     spec_model = ClassifySpec
     response_model = ClassifyResponse
@@ -148,6 +150,13 @@ class Classify(QuestionType[ClassifySpec, ClassifyResponse]):
     def _is_complete(self, spec: ClassifySpec, response: ClassifyResponse) -> bool:
         return all(i.id in response.answers for i in spec.items)
 
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """Only the items the student placed; an item's explanation names its category, so it
+        is kept only where the student placed the item right."""
+        return feedback.own(set(stored(response, "answers", dict)))
+
     def _grade(self, spec: ClassifySpec, response: ClassifyResponse) -> GradeResult:
         parts = [
             PartResult(
@@ -163,3 +172,6 @@ class Classify(QuestionType[ClassifySpec, ClassifyResponse]):
     def parse_form(self, spec: ClassifySpec, data: FormData, prefix: str) -> dict[str, Any]:
         answers = {i.id: data.get(f"{prefix}-{i.id}") for i in spec.items}
         return {"answers": {item: value for item, value in answers.items() if value}}
+
+    def _timed_items(self, spec: ClassifySpec) -> int:
+        return len(spec.items)

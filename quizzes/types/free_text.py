@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .base import FormData, GradeResult, Issue, QuestionType
+from .keyfree import Feedback
 from .parts import Pick
 from .schema import Note, Response, Spec, Text, at_most
 from .text import word_count
@@ -18,6 +19,7 @@ MAX_LENGTH = 20_000
 MAX_WORDS = MAX_LENGTH // 2
 # A scoring guide's levels are small whole numbers; the top level earns every point.
 MAX_LEVEL = 100
+MAX_STARTERS = 12
 Words = Annotated[int, Field(ge=1), at_most(MAX_WORDS, "the most words an answer can hold")]
 
 
@@ -36,6 +38,10 @@ class FreeTextSpec(Spec):
     max_words: Words | None = None
     rubric: list[RubricLevel] = []
     sample_answer: Note = ""  # for the teacher, shown with the key
+    # Help for students who find it hard to begin: openings to choose from, and a paragraph
+    # with blanks (written ___) that shows the shape of a good answer. Shown above the field.
+    sentence_starters: Annotated[list[Text], Field(max_length=MAX_STARTERS)] = []
+    paragraph_frame: Note = ""
 
     def issues(self) -> Iterator[Issue]:
         if self.min_words and self.max_words and self.min_words > self.max_words:
@@ -53,13 +59,20 @@ class FreeTextResponse(Response):
 
 class FreeText(QuestionType[FreeTextSpec, FreeTextResponse]):
     key = "free_text"
+    seconds_per_item = 600
     label = _("Written answer")
     auto_graded = False
     spec_model = FreeTextSpec
     response_model = FreeTextResponse
 
     def public_spec(self, spec: FreeTextSpec) -> dict[str, Any]:
-        return {"min_words": spec.min_words, "max_words": spec.max_words, "max_length": MAX_LENGTH}
+        return {
+            "min_words": spec.min_words,
+            "max_words": spec.max_words,
+            "max_length": MAX_LENGTH,
+            "sentence_starters": list(spec.sentence_starters),
+            "paragraph_frame": spec.paragraph_frame,
+        }
 
     def empty_response(self, spec: FreeTextSpec) -> FreeTextResponse:
         return FreeTextResponse(text="")
@@ -72,6 +85,12 @@ class FreeText(QuestionType[FreeTextSpec, FreeTextResponse]):
         """Answered within the word limits (at least one word when there is no minimum)."""
         words = word_count(response.text)
         return (spec.min_words or 1) <= words <= (spec.max_words or words)
+
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """The teacher scores it; the sample answer and rubric are never part of feedback."""
+        return feedback.own(set())
 
     def _grade(self, spec: FreeTextSpec, response: FreeTextResponse) -> GradeResult:
         return GradeResult.ungraded()

@@ -17,6 +17,7 @@ from .base import (
     ResponseError,
     equal_shares,
 )
+from .keyfree import Feedback, stored
 from .parts import PartLabel, labelled
 from .schema import Id, Labeled, Response, ResponseMap, Spec, duplicate_ids, unknown
 
@@ -50,6 +51,7 @@ class MatchResponse(Response):
 
 class Match(QuestionType[MatchSpec, MatchResponse]):
     key = "match"
+    seconds_per_item = 15
     label = _("Match")
     spec_model = MatchSpec
     response_model = MatchResponse
@@ -85,6 +87,12 @@ class Match(QuestionType[MatchSpec, MatchResponse]):
     def _is_complete(self, spec: MatchSpec, response: MatchResponse) -> bool:
         return all(p.id in response.pairs for p in spec.prompts)
 
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """Only the prompts the student matched; the option each takes is the key."""
+        return feedback.own(set(stored(response, "pairs", dict)))
+
     def _grade(self, spec: MatchSpec, response: MatchResponse) -> GradeResult:
         parts = [
             PartResult(
@@ -99,3 +107,6 @@ class Match(QuestionType[MatchSpec, MatchResponse]):
     def parse_form(self, spec: MatchSpec, data: FormData, prefix: str) -> dict[str, Any]:
         pairs = {p.id: data.get(f"{prefix}-{p.id}") for p in spec.prompts}
         return {"pairs": {prompt: option for prompt, option in pairs.items() if option}}
+
+    def _timed_items(self, spec) -> int:
+        return len(spec.prompts)

@@ -19,6 +19,7 @@ from .base import (
     ResponseError,
     equal_shares,
 )
+from .keyfree import Feedback, stored
 from .parts import PartLabel, labelled
 from .schema import (
     MAX_RESPONSE_ITEMS,
@@ -87,6 +88,7 @@ class MatrixResponse(Response):
 
 class Matrix(QuestionType[MatrixSpec, MatrixResponse]):
     key = "matrix"
+    seconds_per_item = 15
     label = _("Matrix")
     spec_model = MatrixSpec
     response_model = MatrixResponse
@@ -148,6 +150,21 @@ class Matrix(QuestionType[MatrixSpec, MatrixResponse]):
     def _is_complete(self, spec: MatrixSpec, response: MatrixResponse) -> bool:
         return all(column in response.cells.get(row, {}) for row, column, _cell in spec.grid())
 
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """Only the cells the student filled ("row.column"); a cell's explanation names its
+        category, so it is kept only where the student's category is right."""
+        cells = stored(response, "cells", dict)
+        return feedback.own(
+            {
+                f"{row}.{column}"
+                for row, columns in cells.items()
+                if isinstance(columns, Mapping)
+                for column in columns
+            }
+        )
+
     def _grade(self, spec: MatrixSpec, response: MatrixResponse) -> GradeResult:
         parts = [
             PartResult(
@@ -166,3 +183,6 @@ class Matrix(QuestionType[MatrixSpec, MatrixResponse]):
             if value := data.get(f"{prefix}-{row}.{column}"):
                 cells.setdefault(row, {})[column] = value
         return {"cells": cells}
+
+    def _timed_items(self, spec: MatrixSpec) -> int:
+        return len(spec.rows) * len(spec.columns)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import ConfigDict
 
 from .base import FormData, GradeResult, QuestionType, ResponseError
+from .keyfree import Feedback
 from .parts import Pick
 from .schema import Response, Spec
 
@@ -80,6 +81,12 @@ class MissingType(QuestionType[MissingSpec, MissingResponse]):
 
     def _grade(self, spec: MissingSpec, response: MissingResponse) -> GradeResult:
         return GradeResult.ungraded()
+
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """The rules that knew its key are gone: nothing but the state."""
+        return Feedback(state=feedback.state)
 
     def parse_form(self, spec: MissingSpec, data: FormData, prefix: str) -> dict[str, Any]:
         return {}

@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from .base import FormData, GradeResult, PartResult, QuestionType, ResponseError, right_minus_wrong
+from .keyfree import Feedback, stored
 from .parts import PartLabel, labelled
 from .schema import Choices, Issue, Response, ResponseIds, Spec, duplicate_ids
 
@@ -27,6 +28,7 @@ class MultipleChoiceResponse(Response):
 
 class MultipleChoice(QuestionType[MultipleChoiceSpec, MultipleChoiceResponse]):
     key = "multiple_choice"
+    seconds_per_item = 45
     label = _("Multiple choice")
     spec_model = MultipleChoiceSpec
     response_model = MultipleChoiceResponse
@@ -66,6 +68,12 @@ class MultipleChoice(QuestionType[MultipleChoiceSpec, MultipleChoiceResponse]):
 
     def _is_complete(self, spec: MultipleChoiceSpec, response: MultipleChoiceResponse) -> bool:
         return bool(response.choices)
+
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """Only the choices the student ticked: a correct choice left unticked is the key."""
+        return feedback.own(set(stored(response, "choices", list)))
 
     def _grade(self, spec: MultipleChoiceSpec, response: MultipleChoiceResponse) -> GradeResult:
         chosen = set(response.choices)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Any
@@ -18,6 +19,7 @@ from pydantic import (
 )
 
 from .base import FormData, GradeResult, PartResult, QuestionType
+from .keyfree import Feedback, stored
 from .schema import Note, Response, Spec, at_most
 
 # Digits with an optional decimal point; "," only as a thousands separator between groups of
@@ -105,6 +107,7 @@ class NumericResponse(Response):
 
 class Numeric(QuestionType[NumericSpec, NumericResponse]):
     key = "numeric"
+    seconds_per_item = 45
     label = _("Number")
     spec_model = NumericSpec
     response_model = NumericResponse
@@ -120,6 +123,12 @@ class Numeric(QuestionType[NumericSpec, NumericResponse]):
 
     def _is_complete(self, spec: NumericSpec, response: NumericResponse) -> bool:
         return bool(response.value.strip())
+
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """Right or not for the student's number; the expected number is the key."""
+        return feedback.own({"value"} if stored(response, "value", str).strip() else set())
 
     def _grade(self, spec: NumericSpec, response: NumericResponse) -> GradeResult:
         right = (

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import Field
 
 from .base import FormData, GradeResult, Issue, PartResult, QuestionType, ResponseError
+from .keyfree import Feedback, stored
 from .parts import PartLabel, Pick, labelled
 from .schema import Labeled, Response, ResponseIds, Spec, duplicate_ids
 
@@ -29,6 +30,7 @@ class OrderResponse(Response):
 
 class Order(QuestionType[OrderSpec, OrderResponse]):
     key = "order"
+    seconds_per_item = 15
     label = _("Order")
     spec_model = OrderSpec
     response_model = OrderResponse
@@ -69,6 +71,12 @@ class Order(QuestionType[OrderSpec, OrderResponse]):
     def _is_complete(self, spec: OrderSpec, response: OrderResponse) -> bool:
         return bool(response.order)
 
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """Whether each item stands where the student put it; never the position it takes."""
+        return feedback.own({str(item) for item in stored(response, "order", list)})
+
     def _grade(self, spec: OrderSpec, response: OrderResponse) -> GradeResult:
         if not response.order:
             return GradeResult.of(Fraction(0))
@@ -92,6 +100,9 @@ class Order(QuestionType[OrderSpec, OrderResponse]):
             for n in range(1, len(spec.items) + 1)
         ]
         return {"order": [slot[0] if len(slot) == 1 else "" for slot in slots]}
+
+    def _timed_items(self, spec) -> int:
+        return len(spec.items)
 
 
 def display_order(spec: OrderSpec) -> list[Labeled]:

@@ -25,6 +25,7 @@ from .base import (
     SpecError,
     right_minus_wrong,
 )
+from .keyfree import Feedback, stored
 from .parts import PartLabel, labelled
 from .schema import (
     MAX_RESPONSE_ITEMS,
@@ -148,6 +149,7 @@ class SelectResponse(Response):
 
 class Select(QuestionType[SelectSpec, SelectResponse]):
     key = "select"
+    seconds_per_item = 60
     label = _("Select in the text")
     spec_model = SelectSpec
     response_model = SelectResponse
@@ -203,6 +205,13 @@ class Select(QuestionType[SelectSpec, SelectResponse]):
 
     def _is_complete(self, spec: SelectSpec, response: SelectResponse) -> bool:
         return len(response.selected) >= (spec.min or 1)
+
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """Only the options the student selected: a key phrase they missed (its sentence, its
+        words) is the key, and so is the note on a sentence they picked wrongly."""
+        return feedback.own(set(stored(response, "selected", list)))
 
     def _grade(self, spec: SelectSpec, response: SelectResponse) -> GradeResult:
         selected = set(response.selected)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from typing import Annotated, Any
 
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import Field, StringConstraints
 
 from .base import FormData, GradeResult, Issue, PartResult, QuestionType
+from .keyfree import Feedback, stored
 from .schema import Response, Spec, Text
 
 MAX_LENGTH = 500
@@ -71,6 +72,7 @@ class ShortTextResponse(Response):
 
 class ShortText(QuestionType[ShortTextSpec, ShortTextResponse]):
     key = "short_text"
+    seconds_per_item = 45
     label = _("Short answer")
     spec_model = ShortTextSpec
     response_model = ShortTextResponse
@@ -86,6 +88,12 @@ class ShortText(QuestionType[ShortTextSpec, ShortTextResponse]):
 
     def _is_complete(self, spec: ShortTextSpec, response: ShortTextResponse) -> bool:
         return bool(response.text.strip())
+
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """Right or not for the student's text; the accepted answers are the key."""
+        return feedback.own({"text"} if stored(response, "text", str).strip() else set())
 
     def _grade(self, spec: ShortTextSpec, response: ShortTextResponse) -> GradeResult:
         given = normalise(response.text, case_sensitive=spec.case_sensitive)

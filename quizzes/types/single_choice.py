@@ -9,6 +9,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from .base import FormData, GradeResult, PartResult, QuestionType, ResponseError
+from .keyfree import Feedback, stored
 from .parts import PartLabel, labelled
 from .schema import Choice, Choices, Issue, Response, ResponseId, Spec, duplicate_ids
 
@@ -33,6 +34,7 @@ class SingleChoiceResponse(Response):
 
 class SingleChoice(QuestionType[SingleChoiceSpec, SingleChoiceResponse]):
     key = "single_choice"
+    seconds_per_item = 30
     label = _("Single choice")
     spec_model = SingleChoiceSpec
     response_model = SingleChoiceResponse
@@ -59,6 +61,13 @@ class SingleChoice(QuestionType[SingleChoiceSpec, SingleChoiceResponse]):
 
     def _is_complete(self, spec: SingleChoiceSpec, response: SingleChoiceResponse) -> bool:
         return response.choice is not None
+
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """Its one part is the student's choice; the chosen option's explanation is a line,
+        kept only when the choice is right."""
+        return feedback.own({"choice"} if stored(response, "choice", str) else set())
 
     def _grade(self, spec: SingleChoiceSpec, response: SingleChoiceResponse) -> GradeResult:
         chosen = next((c for c in spec.choices if c.id == response.choice), None)

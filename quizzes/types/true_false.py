@@ -9,6 +9,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from .base import FormData, GradeResult, PartResult, QuestionType
+from .keyfree import Feedback
 from .schema import Note, Response, Spec
 
 FORM_VALUES = {"true": True, "false": False}
@@ -26,6 +27,7 @@ class TrueFalseResponse(Response):
 
 class TrueFalse(QuestionType[TrueFalseSpec, TrueFalseResponse]):
     key = "true_false"
+    seconds_per_item = 15
     label = _("True or false")
     spec_model = TrueFalseSpec
     response_model = TrueFalseResponse
@@ -49,6 +51,13 @@ class TrueFalse(QuestionType[TrueFalseSpec, TrueFalseResponse]):
 
     def _is_complete(self, spec: TrueFalseSpec, response: TrueFalseResponse) -> bool:
         return response.answer is not None
+
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """Answered: whether it was right is the student's own; the expected word is the key."""
+        answered = isinstance(response, Mapping) and isinstance(response.get("answer"), bool)
+        return feedback.own({"answer"} if answered else set())
 
     def _grade(self, spec: TrueFalseSpec, response: TrueFalseResponse) -> GradeResult:
         right = response.answer is spec.answer

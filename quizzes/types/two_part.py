@@ -14,7 +14,17 @@ from typing import Any, Literal
 from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
-from .base import Context, FormData, GradeResult, Issue, PartResult, QuestionType, ResponseError
+from .base import (
+    Context,
+    FormData,
+    GradeResult,
+    GradeState,
+    Issue,
+    PartResult,
+    QuestionType,
+    ResponseError,
+)
+from .keyfree import Feedback, stored
 from .multiple_choice import MultipleChoice, MultipleChoiceResponse, MultipleChoiceSpec
 from .parts import PartLabel
 from .schema import Response, Spec, Text
@@ -70,6 +80,7 @@ class TwoPartResponse(Response):
 
 class TwoPart(QuestionType[TwoPartSpec, TwoPartResponse]):
     key = "two_part"
+    seconds_per_item = 90
     label = _("Two-part evidence question")
     spec_model = TwoPartSpec
     response_model = TwoPartResponse
@@ -153,6 +164,39 @@ class TwoPart(QuestionType[TwoPartSpec, TwoPartResponse]):
     def _is_complete(self, spec: TwoPartSpec, response: TwoPartResponse) -> bool:
         return PART_A.is_complete(spec.part_a.spec, response.a) and _b(spec).is_complete(
             spec.part_b.spec, _b_response(spec, response)
+        )
+
+    def feedback_without_key(
+        self, feedback: Feedback, *, response: Mapping[str, Any] | None, public_spec: Mapping
+    ) -> Feedback:
+        """Each part by its own type ("a.choice", "b.s10"); the lines (both parts' notes,
+        merged) only when the whole answer is right."""
+        part_b = public_spec.get("part_b") or {}
+        parts: list[Mapping[str, Any]] = []
+        for name, qt, spec in (
+            ("a", PART_A, (public_spec.get("part_a") or {}).get("spec") or {}),
+            ("b", PART_B.get(part_b.get("type")), part_b.get("spec") or {}),
+        ):
+            if qt is None:
+                continue
+            prefix = f"{name}."
+            own = qt.feedback_without_key(
+                Feedback(
+                    state=feedback.state,
+                    parts=tuple(
+                        {**part, "id": str(part.get("id"))[len(prefix) :]}
+                        for part in feedback.parts
+                        if str(part.get("id")).startswith(prefix)
+                    ),
+                ),
+                response=stored(response, name, dict),
+                public_spec=spec,
+            )
+            parts += [{**part, "id": f"{prefix}{part['id']}"} for part in own.parts]
+        return Feedback(
+            state=feedback.state,
+            parts=tuple(parts),
+            lines=feedback.lines if feedback.state == GradeState.CORRECT else (),
         )
 
     def _grade(self, spec: TwoPartSpec, response: TwoPartResponse) -> GradeResult:

@@ -252,3 +252,45 @@ def test_paragraphs_split_on_blank_lines_and_list_items_with_their_offsets():
     pieces = text.paragraphs(source)
     assert [p.text.strip() for p in pieces] == ["One.", "Two\nstill two.", "- three", "- four"]
     assert all(source[p.start :].startswith(p.text) for p in pieces)
+
+
+# --- structured excerpts (``excerpts: [{quote, locator}]``) -------------------------------
+
+
+def with_excerpt(quote, **more):
+    source = {"id": "clerk", "excerpts": [{"quote": quote, "locator": "p. 2"}], **more}
+    return {"sources": [source]}
+
+
+def test_prose_may_quote_a_structured_excerpt_word_for_word():
+    raw = with_excerpt("about 1,200 people came to watch the opening")
+    raw |= body('The clerk says "about 1,200 people came to watch" [@clerk].')
+    assert lint(check_quotations, raw) == []
+
+
+def test_a_structured_excerpt_must_be_word_for_word_a_quotation_of_a_reference_text():
+    assert lint(check_excerpts, with_excerpt("about 1,200 people came to watch")) == []
+    [(rule, loc, message)] = lint(check_excerpts, with_excerpt("some 2,000 people came"))
+    assert (rule, loc) == ("excerpt", ("sources", 0, "excerpts", 0, "quote"))
+    assert "is not word for word a quotation" in message
+
+
+def test_a_structured_excerpt_is_not_prose_to_cite_or_to_reword():
+    raw = with_excerpt("in 1911 the bridge was a costly ornament and a waste of the town's money")
+    assert lint(check_citations, raw) == []
+    copied = body("They said the bridge was a costly ornament and a waste of the town's money.")
+    [(rule, _loc, message)] = lint(check_copies, raw | copied)
+    assert rule == "copy"
+    assert "the excerpt at sources.0.excerpts.0.quote" in message
+
+
+def test_every_card_gives_structured_excerpts_if_one_does():
+    raw = {
+        "sources": [
+            {"id": "a", "excerpts": [{"quote": "x", "locator": "p. 1"}]},
+            {"id": "b"},
+        ]
+    }
+    [(rule, loc, message)] = lint(check_source_cards, raw)
+    assert (rule, loc) == ("source-card", ("sources", 1))
+    assert "'excerpts'" in message

@@ -169,3 +169,11 @@ def test_fixed_order_is_loaded_and_changing_it_on_an_answered_question_makes_a_v
     assert Question.objects.get(key="q-purpose", is_current=True).fixed_order is True
     question.refresh_from_db()
     assert question.fixed_order is False  # the answered version is left as it was
+
+
+def test_the_package_gives_the_quiz_its_default_feedback_level(package):
+    lesson_packages_load(paths=[package])
+    assert Lesson.objects.get().quiz.feedback_level == "full"  # unset: full feedback
+    edit(package, "    show_key: after_due\n", "    show_key: after_due\n    feedback: outcomes\n")
+    lesson_packages_load(paths=[package])
+    assert Lesson.objects.get().quiz.feedback_level == "outcomes"

@@ -123,7 +123,7 @@ def test_unknown_key_is_named_with_a_suggestion_and_the_allowed_keys(example_cop
             line,
             "steps[0].activities[0]",
             "unknown key 'promt': did you mean 'prompt'? "
-            "(allowed: id, type, prompt, points, skills, feedback, fixed_order, spec)",
+            "(allowed: id, type, prompt, points, skills, feedback, fixed_order, extension, spec)",
         ),
     ]
 
@@ -204,7 +204,7 @@ def test_dangling_citation_is_reported_on_its_own_line_inside_a_block(example_co
     assert example_copy.errors() == [
         (
             example_copy.line("[@mhs-1925]"),
-            "steps[0].body",
+            "steps[0].body.standard",
             "cites unknown reference 'mhs-1925': did you mean 'mhs-1952'? "
             "(known: council-minutes, ferry-petition, mhs-1952, wineburg-2001)",
         )
@@ -354,11 +354,17 @@ def test_a_step_kind_twice_is_reported(example_copy):
     example_copy.edit("  - kind: perspective", "  - kind: close_reading")
     lines = example_copy.lines_with("- kind: close_reading")
     assert example_copy.errors() == [
+        # The parts still name the step that is gone.
+        (
+            example_copy.line("steps: [context, sourcing, close_reading, perspective]"),
+            "parts[0].steps[3]",
+            "no step 'perspective' in this lesson",
+        ),
         (
             lines[1],
             "steps[3].kind",
             f"step 'close_reading' appears twice (first on line {lines[0]})",
-        )
+        ),
     ]
 
 
@@ -369,8 +375,14 @@ def test_quiz_step_is_required(example_copy):
         "  - kind: fact_interpretation\n    title: Check",
     )
     lines = example_copy.lines_with("- kind: fact_interpretation")
+    steps_line = example_copy.lines_with("steps:")[-1]  # the top level's, after the parts'
     assert example_copy.errors() == [
-        (example_copy.line("steps:"), "steps", "no 'quiz' step: it places the quiz in the lesson"),
+        (
+            example_copy.line("steps: [fact_interpretation, corroboration, quiz, reflection]"),
+            "parts[1].steps[2]",
+            "no step 'quiz' in this lesson",
+        ),
+        (steps_line, "steps", "no 'quiz' step: it places the quiz in the lesson"),
         (
             lines[1],
             "steps[5].kind",

@@ -219,6 +219,7 @@ def test_assigning_a_lesson_to_an_archived_class_is_refused(signed_in, archived)
             "due_at": (now + timedelta(days=7)).strftime("%Y-%m-%dT%H:%M"),
             "attempts_allowed": 2,
             "grading_method": "highest",
+            "feedback_level": "full",
             "show_feedback": "after_submit",
             "show_key": "after_due",
         },

@@ -202,6 +202,7 @@ def assignment_form(lesson, /, **changes):
         "grading_method": "highest",
         "time_limit_minutes": 20,
         "shuffle_choices": "on",
+        "feedback_level": "full",
         "show_feedback": "after_submit",
         "show_key": "after_due",
     }
@@ -224,6 +225,20 @@ def test_assigning_a_lesson_with_dates_and_quiz_settings(signed_in, classroom, e
     assert assignment.shuffle_choices and not assignment.shuffle_items
 
 
+def test_the_teacher_chooses_what_students_see_and_when_the_key_comes(
+    signed_in, classroom, example_lesson
+):
+    html = page(signed_in, url("assignment_create", classroom.pk))
+    assert "After submitting, students see" in html
+    assert "When they see the right answers" in html
+    signed_in.post(
+        url("assignment_create", classroom.pk),
+        assignment_form(example_lesson, feedback_level="outcomes", show_key="never"),
+    )
+    assignment = Assignment.objects.get()
+    assert (assignment.feedback_level, assignment.show_key) == ("outcomes", "never")
+
+
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
@@ -231,6 +246,11 @@ def test_assigning_a_lesson_with_dates_and_quiz_settings(signed_in, classroom, e
         ({"lesson": 999999}, "Select a valid choice"),
         ({"attempts_allowed": -1}, "greater than or equal to 0"),
         ({"opens_at": "yesterday"}, "Enter a valid date/time"),
+        (
+            {"show_feedback": "after_due", "show_key": "after_submit"},
+            "The right answers cannot be shown before the feedback.",
+        ),
+        ({"feedback_level": "everything"}, "Select a valid choice"),
     ],
 )
 def test_bad_assignment_input_is_refused_with_a_message(

@@ -41,7 +41,11 @@ def test_the_dashboard_lists_the_lesson_with_due_date_time_and_status(client, st
     assert assignment.lesson.title in html
     assert "History 9A" in html
     assert f'datetime="{assignment.due_at.isoformat()}"' in html
-    assert "about 45 minutes" in html
+    # The minutes the loader estimated for the core path of every step, at the standard level.
+    core = sum(s.minutes["standard"]["core"] for s in assignment.lesson.steps.all())
+    assert core > 0
+    assert f"about {core} minutes" in html
+    assert "in 2 class periods" in html
     assert 'data-status="not_started">Not started' in html
     assert reverse("learning:assignment", args=[assignment.pk]) in html
 

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from quizzes import policy
-from quizzes.models import FeedbackTiming, GradingMethod, QuizSettingsFields
+from quizzes.models import FeedbackLevel, FeedbackTiming, GradingMethod, QuizSettingsFields
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
@@ -112,3 +112,65 @@ def test_the_settings_defaults_match_the_model_defaults():
 )
 def test_a_score_as_a_percentage(points, possible, percent):
     assert policy.percent(points, possible) == percent
+
+
+# --- what a student sees of a submitted attempt: feedback and key are two releases ----------
+
+T = FeedbackTiming
+L = FeedbackLevel
+NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
+BEFORE, AFTER = NOW + timedelta(hours=1), NOW - timedelta(hours=1)  # the release moment
+
+
+@pytest.mark.parametrize(
+    ("level", "show_feedback", "show_key", "release", "expected"),
+    [
+        # level, feedback timing, key timing, release moment -> (score, outcomes, details, key)
+        (L.SCORE, T.AFTER_SUBMIT, T.AFTER_DUE, BEFORE, (True, False, False, False)),
+        (L.OUTCOMES, T.AFTER_SUBMIT, T.AFTER_DUE, BEFORE, (True, True, False, False)),
+        (L.FULL, T.AFTER_SUBMIT, T.AFTER_DUE, BEFORE, (True, True, True, False)),
+        # the key shows everything, whatever the level
+        (L.SCORE, T.AFTER_SUBMIT, T.AFTER_DUE, AFTER, (True, True, True, True)),
+        (L.OUTCOMES, T.AFTER_SUBMIT, T.AFTER_SUBMIT, BEFORE, (True, True, True, True)),
+        # feedback after the due date: nothing before it, not even the score
+        (L.FULL, T.AFTER_DUE, T.AFTER_DUE, BEFORE, (False, False, False, False)),
+        (L.FULL, T.AFTER_DUE, T.AFTER_DUE, AFTER, (True, True, True, True)),
+        # the key never comes before the feedback, nor without it
+        (L.FULL, T.AFTER_DUE, T.IMMEDIATELY, BEFORE, (False, False, False, False)),
+        (L.FULL, T.NEVER, T.AFTER_SUBMIT, AFTER, (False, False, False, False)),
+        (L.FULL, T.AFTER_SUBMIT, T.NEVER, AFTER, (True, True, True, False)),
+    ],
+)
+def test_what_a_submitted_attempt_shows(level, show_feedback, show_key, release, expected):
+    settings = policy.QuizSettings(
+        feedback_level=level, show_feedback=show_feedback, show_key=show_key
+    )
+    review = policy.review_for(settings, submitted=True, due_at=release, now=NOW)
+    assert (review.score, review.feedback, review.details, review.key) == expected
+
+
+def test_an_attempt_in_progress_shows_nothing():
+    settings = policy.QuizSettings(show_feedback=T.IMMEDIATELY, show_key=T.IMMEDIATELY)
+    review = policy.review_for(settings, submitted=False, due_at=None, now=NOW)
+    assert not (review.score or review.feedback or review.details)
+
+
+def test_the_key_comes_when_the_students_own_window_closes():
+    due, late, extended = NOW, NOW + timedelta(days=1), NOW + timedelta(days=2)
+    assert policy.release_at(policy.Window(due_at=due, closes_at=late)) == late
+    assert policy.release_at(policy.Window(due_at=extended, closes_at=extended)) == extended
+    assert policy.release_at(policy.Window()) is None
+
+
+@pytest.mark.parametrize(
+    ("show_feedback", "show_key", "refused"),
+    [
+        (T.AFTER_SUBMIT, T.AFTER_DUE, False),
+        (T.AFTER_SUBMIT, T.AFTER_SUBMIT, False),
+        (T.NEVER, T.NEVER, False),
+        (T.AFTER_DUE, T.AFTER_SUBMIT, True),
+        (T.NEVER, T.AFTER_DUE, True),
+    ],
+)
+def test_settings_that_would_show_the_key_before_the_feedback(show_feedback, show_key, refused):
+    assert policy.key_before_feedback(show_feedback=show_feedback, show_key=show_key) is refused

@@ -101,6 +101,12 @@ MATRIX: dict[str, Row] = {
     "learning:activity_save": Row(
         "post", ("assignment", "activity"), STUDENT_OF_ASSIGNMENT, BROWSER_FORM
     ),
+    # Issue 14: the student's switch of reading level; a lesson's figures, content every
+    # signed-in user may see (students on steps, teachers in previews), never anonymous visitors.
+    "learning:reading_level": Row(
+        "post", ("assignment",), STUDENT_OF_ASSIGNMENT, {"level": "simpler", "step": "context"}
+    ),
+    "learning:figure": Row("get", ("lesson", "figure", "figure_digest"), signed_in(OK)),
     # The teacher's pages (issue 6): teachers only; another teacher's class does not exist.
     "classroom:classroom_list": Row("get", (), ANY_TEACHER),
     "classroom:classroom_create": Row("get", (), ANY_TEACHER),
@@ -249,6 +255,9 @@ def world(db, example_lesson):
         "attempt": attempt.pk,
         "question": attempt.item_order[0],
         "lesson_slug": example_lesson.slug,
+        "lesson": example_lesson.pk,
+        "figure": "millbrook-map",
+        "figure_digest": example_lesson.figures.get(key="millbrook-map").digest,
         "slide": 1,
         "step": "context",
         "activity": example_lesson.questions.exclude(step__kind="quiz").first().pk,

@@ -149,6 +149,7 @@ STUDENT_WRITES = [
     "learning:activity_check",
     "learning:activity_save",
     "learning:step",  # reflection and the other activities without JavaScript; progress
+    "learning:reading_level",  # the student's choice of standard or simpler texts
 ]
 
 

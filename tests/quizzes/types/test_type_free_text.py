@@ -46,7 +46,22 @@ def test_answers_are_capped_at_20000_characters():
 
 
 def test_the_rubric_and_sample_answer_are_not_public():
-    assert qt.public_spec(SPEC) == {"min_words": 3, "max_words": 10, "max_length": 20_000}
+    assert qt.public_spec(SPEC) == {
+        "min_words": 3,
+        "max_words": 10,
+        "max_length": 20_000,
+        "sentence_starters": [],
+        "paragraph_frame": "",
+    }
+
+
+def test_sentence_starters_and_a_paragraph_frame_are_shown_to_students():
+    spec = qt.parse_spec(
+        {"sentence_starters": ["The author wanted ..."], "paragraph_frame": "It shows ___."}
+    )
+    public = qt.public_spec(spec)
+    assert public["sentence_starters"] == ["The author wanted ..."]
+    assert public["paragraph_frame"] == "It shows ___."
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,254 @@
+"""While the key is withheld, the result page gives nothing of it away (finding 1 of the
+December 2026 walk: "✗ Not right: <option>" named the options to choose, select items listed
+key sentences, explanations and order text gave answers; a blank first attempt took a student
+from 0/10 to 9.667/10 on the second).
+
+The property, for EVERY registered question type and any response to any generated spec: the
+result page, rendered through the real template with the key withheld, contains nothing of the
+key the student did not choose themselves. The oracle is written from the response alone
+(`response_tokens`: the ids a response mentions), not from the types' `feedback_without_key`:
+
+- the parts the student chose are "theirs": their labels and sentences may be named, and the
+  explanation of a part they got right may be shown;
+- the labels and sentences of every other part the right answer mentions, the values it gives
+  (categories), every expected answer (positions, phrases, words) and every other explanation
+  are the key, and must not appear in the feedback;
+- with the teacher's level "outcomes", the feedback holds no part at all.
+
+A type added later is covered as soon as it is registered: the test is parametrized over the
+registry, and fails until the type has a spec strategy in test_type_properties.py.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.utils.html import strip_tags
+from hypothesis import given
+from hypothesis import strategies as st
+
+from accounts.models import User
+from learning.selectors.attempt import result_page_build
+from lessons.models import Lesson
+from lessons.templatetags.sourcelab import markdown, markdown_inline
+from quizzes import policy
+from quizzes.feedback import response_tokens
+from quizzes.models import Attempt, FeedbackLevel, FeedbackTiming, Question, Quiz, Score
+from quizzes.selectors import Item
+from quizzes.types import registry
+from tests.quizzes.types.test_type_properties import PROPERTY, SECRET, cases, responses
+
+DUE = datetime(2026, 12, 2, tzinfo=UTC)  # not yet passed: the key is withheld
+
+# The question's own notes, by state: only the one on a right answer may show without the key.
+QUESTION_NOTES = {state: f"{SECRET}note-{state}" for state in ("correct", "partial", "incorrect")}
+
+# What the feedback block says in its own words, whatever the question.
+FIXED = [
+    re.compile(r"\d+ of \d+ parts are right\."),
+    re.compile(re.escape("You did not answer this question.")),
+    re.compile(re.escape("Your teacher scores this answer.")),
+    re.compile(r"Not right:|Right:"),
+    re.compile("[✓✗—]"),
+]
+
+
+def review(level: str, *, key: bool = False) -> policy.Review:
+    """The release the teacher's settings give a submitted attempt: `level` before the key."""
+    settings = policy.QuizSettings(
+        feedback_level=level,
+        show_feedback=FeedbackTiming.AFTER_SUBMIT,
+        show_key=FeedbackTiming.AFTER_SUBMIT if key else FeedbackTiming.AFTER_DUE,
+    )
+    return policy.review_for(settings, submitted=True, due_at=DUE, now=DUE - timedelta(days=1))
+
+
+def render_result(qt, spec, raw: dict[str, Any], shown: policy.Review) -> str:
+    """The real result page (learning/attempt_result.html via `result_page_build`) of one
+    submitted answer, built in memory as the selectors would read it."""
+    public = qt.public_spec(spec)
+    result = qt.grade(spec, qt.parse_response(raw, spec)).as_dict()
+    lesson = Lesson(pk=1, slug="lesson", title="Lesson")
+    Quiz(lesson=lesson, title="Quiz")
+    attempt = Attempt(pk=1, lesson=lesson, kind=Attempt.Kind.QUIZ, status="submitted")
+    attempt.points_earned, attempt.points_possible = Decimal(0), Decimal(1)
+    question = Question(
+        pk=7, key="q", type=qt.key, prompt="Prompt", points=1, spec={}, feedback=QUESTION_NOTES
+    )
+    score = Score(
+        state=result["state"],
+        parts=result["parts"],
+        feedback=result["feedback"],
+        points_earned=Decimal(0),
+        points_possible=Decimal(1),
+    )
+    item = Item(number=1, question=question, qtype=qt, spec=public, response=raw, score=score)
+    page = result_page_build(attempt=attempt, review=shown, items=[item])
+    request = RequestFactory().get("/")
+    request.user = User(pk=3, username="student", role=User.Role.STUDENT)
+    return render_to_string("learning/attempt_result.html", {"page": page}, request=request)
+
+
+class FeedbackText(HTMLParser):
+    """The visible text inside the page's feedback blocks (`div.feedback`), and of the page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0  # > 0 inside a feedback block
+        self.hidden = 0  # > 0 inside aria-hidden icons and scripts (not read as text)
+        self.feedback: list[str] = []
+        self.page: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if self.depth:
+            self.depth += tag != "br"
+        elif tag == "div" and "feedback" in classes:
+            self.depth = 1
+        if self.hidden:
+            self.hidden += 1
+        elif tag in ("script", "style"):
+            self.hidden = 1
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+        if self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data):
+        if self.hidden:
+            return
+        self.page.append(data)
+        if self.depth:
+            self.feedback.append(data)
+
+
+def feedback_blocks(html: str, *, within: str = "") -> list[str]:
+    """The visible text of each feedback block of a result page, in order; with `within`, only
+    those of the result cards whose HTML contains it."""
+    found = []
+    for card in html.split('<li class="card mb-3">')[1:]:
+        if within in card:
+            for block in re.split(r'(?=<div class="feedback )', card)[1:]:
+                parsed = FeedbackText()
+                parsed.feed(block)
+                found.append(visible("".join(parsed.feedback)))
+    return found
+
+
+def visible(text: str) -> str:
+    return " ".join(text.split())
+
+
+def forms_of(text: str) -> set[str]:
+    """A string as a page may show it: as written, and as its Markdown reads."""
+    forms = {visible(text)}
+    for rendered in (markdown(text), markdown_inline(text)):
+        forms.add(visible(strip_tags(str(rendered)).replace("&amp;", "&")))
+    return {form for form in forms if re.search(r"\w", form)}
+
+
+def oracle(qt, spec, raw: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """(allowed, key): what the page may say of the student's own answer, and the key."""
+    public = qt.public_spec(spec)
+    labels, values = qt.part_labels(public), qt.value_labels(public)
+    theirs = response_tokens(qt.dump_response(qt.parse_response(raw, spec)))
+    result = qt.grade(spec, qt.parse_response(raw, spec))
+    allowed: set[str] = set()
+    for part in result.parts:
+        if part.id in theirs:
+            for label in labels.find(part.id):
+                allowed |= forms_of(label.text) | ({label.sentence} if label.sentence else set())
+            if part.correct is True and part.feedback:
+                allowed |= forms_of(part.feedback)
+    if result.state == "correct":
+        for line in (*result.feedback, QUESTION_NOTES["correct"]):
+            allowed |= forms_of(line)
+    key: set[str] = set()
+    for token in response_tokens(qt.dump_response(qt.correct_response(spec))) - theirs:
+        for label in labels.find(token):
+            key |= forms_of(label.text) | ({label.sentence} if label.sentence else set())
+        if token in values:
+            key |= forms_of(values[token])
+    for part in result.parts:
+        if part.expected is not None:
+            key |= forms_of(qt.expected_text(public, part.expected))
+    return allowed, key
+
+
+def residue(text: str, allowed: set[str]) -> str:
+    """The feedback's text without what it may say: the student's own parts and fixed words."""
+    text = visible(text)
+    for pattern in FIXED:  # first: a label of one letter would break the template's words
+        text = pattern.sub(" ", text)
+    for form in sorted(allowed, key=len, reverse=True):
+        text = text.replace(form, " ")
+    return visible(text)
+
+
+def leaks(html: str, qt, spec, raw) -> list[str]:
+    parsed = FeedbackText()
+    parsed.feed(html)
+    allowed, key = oracle(qt, spec, raw)
+    rest = residue("".join(parsed.feedback), allowed)
+    found = sorted(form for form in key if form in rest)
+    if SECRET in rest:
+        found.append(f"an explanation: {rest!r}")
+    page = residue("".join(parsed.page), allowed)
+    if SECRET in page:
+        found.append("an explanation outside the feedback")
+    if "Answer:" in visible("".join(parsed.page)):
+        found.append("an expected answer")
+    return found
+
+
+@pytest.mark.parametrize("key", registry.keys())
+@PROPERTY
+@given(data=st.data(), level=st.sampled_from([FeedbackLevel.FULL, FeedbackLevel.OUTCOMES]))
+def test_the_result_page_without_the_key_shows_nothing_of_it(key, data, level):
+    qt, spec, _ctx = data.draw(cases(key))
+    raw = data.draw(responses(key, spec))
+    html = render_result(qt, spec, raw, review(level))
+    assert leaks(html, qt, spec, raw) == []
+    if level == FeedbackLevel.OUTCOMES:
+        parsed = FeedbackText()
+        parsed.feed(html)
+        assert residue("".join(parsed.feedback), set()) == ""  # the outcome, nothing more
+
+
+@pytest.mark.parametrize("key", registry.keys())
+@PROPERTY
+@given(data=st.data())
+def test_a_blank_answer_without_the_key_names_no_part_at_all(key, data):
+    qt, spec, _ctx = data.draw(cases(key))
+    raw = qt.dump_response(qt.empty_response(spec))
+    parsed = FeedbackText()
+    parsed.feed(render_result(qt, spec, raw, review(FeedbackLevel.FULL)))
+    assert residue("".join(parsed.feedback), set()) == ""
+
+
+def test_the_check_finds_the_key_once_it_is_released():
+    """The oracle is not blind: the same page with the key released names it."""
+    qt = registry.get("multiple_choice")
+    spec = qt.parse_spec(
+        {
+            "choices": [
+                {"id": "a", "text": "Refugees", "correct": True, "feedback": SECRET + "why a"},
+                {"id": "b", "text": "Soldiers", "correct": False},
+                {"id": "c", "text": "Reporters", "correct": True},
+            ]
+        }
+    )
+    raw = {"choices": ["b"]}
+    withheld = render_result(qt, spec, raw, review(FeedbackLevel.FULL))
+    released = render_result(qt, spec, raw, review(FeedbackLevel.SCORE, key=True))
+    assert leaks(withheld, qt, spec, raw) == []
+    assert {"Refugees", "Reporters", "an expected answer"} <= set(leaks(released, qt, spec, raw))
