@@ -92,3 +92,29 @@ def test_the_lesson_steps_read_at_a_glance(
         })"""
     )
     assert gaps and max(gaps) < 4, gaps
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: str(s["width"]))
+def test_the_dashboard_says_what_to_do_next_and_when_in_words(
+    page,
+    live_server,
+    demo_data,
+    login,
+    glance,  # noqa: F811
+    size,
+):
+    page.set_viewport_size(size)
+    login(page, STUDENT.username, STUDENT.password)
+    page.goto(f"{live_server.url}/lessons/")
+    nxt = page.locator("[data-next]")
+    days = "today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    assert re.search(rf"due ({days})\b.*, \d\d:\d\d", nxt.inner_text())
+    button = nxt.get_by_role("link", name=re.compile("Start the lesson|Continue"))
+    box = button.bounding_box()
+    assert box["y"] + box["height"] <= size["height"]  # in view without scrolling
+    assert page.locator("a.btn-primary").count() == 1  # one obvious button
+    due = page.locator("[data-due]").first
+    assert not re.search(r"\d{1,2}:\d\d [ap]\.m\.", due.inner_text())  # not "2:42 a.m."
+    glance("student-dashboard")
+    button.click()
+    page.wait_for_url(re.compile(r"/steps/\w+/$"))
