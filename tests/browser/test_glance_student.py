@@ -115,6 +115,11 @@ def test_the_dashboard_says_what_to_do_next_and_when_in_words(
     assert page.locator("a.btn-primary").count() == 1  # one obvious button
     due = page.locator("[data-due]").first
     assert not re.search(r"\d{1,2}:\d\d [ap]\.m\.", due.inner_text())  # not "2:42 a.m."
+    # Honest time: each part's minutes, or each step's when the lesson is one part.
+    parts = page.locator("[data-parts]").first
+    if parts.evaluate("e => e.tagName") == "DETAILS":
+        parts.locator("summary").click()
+    assert re.search(r"about \d+ minutes", parts.inner_text())
     glance("student-dashboard")
     button.click()
     page.wait_for_url(re.compile(r"/steps/\w+/$"))
