@@ -69,6 +69,11 @@ def test_the_lesson_steps_read_at_a_glance(
             assert len(tops) == 1, f"{kind}: the step bar wraps onto {len(tops)} lines"
             names = page.locator(".steps .step-name")
             assert all(names.nth(i).is_visible() for i in range(names.count()))
+            overflowing = page.evaluate(
+                "() => [...document.querySelectorAll('.steps > li')]"
+                ".filter(li => li.scrollWidth > li.clientWidth + 1).length"
+            )
+            assert overflowing == 0, f"{kind}: a step's name runs into the next one"
         assert not page.evaluate(BROKEN_WORDS), kind
         glance(f"student-step-{kind}")
 
