@@ -47,6 +47,14 @@ def test_the_teacher_pages_fit_a_phone_and_a_laptop(
         page.goto(url)
         glance(name)
 
+    # Item analysis: a summary first, the answers folded; a question's link opens its details.
+    page.goto(pages["teacher-analysis"])
+    assert page.locator("[data-look-first]").is_visible()
+    assert page.locator("#item-1").is_hidden()
+    page.locator("[data-item-table] a[href='#item-1']").click()
+    assert page.locator("#item-1").is_visible()
+    glance("teacher-analysis-opened")
+
     # The grid: a 0% grade is in the low band, by colour and by symbol, not green.
     page.goto(pages["teacher-progress"])
     zero = page.locator("td.cell-band-low", has_text="0%")
