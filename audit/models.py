@@ -14,6 +14,7 @@ class AuditEntry(models.Model):
         SCORE_OVERRIDE = "score_override", _("Score overridden")
         STUDENT_EXPORTED = "student_exported", _("Student data exported")
         STUDENT_DELETED = "student_deleted", _("Student data deleted")
+        REGRADE = "regrade", _("Answers regraded after a key change")
         # Issue 13: what a teacher or the school administrator does to a person's account.
         CLASS_RECORDS_DELETED = "class_records_deleted", _("Student's records in classes deleted")
         PASSWORD_RESET = "password_reset", _("Password reset")

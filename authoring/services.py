@@ -14,7 +14,7 @@ from authoring.package.errors import PackageError
 from authoring.package.minutes import step_minutes
 from authoring.package.validate import find_packages, validate_package
 from lessons.models import Figure, GlossaryTerm, Lesson, Reference, Sentence, Source, Step
-from quizzes.models import Question, Quiz
+from quizzes.models import Attempt, KeyChange, Question, Quiz
 from quizzes.types import GradeState
 
 
@@ -24,6 +24,8 @@ class LoadResult:
     status: str  # "created", "updated" or "unchanged"
     new_versions: list[str] = field(default_factory=list)
     retired: list[str] = field(default_factory=list)
+    # Answered questions now graded on something else (type, points or spec): to regrade.
+    key_changes: list[KeyChange] = field(default_factory=list)
 
 
 class PackageInvalid(Exception):
@@ -252,6 +254,36 @@ CONTENT_FIELDS = (
 )
 
 
+# What a question is graded on: a change to one of these after students answered is a key
+# change, recorded for a regrade decision (quizzes.services.regrade).
+GRADED_FIELDS = ("type", "points", "spec")
+
+
+def _attempts_graded_before(old: Question, new: Question) -> int:
+    """Submitted quiz attempts graded with a version of the question older than `new`."""
+    return (
+        Attempt.objects.filter(
+            kind=Attempt.Kind.QUIZ,
+            status=Attempt.Status.SUBMITTED,
+            scores__question__lesson_id=old.lesson_id,
+            scores__question__key=old.key,
+            scores__question__version__lt=new.version,
+        )
+        .distinct()
+        .count()
+    )
+
+
+def _key_change_record(old: Question, new: Question, touched: int | None = None) -> KeyChange:
+    return KeyChange.objects.create(
+        lesson_id=old.lesson_id,
+        key=old.key,
+        old_question=old,
+        new_question=new,
+        attempts_touched=_attempts_graded_before(old, new) if touched is None else touched,
+    )
+
+
 def _question_content(q: content.Question) -> dict:
     feedback = {
         name: getattr(q.feedback, name)
@@ -306,7 +338,7 @@ def _sync_questions(lesson, package, steps, result: LoadResult) -> None:
         if changed and existing.pk in answered:
             existing.is_current = False
             existing.save(update_fields=["is_current"])
-            Question.objects.create(
+            new = Question.objects.create(
                 lesson=lesson,
                 key=item.id,
                 version=existing.version + 1,
@@ -317,12 +349,23 @@ def _sync_questions(lesson, package, steps, result: LoadResult) -> None:
                 **wanted,
             )
             result.new_versions.append(item.id)
+            if any(getattr(existing, name) != wanted[name] for name in GRADED_FIELDS):
+                result.key_changes.append(_key_change_record(existing, new))
             continue
+        regraded_on = [n for n in GRADED_FIELDS if getattr(existing, n) != wanted[n]]
         for name, value in wanted.items():
             setattr(existing, name, value)
         existing.step, existing.position = steps[kind], position
         existing.extension = item.extension
         existing.save()
+        if regraded_on and existing.version > 1:
+            # Nobody answered this version yet, but older ones were: their key moved again.
+            older = Question.objects.filter(
+                lesson=lesson, key=item.id, version=existing.version - 1
+            ).first()
+            touched = _attempts_graded_before(older, existing) if older else 0
+            if touched:
+                result.key_changes.append(_key_change_record(older, existing, touched))
     for key, question in current.items():
         if key in seen:
             continue

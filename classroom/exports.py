@@ -69,6 +69,8 @@ def status_text(progress) -> str:
         words.append("needs scoring")
     if progress.extended:
         words.append("extension")
+    if progress.regraded:
+        words.append("regraded")
     return "; ".join(words)
 
 

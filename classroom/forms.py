@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lessons.models import Lesson, ReadingLevel
-from quizzes.models import FeedbackLevel, FeedbackTiming, GradingMethod
+from quizzes import policy
+from quizzes.models import FeedbackLevel, FeedbackTiming, GradingMethod, RegradePolicy
 from quizzes.policy import QuizSettings, key_before_feedback
 
 from .roster import MAX_BYTES, Roster, roster_decode, roster_parse
@@ -119,7 +120,7 @@ class AssignmentForm(forms.Form):
     attempts_allowed = forms.IntegerField(
         label=_("Quiz attempts allowed"),
         min_value=0,
-        max_value=20,
+        max_value=policy.MAX_ATTEMPTS_ALLOWED,
         help_text=_("0 means unlimited."),
     )
     grading_method = forms.ChoiceField(label=_("Grade from"), choices=GradingMethod.choices)
@@ -127,7 +128,7 @@ class AssignmentForm(forms.Form):
         label=_("Time limit (minutes)"),
         required=False,
         min_value=1,
-        max_value=600,
+        max_value=policy.MAX_TIME_LIMIT_MINUTES,
         help_text=_("Empty: no time limit."),
     )
     shuffle_items = forms.BooleanField(label=_("Shuffle the order of questions"), required=False)
@@ -239,7 +240,7 @@ class ExtensionForm(forms.Form):
         label=_("Extra minutes on the time limit"),
         required=False,
         min_value=0,
-        max_value=600,
+        max_value=policy.MAX_TIME_LIMIT_MINUTES,
         initial=0,
     )
 
@@ -300,3 +301,42 @@ class ReasonForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Kept with the record, with your name and the time."),
     )
+
+
+class RegradeForm(forms.Form):
+    """A regrade decision: a policy for each question whose key changed after the class
+    answered it, and the teacher's reason (kept with every new score, after the policy)."""
+
+    reason = forms.CharField(
+        label=_("Reason (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept with every changed score, with your name, the time and the policy."),
+    )
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keys = [question.key for question in questions]
+        for question in questions:
+            self.fields[self.field_name(question.key)] = forms.ChoiceField(
+                label=question.key,
+                choices=RegradePolicy.choices,
+                initial=RegradePolicy.EITHER,
+            )
+
+    @staticmethod
+    def field_name(key: str) -> str:
+        return f"policy-{key}"
+
+    def policy_fields(self):
+        return [self[self.field_name(key)] for key in self.keys]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.keys:
+            raise forms.ValidationError(_("No key change touches this class's answers."))
+        return cleaned
+
+    def policies(self) -> dict[str, str]:
+        return {key: self.cleaned_data[self.field_name(key)] for key in self.keys}

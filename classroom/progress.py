@@ -24,6 +24,7 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
+from quizzes import policy
 from quizzes.models import Attempt, GradingMethod
 from quizzes.policy import combine_attempts
 
@@ -56,6 +57,7 @@ class AttemptRow:
     points_earned: Decimal | None
     points_possible: Decimal | None
     needs_scoring: bool
+    regraded: bool = False  # the score counting for one of its items is a regrade (key fix)
 
     @property
     def submitted(self) -> bool:
@@ -78,12 +80,11 @@ class Progress:
     needs_scoring: bool
     extended: bool
     due_at: datetime
+    regraded: bool = False  # the attempt that counts was regraded after a key fix
 
     @property
     def percent(self) -> int | None:
-        if self.points is None or not self.possible:
-            return None
-        return int((self.points * 100 / self.possible).quantize(Decimal(1)))
+        return policy.percent(self.points, self.possible)
 
     @property
     def status_label(self) -> str:
@@ -153,9 +154,10 @@ def progress_for(
         quiz_points = combine_attempts(method, [a.points_earned or ZERO for a in submitted])
     last = counted[-1]
     quiz_possible = last.points_possible
-    late = False
+    late = regraded = False
     for a in counted:
         late = late or a.late
+        regraded = regraded or a.regraded
     if not needs_scoring:
         needs_scoring = any(a.needs_scoring for a in submitted)
     return Progress(
@@ -173,4 +175,5 @@ def progress_for(
         needs_scoring,
         extended,
         due_at,
+        regraded,
     )

@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from .views import assignments, classes, exports, joining, lessons, progress, projector, work
+from .views import (
+    assignments,
+    classes,
+    exports,
+    joining,
+    lessons,
+    progress,
+    projector,
+    regrade,
+    work,
+)
 
 app_name = "classroom"
 
@@ -49,6 +59,7 @@ urlpatterns = [
     path(ASSIGNMENT + "projector/<int:slide>/", projector.projector_slide, name="projector_slide"),
     path(ASSIGNMENT + "edit/", assignments.assignment_edit, name="assignment_edit"),
     path(ASSIGNMENT + "extensions/", assignments.extension_list, name="extension_list"),
+    path(ASSIGNMENT + "regrade/", regrade.assignment_regrade, name="assignment_regrade"),
     path(
         ASSIGNMENT + "extensions/<int:student_pk>/delete/",
         assignments.extension_delete,

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from pydantic import ValidationError
 
-from .models import Attempt, Question, Quiz, Response, Score
+from .models import Attempt, KeyChange, Question, Quiz, Regrade, Response, Score
 from .types import UnknownType, registry
 from .types.base import plain_message
 
@@ -34,13 +34,58 @@ class QuestionAdminForm(forms.ModelForm):
         return cleaned
 
 
+def is_answered(question: Question) -> bool:
+    """Students answered this version: its content is a record, never edited in place."""
+    return question.responses.exists() or question.scores.exists()
+
+
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
+    """An answered version is read-only here: a key fix is a new version from the package
+    (`load_lessons`), then a regrade decision (`manage.py regrade` or the assignment's page),
+    so that scores change by new rows with who and why
+    (docs/decisions/0017-regrade-and-versions.md)."""
+
     form = QuestionAdminForm
     list_display = ("key", "version", "is_current", "type", "lesson", "step", "points")
     list_filter = ("lesson", "type", "is_current", "step__kind")
     search_fields = ("key", "prompt")
     list_select_related = ("lesson", "step")
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and is_answered(obj):
+            return QuestionAdminForm.Meta.fields
+        return super().get_readonly_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and is_answered(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+@admin.register(KeyChange)
+class KeyChangeAdmin(admin.ModelAdmin):
+    list_display = ("key", "lesson", "old_question", "new_question", "attempts_touched")
+    list_select_related = ("lesson", "old_question", "new_question")
+    readonly_fields = ("lesson", "key", "old_question", "new_question", "attempts_touched")
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Regrade)
+class RegradeAdmin(admin.ModelAdmin):
+    list_display = ("question", "policy", "assignment", "created_by", "created_at")
+    list_select_related = ("question", "assignment", "created_by")
+    readonly_fields = (
+        "lesson", "question", "assignment", "policy", "created_by", "reason", "scores_changed",
+    )  # fmt: skip
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Quiz)

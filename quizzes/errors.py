@@ -18,6 +18,8 @@ class Code(StrEnum):
     UNKNOWN_QUESTION = "unknown_question"
     INVALID_RESPONSE = "invalid_response"
     STALE = "stale"
+    UNKNOWN_POLICY = "unknown_policy"
+    NO_KEY_CHANGE = "no_key_change"
 
 
 MESSAGES = {
@@ -30,6 +32,8 @@ MESSAGES = {
     Code.UNKNOWN_QUESTION: _("That question is not part of this attempt."),
     Code.INVALID_RESPONSE: _("That answer could not be read."),
     Code.STALE: _("This answer was changed in another window; reload to see the latest."),
+    Code.UNKNOWN_POLICY: _("Unknown regrade policy: choose keep, new, either or full."),
+    Code.NO_KEY_CHANGE: _("No key change to regrade for:"),
 }
 
 STATUS = {
@@ -42,6 +46,8 @@ STATUS = {
     Code.UNKNOWN_QUESTION: 400,
     Code.INVALID_RESPONSE: 400,
     Code.STALE: 409,
+    Code.UNKNOWN_POLICY: 400,
+    Code.NO_KEY_CHANGE: 400,
 }
 
 

@@ -218,6 +218,8 @@ class Attempt(models.Model):
     points_earned = models.DecimalField(max_digits=9, decimal_places=3, null=True, blank=True)
     points_possible = models.DecimalField(max_digits=9, decimal_places=3, null=True, blank=True)
     needs_scoring = models.BooleanField(default=False)
+    # Cached like the totals: the score that counts for one of its items is a regrade.
+    regraded = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("attempt")
@@ -284,6 +286,10 @@ class Score(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     reason = models.TextField(blank=True)
+    # A REGRADE row names the decision it carries out (its policy, who, why).
+    regrade = models.ForeignKey(
+        "Regrade", on_delete=models.PROTECT, null=True, blank=True, related_name="scores"
+    )
 
     class Meta:
         ordering = ["attempt", "question", "-created_at", "-id"]
@@ -291,3 +297,65 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.points_earned}/{self.points_possible} ({self.origin})"
+
+
+class RegradePolicy(models.TextChoices):
+    """What a key fix does to answers graded with the old key (as Canvas and Moodle offer)."""
+
+    KEEP = "keep", _("Keep: old attempts keep their scores, new attempts use the new key")
+    NEW = "new", _("New key: score the old answers with the new key")
+    EITHER = "either", _("Either key: the better of the old and the new, nobody loses points")
+    FULL = "full", _("Full credit: everyone who answered gets full marks")
+
+
+class KeyChange(models.Model):
+    """A package reload changed what an answered question is graded on (its type, points or
+    spec): recorded by the loader, for an author or teacher to decide on with a regrade."""
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="key_changes")
+    key = models.CharField(_("question id"), max_length=80)
+    old_question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    new_question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    attempts_touched = models.PositiveIntegerField(
+        default=0, help_text=_("Submitted quiz attempts graded with an older version, at load.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("key change")
+        ordering = ["lesson", "key", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.key} v{self.old_question.version} -> v{self.new_question.version}"
+
+
+class Regrade(models.Model):
+    """A decision on the answers graded with an older key of one question: a policy applied
+    to one assignment's attempts, or (assignment empty) to every attempt of the lesson. Its
+    score changes are REGRADE rows pointing here; nothing is edited."""
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="regrades")
+    question = models.ForeignKey(
+        Question, on_delete=models.PROTECT, related_name="regrades", help_text=_("The new key.")
+    )
+    assignment = models.ForeignKey(
+        "classroom.Assignment",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="regrades",
+    )
+    policy = models.CharField(max_length=8, choices=RegradePolicy.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+    scores_changed = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("regrade")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.question} · {self.policy}"

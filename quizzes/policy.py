@@ -200,8 +200,7 @@ def points_for(fraction: Fraction, points: int) -> Decimal:
 
 def percent(points: Decimal | None, possible: Decimal | None) -> int | None:
     """Points as a whole percentage of the possible, rounded half to even; None without points
-    or with nothing possible. (classroom.progress.Progress.percent rounds the same way and
-    should call this once the classroom app's reorganisation allows.)"""
+    or with nothing possible. The one rule for every percentage a student or teacher sees."""
     if points is None or not possible:
         return None
     return int((points * 100 / possible).quantize(Decimal(1)))

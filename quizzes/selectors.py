@@ -4,7 +4,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -13,7 +13,7 @@ from lessons.markdown import render_markdown
 from lessons.models import ReadingLevel
 
 from . import policy
-from .models import Attempt, Question, Response, Score
+from .models import Attempt, KeyChange, Question, Regrade, Response, Score
 from .types import QuestionType, registry
 
 # Scores are only ever added, so the highest id of an (attempt, question) is its newest score.
@@ -187,3 +187,58 @@ def attempt_review(*, attempt: Attempt, now=None) -> policy.Review:
     return policy.review_for(
         policy.attempt_settings(attempt), submitted=not attempt.is_open, due_at=release_at, now=now
     )
+
+
+@dataclass
+class KeyChangeStatus:
+    """A question whose key changed after it was answered, and what was decided about it."""
+
+    key: str
+    change: KeyChange  # the newest change
+    decision: Regrade | None  # the newest decision since that change, in the scope asked
+
+    @property
+    def pending(self) -> bool:
+        return self.decision is None
+
+
+def key_changes_for(*, lesson, assignment_id: int | None = None) -> list[KeyChangeStatus]:
+    """The lesson's key changes, newest per question, each with the newest decision taken
+    since: one for the whole lesson (assignment None), or, for an assignment, one for it or
+    for the whole lesson. Two queries."""
+    newest: dict[str, KeyChange] = {}
+    for change in (
+        KeyChange.objects.filter(lesson=lesson)
+        .select_related("old_question", "new_question")
+        .order_by("-id")
+    ):
+        newest.setdefault(change.key, change)
+    scope = Q(assignment__isnull=True)
+    if assignment_id is not None:
+        scope |= Q(assignment_id=assignment_id)
+    decisions: dict[str, Regrade] = {}
+    for regrade in (
+        Regrade.objects.filter(scope, lesson=lesson)
+        .select_related("question", "created_by")
+        .order_by("-id")
+    ):
+        change = newest.get(regrade.question.key)
+        if change is not None and regrade.created_at >= change.created_at:
+            decisions.setdefault(regrade.question.key, regrade)
+    return [
+        KeyChangeStatus(key, change, decisions.get(key))
+        for key, change in sorted(
+            newest.items(), key=lambda kv: (kv[1].new_question.position, kv[0])
+        )
+    ]
+
+
+def attempt_regrades(*, attempt: Attempt) -> list[tuple[int, Score]]:
+    """The attempt's items whose counting score is a regrade: (item number, that score), so
+    the student's result says which were regraded and why."""
+    latest = scores_latest(attempts=[attempt.pk])
+    return [
+        (number, latest[(attempt.pk, qid)])
+        for number, qid in enumerate(attempt.item_order, start=1)
+        if (attempt.pk, qid) in latest and latest[(attempt.pk, qid)].origin == Score.Origin.REGRADE
+    ]

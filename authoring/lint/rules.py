@@ -37,6 +37,7 @@ _NOT_PROSE = {
 }  # fmt: skip
 # Prose that asks or labels rather than states: no citation expected there.
 _NO_CLAIM = {"prompt", "text", "label", "audience", "perspective", "type"}
+_LEVELS = {"standard", "simpler"}  # the keys of a text written at two reading levels
 _CLAIM_SECTIONS = {"steps", "glossary", "teacher_guide", "quiz", "source"}
 
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b")
@@ -210,7 +211,7 @@ def check_citations(data: LintInput) -> list[RawFinding]:
     document = t.normalise(data.document)
     found = []
     for loc, text in prose(data.raw):
-        if loc[0] not in _CLAIM_SECTIONS or _last_key(loc) in _NO_CLAIM:
+        if loc[0] not in _CLAIM_SECTIONS or _field(loc) in _NO_CLAIM:
             continue
         for paragraph in t.paragraphs(text):
             if t.has_citation(paragraph.text) or paragraph.text.lstrip().startswith("#"):
@@ -357,6 +358,15 @@ def _all_strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
 
 def _last_key(loc: Loc) -> str:
     return next((part for part in reversed(loc) if isinstance(part, str)), "")
+
+
+def _field(loc: Loc) -> str:
+    """The field a text belongs to: for a text at a reading level (``prompt.simpler``), the
+    field written at two levels (``prompt``)."""
+    keys = [part for part in loc if isinstance(part, str)]
+    if len(keys) > 1 and keys[-1] in _LEVELS:
+        return keys[-2]
+    return keys[-1] if keys else ""
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from authoring.package import limits
-from authoring.package.schema_extras import Excerpt, Figure, Leveled, Part, TimelineEvent
+from authoring.package.schema_extras import Excerpt, Figure, Leveled, Part, TimelineEvent, WebUrl
 from quizzes.types.schema import at_most
 
 FORMAT_VERSION = 1
@@ -112,7 +112,7 @@ class Standard(Model):
 class Reference(Model):
     id: CitableId
     citation: Markdown
-    url: Text | None = None
+    url: WebUrl | None = None
 
 
 class Segmentation(Model):
@@ -128,7 +128,7 @@ class MainSource(Model):
     date: Text | None = None
     type: Text
     audience: Markdown | None = None
-    url: Text | None = None
+    url: WebUrl | None = None
     citation: Markdown
     known: list[Markdown] = []
     unknown: list[Markdown] = []
@@ -145,7 +145,7 @@ class ComparisonSource(Model):
     type: Text
     perspective: Text | None = None
     audience: Markdown | None = None
-    url: Text | None = None
+    url: WebUrl | None = None
     citation: Markdown
     known: list[Markdown] = []
     unknown: list[Markdown] = []

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
 
 from authoring.package import limits
 
@@ -65,6 +65,11 @@ def _web_url(value: str) -> str:
     return value
 
 
+# A link students may follow: only a web address, so that no `javascript:` or `data:` address
+# written in a package ever reaches an href.
+WebUrl = Annotated[str, AfterValidator(_web_url)]
+
+
 def _figure_id(value: str) -> str:
     if len(value) > MAX_ID:
         raise ValueError(f"an id has at most {MAX_ID} characters")
@@ -90,8 +95,16 @@ class Levels(Model):
     simpler: Markdown
 
 
+def _level_tag(value: Any) -> str:
+    return "levels" if isinstance(value, dict) else "text"
+
+
 # A prose field that may be written at two reading levels: a text, or {standard, simpler}.
-Leveled = Markdown | Levels
+# Tagged, so that a mistake is reported once, against the form the author chose.
+Leveled = Annotated[
+    Annotated[Markdown, Tag("text")] | Annotated[Levels, Tag("levels")],
+    Discriminator(_level_tag),
+]
 
 
 def standard_text(value: str | Levels | None) -> str | None:
@@ -115,7 +128,7 @@ class Excerpt(Model):
 
     quote: Text  # shown inside quotation marks by the page: write none
     locator: Text  # where in the source: "p. 12", "section 3", "00:14:20"
-    url: Annotated[str, AfterValidator(_web_url)] | None = None
+    url: WebUrl | None = None
 
 
 class Figure(Model):

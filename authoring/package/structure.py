@@ -34,6 +34,10 @@ def report_pydantic_errors(
     for err in exc.errors(include_url=False):
         loc = clean_loc(data, err["loc"])
         kind = err["type"]
+        if kind != "missing" and loc and not _present(data, loc):
+            # Only a missing field's name is not in the data: anything else at the end is
+            # pydantic's own (the member of a union it tried).
+            loc = loc[:-1]
         line = findings.lines.line_of((*base, *loc))
         if kind == "missing":
             findings.error((*base, *loc[:-1]), f"missing field '{loc[-1]}'", line=line)
@@ -68,3 +72,13 @@ def _show(value: Any) -> str:
         return "a list"
     text = repr(value)
     return text if len(text) <= 60 else f"{text[:57]}..."
+
+
+def _present(data: Any, loc: Loc) -> bool:
+    for part in loc:
+        in_mapping = isinstance(data, dict) and part in data
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if not (in_mapping or in_list):
+            return False
+        data = data[part]
+    return True

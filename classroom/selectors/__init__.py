@@ -4,7 +4,8 @@ One module per concept: `access` (the `*_for_teacher` and `*_for_student` getter
 teacher's class does not exist for them, a 404), `roster` (the list of students with requests
 to join, names alike and login waits), `progress` (each student's progress on each
 assignment), `grid` (the progress grid, as a presenter), `work` (one student's work), `labels`
-(what each graded part of a key is about), `item_analysis` and `guide` (the teacher guide).
+(what each graded part of a key is about), `item_analysis`, `guide` (the teacher guide) and
+`regrade` (key changes a class answered, and a regrade's preview).
 Page-sized reads fetch plain rows in a fixed number of queries (asserted in
 tests/classroom/test_query_counts.py) and compute in Python (`classroom.progress`,
 `classroom.analysis`).

@@ -225,6 +225,8 @@ def _grid_cells(student, assignments, progress, work_urls, filter, words) -> lis
             notes.append(words["score"])
         if p.extended:
             notes.append(words["ext"])
+        if p.regraded:
+            notes.append(words["regraded"])
         highlight = (
             (filter == Filter.LATE and is_late)
             or (filter == Filter.NOT_STARTED and status == Status.NOT_STARTED)
@@ -245,4 +247,5 @@ def _grid_words() -> dict[str, str]:
         "overdue": _("overdue"),
         "score": _("to score"),
         "ext": _("ext."),
+        "regraded": _("regraded"),
     }

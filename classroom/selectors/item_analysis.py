@@ -32,6 +32,7 @@ class QuestionStats:
     picks: list[analysis.PickCount]
     labels: dict[str, str]  # parts: items, choices, rows, columns, words
     values: dict[str, str]  # answers that are not parts: categories
+    versions: int = 1  # versions of this question in the analysis, each its own row
     auto_graded: bool = True  # False: written answers, which the teacher reads and scores
 
     @property
@@ -148,23 +149,33 @@ def assignment_analysis(*, assignment: Assignment) -> Analysis:
         for student_id, row in counted.items()
     }
 
-    # Item statistics per question key (the versions of one question pooled, shown as the
-    # newest), in quiz order; students in register order, so ties break the same way each time.
-    entries_by_key: dict[str, list[tuple[int, Question, Score]]] = defaultdict(list)
+    # Item statistics per question version, in quiz order: the versions of a question are
+    # never pooled, since each was graded on its own key (or regraded: its rows say so);
+    # students in register order, so ties break the same way each time.
+    entries_by_version: dict[int, list[tuple[int, Question, Score]]] = defaultdict(list)
     for (attempt_id, question_id), score in latest.items():
-        question = questions[question_id]
-        entries_by_key[question.key].append((student_of[attempt_id], question, score))
-    keys = sorted(entries_by_key, key=lambda k: min(q.position for _s, q, _x in entries_by_key[k]))
+        entries_by_version[question_id].append(
+            (student_of[attempt_id], questions[question_id], score)
+        )
+    ids = sorted(
+        entries_by_version,
+        key=lambda qid: (questions[qid].position, questions[qid].key, questions[qid].version),
+    )
+    versions = defaultdict(int)
+    for qid in ids:
+        versions[questions[qid].key] += 1
     stats = [
         _question_stats(
             number,
-            sorted(entries_by_key[key], key=lambda e: student_sort_key(by_id[e[0]])),
+            sorted(entries_by_version[qid], key=lambda e: student_sort_key(by_id[e[0]])),
             totals,
             answers,
             counted,
         )
-        for number, key in enumerate(keys, start=1)
+        for number, qid in enumerate(ids, start=1)
     ]
+    for stat in stats:
+        stat.versions = versions[stat.question.key]
 
     # Mastery per skill, for the class and for each student.
     per_student: dict[int, analysis.Mastery] = defaultdict(analysis.Mastery)
@@ -227,7 +238,7 @@ def assignment_analysis(*, assignment: Assignment) -> Analysis:
 
 
 def _question_stats(number, entries, totals, answers, counted) -> QuestionStats:
-    question = max((q for _s, q, _x in entries), key=lambda q: q.version)
+    question = entries[0][1]  # one version
     qt = registry.get_or_missing(question.type)
     spec = qt.parse_spec(question.spec)
     public = qt.public_spec(spec)

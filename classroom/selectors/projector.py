@@ -168,7 +168,9 @@ def _spread(assignment: Assignment, question: Question, is_quiz: bool, with_key:
             written = True
             continue
         counts.update(picks)
-        if with_key and _full_marks(versions[question_id], data):
+        # Right by this version's key only: an older version may have been graded on a key
+        # since corrected (its answers are still counted in the spread).
+        if with_key and question_id == question.pk and _full_marks(question, data):
             right.update(picks)
 
     labels = qt.part_labels(public)
@@ -237,9 +239,9 @@ def _part_order(part: str, order: dict[str, int]) -> tuple[int, ...]:
     return tuple(order.get(piece, len(order)) for piece in part.split(".")) if part else (-1,)
 
 
-def _full_marks(version: Question, data) -> bool:
-    qt = registry.get_or_missing(version.type)
+def _full_marks(question: Question, data) -> bool:
+    qt = registry.get_or_missing(question.type)
     try:
-        return qt.grade(qt.parse_spec(version.spec), data).fraction == 1
+        return qt.grade(qt.parse_spec(question.spec), data).fraction == 1
     except ValueError:
         return False

@@ -4,7 +4,8 @@ Keyword-only functions named `<entity>_<verb>`, one module per concept: `classes
 itself, and `check_active`: an archived class is read-only, every write on it is refused),
 `members` (rosters, passwords, login waits), `joining` (join codes, their settings and
 requests to join), `assignments` (assignments and extensions), `scores` (a teacher's scores,
-attempt resets, closing overdue attempts). They validate before they write and raise
+attempt resets, closing overdue attempts), `regrade` (a key fix's regrade for one
+assignment). They validate before they write and raise
 `classroom.errors.ClassroomError` (or `QuizError` from the quiz services they call) with a code
 and a message a teacher can read; a function that writes several rows is atomic. Access (is
 this the teacher's class?) is checked by the caller through `classroom.selectors.access`; these
@@ -44,12 +45,14 @@ from .members import (
     student_login_unlock,
     student_password_reset,
 )
+from .regrade import assignment_regrade
 from .scores import attempt_reset, class_attempts_close_overdue, item_score, rubric_score
 
 __all__ = [
     "Credential",
     "RosterInvalid",
     "assignment_create",
+    "assignment_regrade",
     "assignment_update",
     "attempt_reset",
     "class_attempts_close_overdue",

@@ -13,7 +13,7 @@ from core.forms import GET_POST, form_page, parse_id
 
 from .. import services
 from ..forms import AssignmentForm, ExtensionForm
-from ..selectors import access, item_analysis
+from ..selectors import access, item_analysis, regrade
 
 
 @teacher_required
@@ -98,6 +98,7 @@ def assignment_analysis(request: HttpRequest, pk: int, assignment_pk: int) -> Ht
             "classroom": classroom,
             "assignment": assignment,
             "analysis": item_analysis.assignment_analysis(assignment=assignment),
+            "key_changes": regrade.changed_questions(assignment=assignment),
             "tab": "progress",
         },
     )

@@ -100,6 +100,7 @@ class ResultPage:
     percent: int | None = None
     tally: list[tuple[Verdict, int]] = field(default_factory=list)
     pending: Pending = Pending()
+    regrades: list = field(default_factory=list)  # (item number, score): regraded after a key fix
 
 
 def attempt_result_page(*, attempt: Attempt, now: datetime | None = None) -> ResultPage:
@@ -113,6 +114,11 @@ def attempt_result_page(*, attempt: Attempt, now: datetime | None = None) -> Res
         page.sources, page.references = lesson_references(lesson=attempt.lesson)
     if review.score:
         page.pending = _pending(attempt, page.rows)
+        page.regrades = (
+            [(i.number, i.score) for i in items if i.score and i.score.origin == "regrade"]
+            if review.feedback  # the items hold their scores already
+            else selectors.attempt_regrades(attempt=attempt)
+        )
     return page
 
 

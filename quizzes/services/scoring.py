@@ -1,6 +1,7 @@
 """Writes on scores: grading a stored answer, a teacher's score or override (audited), the
-totals an attempt caches, and regrading after a key change. Scores are only ever added
-(docs/decisions/0001-answers-and-scores-are-rows.md)."""
+totals an attempt caches. Scores are only ever added
+(docs/decisions/0001-answers-and-scores-are-rows.md); regrading after a key change is
+`regrade.py`."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -11,7 +12,7 @@ from django.db import transaction
 from accounts.models import User
 from audit.models import AuditEntry
 from audit.services import audit_record
-from lessons.models import Lesson, StepKind
+from lessons.models import StepKind
 
 from .. import policy, selectors
 from ..errors import Code, QuizError
@@ -66,7 +67,8 @@ def totals_refresh(attempt: Attempt) -> None:
     attempt.points_earned = sum((s.points_earned for s in latest.values()), Decimal(0))
     attempt.points_possible = sum((s.points_possible for s in latest.values()), Decimal(0))
     attempt.needs_scoring = any(s.state == GradeState.UNGRADED for s in latest.values())
-    attempt.save(update_fields=["points_earned", "points_possible", "needs_scoring"])
+    attempt.regraded = any(s.origin == Score.Origin.REGRADE for s in latest.values())
+    attempt.save(update_fields=["points_earned", "points_possible", "needs_scoring", "regraded"])
 
 
 @transaction.atomic
@@ -131,49 +133,6 @@ def _teacher_score(
         attempt_total_after=str(attempt.points_earned),
     )
     return score
-
-
-@dataclass(frozen=True)
-class ScoreChange:
-    attempt_id: int
-    question_key: str
-    before: Decimal
-    after: Decimal
-
-
-@transaction.atomic
-def attempts_regrade(*, lesson: Lesson) -> list[ScoreChange]:
-    """Grade every submitted quiz answer of a lesson again against its question's current spec
-    (after a key fix). A changed score is added as a REGRADE row; teacher scores are kept."""
-    changes: list[ScoreChange] = []
-    attempts = Attempt.objects.filter(
-        lesson=lesson, kind=Attempt.Kind.QUIZ, status=Attempt.Status.SUBMITTED
-    )
-    questions = {q.pk: q for q in Question.objects.filter(lesson=lesson)}
-    answers = {
-        (r.attempt_id, r.question_id): r.data for r in Response.objects.filter(attempt__in=attempts)
-    }
-    latest = selectors.scores_latest(attempts=attempts)
-    touched: set[int] = set()
-    new_rows = []
-    for attempt in attempts:
-        for qid in attempt.item_order:
-            previous = latest.get((attempt.pk, qid))
-            if previous and previous.origin in (Score.Origin.OVERRIDE, Score.Origin.TEACHER):
-                continue
-            graded = grade(questions[qid], answers.get((attempt.pk, qid)))
-            before = previous.points_earned if previous else Decimal(0)
-            if previous is None or graded.points_earned != before:
-                new_rows.append(score_row(attempt, graded, Score.Origin.REGRADE))
-                changes.append(
-                    ScoreChange(attempt.pk, questions[qid].key, before, graded.points_earned)
-                )
-                touched.add(attempt.pk)
-    Score.objects.bulk_create(new_rows)
-    for attempt in attempts:
-        if attempt.pk in touched:
-            totals_refresh(attempt)
-    return changes
 
 
 @transaction.atomic

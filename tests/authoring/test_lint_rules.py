@@ -134,6 +134,29 @@ def test_prompts_labels_and_source_cards_are_not_held_to_citations():
     assert lint(check_citations, raw) == []
 
 
+def _activity(field, value):
+    return {"steps": [{"kind": "context", "activities": [{"id": "a", field: value}]}]}
+
+
+@pytest.mark.parametrize(
+    ("raw", "cited"),
+    [
+        # A prompt asks; written at two reading levels it still asks.
+        (_activity("prompt", "How many came in 1911?"), True),
+        (_activity("prompt", {"standard": "How many came in 1911?", "simpler": "How many?"}), True),
+        # A body, and feedback, state facts at either level: the levels do not excuse them.
+        (body({"standard": "About 1,200 came.", "simpler": "Many came [@minutes]."}), False),
+        (body({"standard": "It opened [@minutes].", "simpler": "It opened in 1911."}), False),
+        (_activity("feedback", {"correct": {"standard": "Yes, 1,200.", "simpler": "Yes."}}), False),
+        # A level key elsewhere is not taken for a level of a prompt.
+        ({"steps": [{"kind": "context", "body": {"simpler": "The Gazette said so."}}]}, False),
+    ],
+)
+def test_texts_at_two_reading_levels_are_held_to_their_fields_rule(raw, cited):
+    found = lint(check_citations, raw)
+    assert (found == []) is cited, found
+
+
 def test_a_run_of_nine_words_shared_with_a_reference_text_is_a_copy():
     copied = body("We know the mayor paid for the ribbon out of his own pocket.")
     found = lint(check_copies, copied)

@@ -306,3 +306,37 @@ def test_a_figure_id_fits_its_column(example_copy):
     [(line, path, message)] = example_copy.errors()
     assert (line, path) == (example_copy.line(f"- id: {long_id}"), "figures[0].id")
     assert "at most 80 characters" in message
+
+
+def test_a_leveled_field_of_the_wrong_shape_is_reported_once_at_its_key(example_copy):
+    example_copy.edit(
+        "    body: Look at the sourcing card before you read the text itself.",
+        "    body: [standard, simpler]",
+    )
+    assert example_copy.errors() == [
+        (
+            example_copy.line("body: [standard, simpler]"),
+            "steps[1].body",
+            "Input should be a valid string (got a list)",
+        )
+    ]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "//evil.example"])
+@pytest.mark.parametrize(
+    ("before", "path"),
+    [
+        (
+            "  audience: Readers of the town's weekly paper, most of them living in Millbrook."
+            "\n  url: null\n",
+            "source.url",
+        ),
+        ("    audience: The mayor and the Town Council\n    url: null\n", "sources[0].url"),
+    ],
+)
+def test_a_source_link_must_be_a_web_address(example_copy, url, before, path):
+    """Source and reference links become hrefs on the student's pages: only http(s)."""
+    example_copy.edit(before, before.replace("url: null", f"url: '{url}'"))
+    [(line, where, message)] = example_copy.errors()
+    assert (line, where) == (example_copy.line(f"url: '{url}'"), path)
+    assert "is not a web address" in message

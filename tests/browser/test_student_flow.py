@@ -115,8 +115,9 @@ def work_through_lesson(page, live_server, assignment, check_page, *, js: bool):
                 if js:
                     wait_until_saved(page)
                 else:
+                    # One form per step: any of its save buttons saves every answer.
                     with page.expect_navigation():
-                        page.get_by_role("button", name="Save my answer").click()
+                        page.get_by_role("button", name="Save my answer").first.click()
                 continue
             do_activity(page, question, js=js)
         check_page(page)  # with every activity's feedback shown

@@ -83,7 +83,7 @@ def test_the_teacher_runs_a_class_from_roster_to_gradebook(
     # Ada does the lesson meanwhile: one quiz answer wrong, and her reflection.
     ada = User.objects.get(username="ada.l")
     attempt = answer_quiz(
-        student=ada, assignment=assignment, answers={"q-use-as-evidence": {"choice": "ue-neutral"}}
+        student=ada, assignment=assignment, answers={"q-repost": {"choice": "rp-trust"}}
     )
     write_reflection(
         student=ada,
@@ -106,7 +106,7 @@ def test_the_teacher_runs_a_class_from_roster_to_gradebook(
     cell.click()
     expect(page.get_by_role("heading", name="Quiz attempt 1")).to_be_visible()
     expect(page.locator("[data-time-spent]")).not_to_have_text("\N{EN DASH}")
-    assert page.get_by_role("heading", name="Key and feedback").count() == 20
+    assert page.get_by_role("heading", name="Key and feedback").count() == len(attempt.item_order)
     assert_accessible(page)
     screenshot(page, "teacher-attempt")
 

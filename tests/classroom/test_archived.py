@@ -127,6 +127,9 @@ WRITES = {
     "attempt_reset": lambda w: services.attempt_reset(
         attempt=w.quiz_attempt, by=w.teacher, reason="Fire drill"
     ),
+    "assignment_regrade": lambda w: services.assignment_regrade(
+        assignment=w.assignment, policies={}, by=w.teacher
+    ),
 }
 
 # Services that do not write on an existing class, or that are the way in and out of the

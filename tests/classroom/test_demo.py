@@ -50,3 +50,18 @@ def test_demo_run_twice_changes_nothing():
         Assignment.objects.count(),
     ) == counts
     assert Classroom.objects.get().join_code == code
+
+
+def test_demo_assigns_version_3_of_the_khojaly_lesson_in_three_parts():
+    call_command("demo")
+
+    assignment = Assignment.objects.get(lesson__slug="khojaly-1992")
+    lesson = assignment.lesson
+    assert lesson.version == 3
+    assert [len(part["steps"]) for part in lesson.parts] == [4, 2, 2]
+    assert lesson.figures.filter(key="khojaly-map").exists()
+    assert len(lesson.timeline) >= 30
+    context = lesson.steps.get(kind="context")
+    assert context.shows_timeline and context.body_simpler
+    kinds = [step.kind for step in lesson.steps.order_by("position")]
+    assert [kind for part in lesson.parts for kind in part["steps"]] == kinds

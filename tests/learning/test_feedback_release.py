@@ -117,16 +117,14 @@ def test_the_second_attempt_starts_with_nothing_filled_in_and_nothing_explained(
 def test_own_picks_are_marked_and_the_options_not_picked_are_not_named(client, student, demo):
     client.force_login(student)
     attempt = start(student, demo)
-    question = next(q for q in quiz_questions(attempt) if q.type == "multiple_choice")
+    question = next(q for q in quiz_questions(attempt) if q.type == "single_choice")
     choices = question.spec["choices"]
     picked = next(c for c in choices if not c["correct"])
-    services.response_save(
-        attempt=attempt, question_id=question.pk, data={"choices": [picked["id"]]}
-    )
+    services.response_save(attempt=attempt, question_id=question.pk, data={"choice": picked["id"]})
     services.attempt_submit(attempt=attempt)
     html, _parsed = result_of(client, attempt)
     [block] = feedback_blocks(html, within=f'id="{question.uid}-')
-    assert visible(picked["text"]) in block
+    assert visible(picked["text"]) in html  # the student's own answer is shown back
     for choice in choices:
         if choice is not picked:
             assert visible(choice["text"]) not in block, choice["id"]
@@ -136,9 +134,9 @@ def test_the_outcome_level_tells_each_question_apart_and_names_nothing(client, s
     Assignment.objects.filter(pk=demo.pk).update(feedback_level=FeedbackLevel.OUTCOMES)
     client.force_login(student)
     attempt = start(student, demo)
-    question = next(q for q in quiz_questions(attempt) if q.type == "multiple_choice")
+    question = next(q for q in quiz_questions(attempt) if q.type == "single_choice")
     wrong = next(c["id"] for c in question.spec["choices"] if not c["correct"])
-    services.response_save(attempt=attempt, question_id=question.pk, data={"choices": [wrong]})
+    services.response_save(attempt=attempt, question_id=question.pk, data={"choice": wrong})
     services.attempt_submit(attempt=attempt)
     html, _parsed = result_of(client, attempt)
     assert 'data-verdict="wrong"' in html and 'data-verdict="blank"' in html

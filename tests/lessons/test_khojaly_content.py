@@ -79,7 +79,7 @@ def test_every_sentence_is_classified_or_left_to_the_discussion(package):
     everything = {s.id for s in package.source.sentences}
     assert classified == everything - JUDGEMENT_CALLS
     discussion = next(
-        q for q in step(package, "fact_interpretation").questions if q.id == "fi-judgement-calls"
+        q for q in step(package, "reflection").questions if q.id == "fi-judgement-calls"
     )
     assert discussion.type == "free_text"  # read by the teacher, never auto-graded
     for sentence in JUDGEMENT_CALLS:

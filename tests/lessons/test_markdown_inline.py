@@ -26,3 +26,17 @@ from lessons.markdown import render_markdown_inline
 def test_a_short_text_is_rendered_inline_and_sanitised(text, html):
     assert str(render_markdown_inline(text)).startswith(html)
     assert "<p>" not in render_markdown_inline(text)
+
+
+def test_the_teachers_key_renders_a_choice_as_the_student_sees_it():
+    """The key on the teacher's pages (templates/classroom/_key_part.html) shows a choice's
+    Markdown as the student's page does, not as raw asterisks."""
+    from django.template.loader import render_to_string
+
+    html = render_to_string(
+        "classroom/_key_part.html",
+        {"part": {"label": "The *first* choice", "expected": "**Yes**", "feedback": ""}},
+    )
+    assert "The <em>first</em> choice:" in html
+    assert "<strong><strong>Yes</strong></strong>" in html
+    assert "*" not in html

@@ -267,21 +267,6 @@ def test_a_teacher_score_adds_a_row_and_keeps_history(attempt, teacher):
     assert submitted.points_earned == Decimal(question.points)
 
 
-def test_regrade_after_a_key_fix_adds_scores_and_reports_changes(attempt):
-    question = next(q for q in quiz_questions(attempt) if q.type == "true_false")
-    services.response_save(attempt=attempt, question_id=question.pk, data={"answer": True})
-    services.attempt_submit(attempt=attempt)
-    before = Score.objects.get(question=question).points_earned
-
-    question.spec = {**question.spec, "answer": not question.spec["answer"]}
-    question.save()
-    changes = services.attempts_regrade(lesson=attempt.lesson)
-
-    assert [(c.question_key, c.before) for c in changes] == [(question.key, before)]
-    assert [s.origin for s in Score.objects.filter(question=question)] == ["regrade", "submit"]
-    assert services.attempts_regrade(lesson=attempt.lesson) == []
-
-
 def test_formative_checks_keep_every_try_and_number_them(student, assignment):
     lesson_attempt = services.attempt_start(
         student=student,

@@ -134,6 +134,8 @@ MATRIX: dict[str, Row] = {
     "classroom:projector": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
     "classroom:projector_slide": Row("get", ("classroom", "assignment", "slide"), CLASS_TEACHER),
     "classroom:extension_list": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
+    # Its POST (applying a regrade) is refused the same way: tests/classroom/test_regrade_views.py.
+    "classroom:assignment_regrade": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
     "classroom:extension_delete": Row(
         "post", ("classroom", "assignment", "student"), CLASS_TEACHER
     ),

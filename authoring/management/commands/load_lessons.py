@@ -29,3 +29,15 @@ class Command(BaseCommand):
             if result.retired:
                 line += f"; retired {', '.join(result.retired)}"
             self.stdout.write(line)
+            for change in result.key_changes:
+                self.stdout.write(
+                    f"  key changed: {change.key} v{change.old_question.version} -> "
+                    f"v{change.new_question.version}, {change.attempts_touched} submitted "
+                    "attempt(s) graded with the old key"
+                )
+            if result.key_changes:
+                self.stdout.write(
+                    "  Old attempts keep their scores until you decide: preview with "
+                    f"`manage.py regrade --lesson {result.slug} --policy either --dry-run`, "
+                    "or on the assignment's page."
+                )
