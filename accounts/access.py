@@ -45,3 +45,7 @@ school_admin_required = role_required(
     lambda user: user.is_school_admin,
     _("This page is for the school's administrator: sign in with a school administrator account."),
 )
+author_required = role_required(
+    lambda user: user.is_author,
+    _("This page is for content authors: sign in with a content author account."),
+)

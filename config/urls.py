@@ -13,6 +13,8 @@ urlpatterns = [
     path("classes/", include("classroom.urls")),
     path("privacy/", include("privacy.urls")),
     path("school/", include("school.urls")),
+    path("lti/", include("lti.urls")),
+    path("exchange/", include("exchange.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "lti_tool",  # django-lti: LMS registrations, deployments, the tool's keys (issue 17)
     # Background tasks (the backport of Django 6's django.tasks) stored in the database and run
     # by `manage.py db_worker`: docs/decisions/0010-overdue-attempts.md.
     "django_tasks",
@@ -40,10 +41,12 @@ INSTALLED_APPS = [
     "lessons",
     "quizzes",
     "authoring",
+    "exchange",
     "classroom",
     "learning",
     "privacy",
     "school",
+    "lti",
     "bench",
 ]
 

@@ -21,6 +21,7 @@ from accounts.models import User
 
 from .. import policy
 from ..models import Attempt, Question, Response, Score
+from ..signals import attempt_total_changed
 from ..types import registry
 from .scoring import grade, score_row
 
@@ -87,6 +88,8 @@ def attempts_grade_and_close(
             "needs_scoring",
         ],
     )
+    for attempt in attempts:
+        attempt_total_changed.send(sender=Attempt, attempt_id=attempt.pk)
 
 
 def _due_dates(attempts: list[Attempt]) -> dict[int, datetime | None]:

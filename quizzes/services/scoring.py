@@ -17,6 +17,7 @@ from lessons.models import StepKind
 from .. import policy, selectors
 from ..errors import Code, QuizError
 from ..models import Attempt, Question, Response, Score
+from ..signals import attempt_total_changed
 from ..types import GradeState, registry
 
 
@@ -69,6 +70,7 @@ def totals_refresh(attempt: Attempt) -> None:
     attempt.needs_scoring = any(s.state == GradeState.UNGRADED for s in latest.values())
     attempt.regraded = any(s.origin == Score.Origin.REGRADE for s in latest.values())
     attempt.save(update_fields=["points_earned", "points_possible", "needs_scoring", "regraded"])
+    attempt_total_changed.send(sender=Attempt, attempt_id=attempt.pk)
 
 
 @transaction.atomic

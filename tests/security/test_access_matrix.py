@@ -200,6 +200,28 @@ MATRIX.update(
     }
 )
 
+# --- Inside the LMS (issue 17): the LTI tool and the question exchange --------------------
+# The LMS's endpoints answer everyone the same: the key set is public; a login or launch
+# without the LMS's parameters is refused (400, 403) whoever asks. Class A is not an LMS course:
+# its teacher finds no LMS page for it (the LMS pages themselves: tests/lti).
+NOT_AN_LMS_COURSE = signed_in(FORBIDDEN, teacher=NOT_FOUND, other_teacher=NOT_FOUND)
+# The quiz with its key: teachers and content authors. The import into a shared lesson: authors.
+KEY_READERS = signed_in(FORBIDDEN, teacher=OK, other_teacher=OK, staff=OK)
+MATRIX.update(
+    {
+        "lti:jwks": Row("get", (), everyone(OK)),
+        "lti:login": Row("get", (), everyone("400")),
+        "lti:launch": Row("post", (), everyone("403")),
+        "lti:deep_link": Row("get", (), signed_in(FORBIDDEN)),
+        "lti:course": Row("get", ("classroom",), NOT_AN_LMS_COURSE),
+        "lti:roster_sync": Row("post", ("classroom",), NOT_AN_LMS_COURSE),
+        "lti:grades": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
+        "exchange:quiz_moodle": Row("get", ("lesson_slug",), KEY_READERS),
+        "exchange:quiz_qti": Row("get", ("lesson_slug",), KEY_READERS),
+        "exchange:quiz_import": Row("get", ("lesson_slug",), signed_in(FORBIDDEN, staff=OK)),
+    }
+)
+
 SKIPPED_NAMESPACES = {
     "admin"
 }  # Django admin: staff-only by its own permission checks, tested below

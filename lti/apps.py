@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class LtiConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "lti"
+    verbose_name = "LTI (the school's LMS)"
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401  (connects the grade passback to quizzes' signal)
