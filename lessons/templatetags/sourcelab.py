@@ -1,5 +1,6 @@
 from django import template
 
+from core.dates import when_in_words
 from lessons.markdown import number_citations, render_markdown, render_markdown_inline
 
 register = template.Library()
@@ -24,3 +25,9 @@ def numbered_citations(html: str, keys=None):
     page's own reference list, or by ``keys`` (the lesson's citable ids in list order) where
     a fragment has no list of its own."""
     return number_citations(html, keys or None)
+
+
+@register.filter
+def when_words(when):
+    """A date and time as people say them ("Friday, 23:59"), in the active time zone."""
+    return when_in_words(when) if when else ""
