@@ -213,6 +213,16 @@ class AssignmentForm(forms.Form):
         return initial
 
     @classmethod
+    def defaults_by_lesson(cls, lessons) -> dict[str, dict]:
+        """Each lesson's quiz settings by lesson id, for the page to put into the form when
+        the teacher picks another lesson (lessons read with their quiz)."""
+        return {
+            str(lesson.pk): {name: getattr(lesson.quiz, name) for name in cls.SETTINGS}
+            for lesson in lessons
+            if hasattr(lesson, "quiz")
+        }
+
+    @classmethod
     def initial_from(cls, assignment) -> dict:
         initial = {
             "lesson": assignment.lesson,

@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from .views import assignments, classes, exports, joining, lessons, progress, regrade, work
+from .views import (
+    assignments,
+    classes,
+    exports,
+    joining,
+    lessons,
+    progress,
+    projector,
+    regrade,
+    work,
+)
 
 app_name = "classroom"
 
@@ -45,6 +55,8 @@ urlpatterns = [
     ),
     path(CLASS + "assignments/new/", assignments.assignment_create, name="assignment_create"),
     path(ASSIGNMENT, assignments.assignment_analysis, name="assignment_analysis"),
+    path(ASSIGNMENT + "projector/", projector.projector_slide, name="projector"),
+    path(ASSIGNMENT + "projector/<int:slide>/", projector.projector_slide, name="projector_slide"),
     path(ASSIGNMENT + "edit/", assignments.assignment_edit, name="assignment_edit"),
     path(ASSIGNMENT + "extensions/", assignments.extension_list, name="extension_list"),
     path(ASSIGNMENT + "regrade/", regrade.assignment_regrade, name="assignment_regrade"),

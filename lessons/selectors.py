@@ -1,5 +1,7 @@
 """Reads on lesson content."""
 
+from django.db.models import Count, Q
+
 from .models import Lesson, Reference, Source
 
 
@@ -18,4 +20,16 @@ def lesson_citation_keys(*, lesson_id: int) -> list[str]:
     references = Reference.objects.filter(lesson_id=lesson_id)
     return list(sources.order_by("position").values_list("key", flat=True)) + list(
         references.order_by("position").values_list("key", flat=True)
+    )
+
+
+def lessons_for_author() -> list[Lesson]:
+    """Every lesson, newest change first, with what a content author checks at a glance:
+    `step_count`, `question_count` (current versions), `has_quiz` (one query)."""
+    return list(
+        Lesson.objects.annotate(
+            step_count=Count("steps", distinct=True),
+            question_count=Count("questions", filter=Q(questions__is_current=True), distinct=True),
+            has_quiz=Count("quiz", distinct=True),
+        ).order_by("-updated_at", "title")
     )

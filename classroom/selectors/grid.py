@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 
+from ..bands import Band, score_band
 from ..models import Assignment, Classroom
 from ..progress import STATUS_LABELS, Progress, Status
 from .progress import class_progress
@@ -39,6 +40,7 @@ class GridCell:
     needs_scoring: bool
     highlight: bool  # the cell matches the filter
     url: str  # the student's work on the assignment
+    band: Band | None = None  # a grade's score band (colour and symbol); None without a grade
 
 
 @dataclass
@@ -209,9 +211,11 @@ def _grid_cells(student, assignments, progress, work_urls, filter, words) -> lis
         p: Progress = progress[(student.pk, assignment.pk)]
         status = p.status
         is_late = p.late or p.overdue
+        band = None
         if status == Status.SUBMITTED:
             percent = p.percent
             text = f"{percent}%" if percent is not None else "✓"
+            band = score_band(percent)
         else:
             text = words[status]
         notes = []
@@ -230,7 +234,7 @@ def _grid_cells(student, assignments, progress, work_urls, filter, words) -> lis
         )
         before, after = work_urls[assignment.pk]
         url = f"{before}{student.pk}{after}"
-        cells.append(GridCell(text, notes, status, is_late, p.needs_scoring, highlight, url))
+        cells.append(GridCell(text, notes, status, is_late, p.needs_scoring, highlight, url, band))
     return cells
 
 

@@ -33,6 +33,7 @@ class QuestionStats:
     labels: dict[str, str]  # parts: items, choices, rows, columns, words
     values: dict[str, str]  # answers that are not parts: categories
     versions: int = 1  # versions of this question in the analysis, each its own row
+    auto_graded: bool = True  # False: written answers, which the teacher reads and scores
 
     @property
     def facility_percent(self) -> int | None:
@@ -54,6 +55,13 @@ class QuestionStats:
         if self.discrimination is not None and self.discrimination < Fraction(2, 10):
             return _("weak discrimination")
         return ""
+
+    @property
+    def flag_rank(self) -> int:
+        """Which flag to look at first: a key to check, then a hard question, then one that
+        does not tell strong from weak; an easy question last."""
+        order = [_("check the key"), _("hard"), _("weak discrimination"), _("easy")]
+        return order.index(self.flag) if self.flag in order else len(order)
 
     def pick_rows(self, limit: int = 12) -> list[dict]:
         rows = []
@@ -101,6 +109,12 @@ class Analysis:
         ]
 
     min_students: int = analysis.MIN_STUDENTS_FOR_STATISTICS
+
+    @property
+    def look_first(self) -> list[QuestionStats]:
+        """The questions worth a look, most urgent first (easy ones are not among them)."""
+        flagged = [stat for stat in self.questions if stat.flag and stat.flag_rank < 3]
+        return sorted(flagged, key=lambda stat: (stat.flag_rank, stat.number))
 
 
 def assignment_analysis(*, assignment: Assignment) -> Analysis:
@@ -251,6 +265,7 @@ def _question_stats(number, entries, totals, answers, counted) -> QuestionStats:
         ),
         labels={i: label.with_sentence for i, label in qt.part_labels(public).items()},
         values=qt.value_labels(public),
+        auto_graded=qt.auto_graded,
     )
 
 

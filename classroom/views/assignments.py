@@ -1,5 +1,7 @@
 """A class's assignments: assigning a lesson, editing it, its analysis, extensions."""
 
+import json
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -39,7 +41,13 @@ def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("“%s” is assigned to the class.") % assignment.lesson.title)
         return redirect("classroom:classroom_progress", pk=classroom.pk)
 
-    context = {"classroom": classroom, "lessons": lessons, "tab": "assignments"}
+    context = {
+        "classroom": classroom,
+        "lessons": lessons,
+        # Read by static/js/assignment-form.js from a data attribute (no inline script).
+        "lesson_defaults": json.dumps(AssignmentForm.defaults_by_lesson(lessons)),
+        "tab": "assignments",
+    }
     return form_page(request, "classroom/assignment_form.html", context, form=form, submit=submit)
 
 

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from accounts.access import teacher_required
 
 from .. import services
+from ..bands import BANDS
 from ..selectors import access, grid
 
 
@@ -28,7 +29,8 @@ def _grid_context(request: HttpRequest, classroom) -> dict:
 @require_GET
 def classroom_progress(request: HttpRequest, pk: int) -> HttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
-    return render(request, "classroom/classroom_progress.html", _grid_context(request, classroom))
+    context = _grid_context(request, classroom) | {"bands": BANDS}
+    return render(request, "classroom/classroom_progress.html", context)
 
 
 @teacher_required

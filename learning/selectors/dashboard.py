@@ -141,6 +141,16 @@ def _set_score(row: AssignmentRow, assignment, submitted: list[Attempt], now, re
     row.score_possible = submitted[-1].points_possible
 
 
+# The statuses in which there is still something to do.
+TO_DO = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.LATE)
+
+
+def dashboard_next(rows: list[AssignmentRow]) -> AssignmentRow | None:
+    """What to do next, as one button: the open lesson not yet submitted that is due first."""
+    todo = [row for row in rows if row.can_work and row.status in TO_DO]
+    return min(todo, key=lambda row: row.due_at) if todo else None
+
+
 def classes_waiting_for_approval(*, student: User) -> list[str]:
     """The names of the classes the student asked to join and whose teacher has not answered
     yet: all the dashboard says of them (no assignment, no lesson) until approval."""

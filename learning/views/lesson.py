@@ -23,7 +23,11 @@ from core.errors import answers_json
 from core.http import form_data
 from learning import services
 from learning.forms import posted_answers
-from learning.selectors.dashboard import assignments_for_dashboard, classes_waiting_for_approval
+from learning.selectors.dashboard import (
+    assignments_for_dashboard,
+    classes_waiting_for_approval,
+    dashboard_next,
+)
 from learning.selectors.skills import skills_for_student
 from learning.selectors.step import (
     activity_public_spec,
@@ -44,8 +48,10 @@ from quizzes.models import Attempt
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     quiz_services.attempts_close_overdue(student=request.user)
+    rows = assignments_for_dashboard(student=request.user)
     context = {
-        "rows": assignments_for_dashboard(student=request.user),
+        "rows": rows,
+        "next": dashboard_next(rows),
         "waiting": classes_waiting_for_approval(student=request.user),
         "join_form": JoinCodeForm(),
     }

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
+from core.dates import when_in_words
 from lessons.markdown import number_citations, render_markdown, render_markdown_inline
 
 register = template.Library()
@@ -39,3 +40,9 @@ def numbered_citations(html: str, keys=None):
     page's own reference list, or by ``keys`` (the lesson's citable ids in list order) where
     a fragment has no list of its own."""
     return number_citations(html, keys or None)
+
+
+@register.filter
+def when_words(when):
+    """A date and time as people say them ("Friday, 23:59"), in the active time zone."""
+    return when_in_words(when) if when else ""

@@ -68,10 +68,16 @@ def package_with(folder: Path, **numbers) -> Path:
     shutil.copytree(EXAMPLE_PACKAGE, target)
     yaml = target / "lesson.yaml"
     text = yaml.read_text(encoding="utf-8")
+    # One pass over the original text: a number written in for one field must not be taken
+    # for another field's text ("points: 4" turned into "points: 3" matching a second one).
+    replacements = {}
     for name, value in numbers.items():
         old, new = NUMBERS[name]
         assert text.count(old) == 1, name
-        text = text.replace(old, new.replace("{n}", str(value)))
+        replacements[old] = new.replace("{n}", str(value))
+    if replacements:
+        pattern = re.compile("|".join(re.escape(old) for old in replacements))
+        text = pattern.sub(lambda match: replacements[match.group(0)], text)
     yaml.write_text(text, encoding="utf-8")
     return target
 

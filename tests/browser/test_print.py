@@ -49,3 +49,23 @@ def test_printing_the_guide_opens_its_folded_sections_and_folds_them_back(
 
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.evaluate("document.querySelectorAll('details[open]').length") == 0
+
+
+def test_a_printed_result_shows_the_score_and_no_controls(page, live_server, demo_data, login):
+    from accounts.models import User
+    from tests.classroom.conftest import answer_quiz
+
+    assignment = Assignment.objects.get(
+        classroom__name=DEMO_CLASS_NAME, lesson__slug="khojaly-1992"
+    )
+    student = User.objects.get(username=STUDENT.username)
+    attempt = answer_quiz(student=student, assignment=assignment)
+    login(page, STUDENT.username, STUDENT.password)
+    page.goto(f"{live_server.url}/quizzes/attempts/{attempt.pk}/result/")
+    assert visible(page, "header")
+
+    page.emulate_media(media="print")
+    assert not visible(page, "header")
+    assert not visible(page, ".btn")
+    assert page.get_by_role("heading", level=1).is_visible()
+    assert "%" in page.locator("main").inner_text()

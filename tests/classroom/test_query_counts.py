@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from classroom.selectors.projector import projector_slide
 from classroom.services import (
     assignment_create,
     extension_set,
@@ -84,7 +85,21 @@ def measure(client, classroom, assignment, student) -> dict[str, int]:
             reverse("classroom:student_work", args=[pk, assignment.pk, student.pk]),
         ),
         "class_list": count(client, reverse("classroom:classroom_list")),
+        # The projector view: the document, an activity, and the last quiz item with its key.
+        "projector": count(client, reverse("classroom:projector", args=[pk, assignment.pk])),
+        "projector_activity": count(
+            client, reverse("classroom:projector_slide", args=[pk, assignment.pk, 1])
+        ),
+        "projector_quiz": count(
+            client,
+            reverse("classroom:projector_slide", args=[pk, assignment.pk, last_slide(assignment)])
+            + "?key=1",
+        ),
     }
+
+
+def last_slide(assignment) -> int:
+    return projector_slide(assignment=assignment, number=0).total - 1
 
 
 def test_teacher_pages_and_exports_do_not_grow_with_students_or_assignments(

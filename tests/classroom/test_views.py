@@ -343,11 +343,17 @@ def test_a_grid_cell_is_drawn_by_the_template_with_its_notes_classes_and_link(
 
     work = url("student_work", classroom.pk, past.pk, student.pk)
     cell = re.search(
-        r'<td class="([^"]*)">\s*<a href="([^"]*)">([^<]*)</a>\s*'
-        r'<span class="cell-note">([^<]*)</span>',
+        r'<td class="([^"]*)">\s*<span class="band-symbol" aria-hidden="true">([^<]*)</span>'
+        r'<a href="([^"]*)">([^<]*)</a>\s*<span class="cell-note">([^<]*)</span>',
         grid,
     )
-    assert cell.groups() == ("cell-submitted cell-late cell-match", work, "75%", "late · ext.")
+    assert cell.groups() == (
+        "cell-submitted cell-band-mid cell-late cell-match",
+        "◐",
+        work,
+        "75%",
+        "late · ext.",
+    )
 
 
 def test_the_attempt_page_shows_answers_key_feedback_and_time_spent(

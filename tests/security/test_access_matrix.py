@@ -131,6 +131,9 @@ MATRIX: dict[str, Row] = {
     "classroom:assignment_create": Row("get", ("classroom",), CLASS_TEACHER),
     "classroom:assignment_analysis": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
     "classroom:assignment_edit": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
+    # The projector view (issue 19, point 5): the class's answers, for its teacher only.
+    "classroom:projector": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
+    "classroom:projector_slide": Row("get", ("classroom", "assignment", "slide"), CLASS_TEACHER),
     "classroom:extension_list": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
     # Its POST (applying a regrade) is refused the same way: tests/classroom/test_regrade_views.py.
     "classroom:assignment_regrade": Row("get", ("classroom", "assignment"), CLASS_TEACHER),
@@ -280,6 +283,7 @@ def world(db, example_lesson):
         "lesson": example_lesson.pk,
         "figure": "millbrook-map",
         "figure_digest": example_lesson.figures.get(key="millbrook-map").digest,
+        "slide": 1,
         "step": "context",
         "activity": example_lesson.questions.exclude(step__kind="quiz").first().pk,
         "student": make["student"].pk,

@@ -24,7 +24,7 @@ FIELD_NAME = re.compile(r'<(?:input|select|textarea)\b[^>]*\bname="([^"]+)"')
 # Names a page may read without a control for them (query parameters, fields of a POST-only URL).
 COMMON_NAMES = [
     "action", "items", "reason", "question", "points", "level", "comment", "name", "username",
-    "code", "filter", "page", "student", "lesson", "attempt", "archived",
+    "code", "filter", "page", "student", "lesson", "attempt", "archived", "key", "answers",
 ]  # fmt: skip
 # Who reaches each URL's input handling: the first of these whom the matrix lets through.
 USERS_BY_PREFERENCE = ("teacher", "student", "staff", "anonymous")
