@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint test-fast test-browser bench chromium clean
+.PHONY: run test lint test-fast test-browser bench chromium clean messages compilemessages
 
 $(VENV)/.base-installed: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(VENV)/.dev-installed: requirements/dev.txt $(VENV)/.base-installed
 	touch $@
 
 ## Set up everything and serve the app with demo data on http://127.0.0.1:8000 (SQLite).
-run: $(VENV)/.base-installed
+run: $(VENV)/.base-installed compilemessages
 	DJANGO_SETTINGS_MODULE=config.settings.local $(PY) manage.py migrate --no-input
 	DJANGO_SETTINGS_MODULE=config.settings.local $(PY) manage.py demo
 	DJANGO_SETTINGS_MODULE=config.settings.local $(PY) manage.py runserver 127.0.0.1:8000
@@ -37,17 +37,28 @@ ifneq ($(filter postgres://% postgresql://%,$(DATABASE_URL)),)
 TEST_LOAD_HARNESS := $(VENV)/.load-installed
 endif
 
-test-fast: $(VENV)/.dev-installed $(TEST_LOAD_HARNESS)
+test-fast: $(VENV)/.dev-installed $(TEST_LOAD_HARNESS) compilemessages
 	$(PY) -m pytest -m "not browser" -n 2 -q
 
 # Browser tests run on their own: Playwright's event loop needs Django's async guard lifted.
 # Two workers, each with its own live server, test database and Chromium: a browser test
 # mostly waits (for pages, Chromium, axe-core), so two of them share the 2 cores well.
-test-browser: $(VENV)/.dev-installed chromium
+test-browser: $(VENV)/.dev-installed chromium compilemessages
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m browser -n 2 -q tests/browser
 
 chromium:
 	@bash scripts/ensure-chromium.sh
+
+## The interface's translations (docs/translation.md). `make compilemessages` builds the .mo
+## files from locale/*/django.po (they are not committed); `make messages` refreshes the
+## catalogues from the code after strings were added or changed, then translate what is new.
+compilemessages: $(VENV)/.base-installed
+	@bash scripts/ensure-gettext.sh
+	$(PY) scripts/locales.py compile
+
+messages: $(VENV)/.base-installed
+	@bash scripts/ensure-gettext.sh
+	$(PY) scripts/locales.py extract
 
 bench: $(VENV)/.dev-installed
 	$(PY) manage.py bench

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.translation import ngettext
 
 from . import throttle
@@ -78,4 +79,22 @@ class SessionIdleTimeoutMiddleware:
                 )
             elif not isinstance(last, int) or now - last >= LAST_SEEN_STEP:
                 request.session[LAST_SEEN] = now
+        return self.get_response(request)
+
+
+class UserLanguageMiddleware:
+    """Speaks a signed-in user's saved language (`User.language`), whatever the browser
+    sends, so a student who chose Azerbaijani finds it on the school's shared computers.
+    Without one, LocaleMiddleware's choice stands (the switcher's cookie, else the browser's
+    Accept-Language). Place it after the authentication middleware."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        language = getattr(user, "language", "") if user is not None else ""
+        if language and language in dict(settings.LANGUAGES):
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         return self.get_response(request)

@@ -31,6 +31,9 @@ class User(AbstractUser):
     display_name = models.CharField(
         _("display name"), max_length=150, blank=True, validators=[validate_visible_text]
     )
+    # The interface language chosen with the switcher (settings.LANGUAGES); blank: the
+    # browser's. Applied on every request once signed in (accounts.middleware).
+    language = models.CharField(_("language"), max_length=16, blank=True, default="")
 
     class Meta:
         verbose_name = _("user")

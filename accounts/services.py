@@ -1,6 +1,7 @@
 """Writes on accounts."""
 
 from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.db import transaction
 
 from .models import User
@@ -43,3 +44,12 @@ def login_lock_clear(*, username: str) -> int:
     For a teacher whose pupil a classmate kept out by typing wrong passwords; the throttle of
     an address (`accounts.throttle`) is not touched: it protects everyone at that address."""
     return axes_reset(username=username)
+
+
+def user_language_set(*, user: User, language: str) -> None:
+    """Remember `user`'s interface language, one of `settings.LANGUAGES`; anything else is
+    ignored (the switcher's view has already refused it)."""
+    if language not in dict(settings.LANGUAGES) or user.language == language:
+        return
+    user.language = language
+    user.save(update_fields=["language"])

@@ -7,6 +7,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
+    path("language/", views.language_set, name="language_set"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/",

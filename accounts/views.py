@@ -10,9 +10,13 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django.views.i18n import set_language
 
-from . import throttle
+from core.errors import DomainError
+
+from . import services, throttle
 from .forms import StaffPasswordResetForm
 from .lockout import RESET, wait_page
 
@@ -47,3 +51,16 @@ def password_reset(request: HttpRequest) -> HttpResponse:
             return wait_page(request, reason=RESET, seconds=seconds)
         throttle.count(request, rate=rate, group="accounts.password-reset")
     return _reset_by_email(request)
+
+
+@require_POST
+def language_set(request: HttpRequest) -> HttpResponse:
+    """The language switcher: Django's `set_language` (the cookie, then back to `next`), and
+    for a signed-in user the choice saved on their account, so it follows them to another
+    computer. An unknown language changes nothing."""
+    if request.POST.get("language") not in dict(settings.LANGUAGES):
+        raise DomainError("unknown_language", _("There is no such language here."))
+    response = set_language(request)
+    if request.user.is_authenticated:
+        services.user_language_set(user=request.user, language=request.POST.get("language", ""))
+    return response

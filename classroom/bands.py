@@ -15,6 +15,8 @@ class Band:
 
 
 BANDS = (
+    # Translators: a grade band; the percent sign is literal.
+    # xgettext:no-python-format
     Band("high", "●", _("80% or more"), 80),
     Band("mid", "◐", _("50\N{EN DASH}79%"), 50),
     Band("low", "○", _("below 50%"), 0),

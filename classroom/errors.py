@@ -17,6 +17,7 @@ class Code(StrEnum):
     NAME_MISSING = "name_missing"
     NAME_TOO_LONG = "name_too_long"
     NAME_INVISIBLE = "name_invisible"
+    UNKNOWN_TIME_ZONE = "unknown_time_zone"
     NO_OPEN_CLASS = "no_open_class"
     JOIN_CLOSED = "join_closed"
     JOIN_CODE_EXPIRED = "join_code_expired"
@@ -50,6 +51,7 @@ MESSAGES = {
     Code.NOT_TEACHER: _("Only teachers own classes."),
     Code.NOT_STUDENT: _("Only students join classes."),
     Code.NAME_MISSING: _("Give the class a name."),
+    Code.UNKNOWN_TIME_ZONE: _("Choose a time zone from the list, such as Asia/Baku."),
     Code.NAME_TOO_LONG: _("A class name has at most %(max)d characters."),
     Code.NAME_INVISIBLE: _(
         "A class name needs letters or digits you can see, not only spaces or invisible characters."
@@ -97,6 +99,7 @@ STATUS = {
 
 FIELDS = {
     Code.NAME_MISSING: "name",
+    Code.UNKNOWN_TIME_ZONE: "time_zone",
     Code.NAME_TOO_LONG: "name",
     Code.NAME_INVISIBLE: "name",
     Code.NO_OPEN_CLASS: "join_code",

@@ -25,12 +25,13 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"  # Excel reads UTF-8 only with it; csv readers use encoding="utf-8-sig"
 
 
-def csv_safe(value) -> str:
-    """The text of a cell, defused if a spreadsheet would read it as a formula."""
+def csv_safe(value, zone=None) -> str:
+    """The text of a cell, defused if a spreadsheet would read it as a formula. A date is
+    written in `zone` (the class's) with its offset, so it cannot be misread."""
     if value is None:
         return ""
     if isinstance(value, datetime):
-        value = timezone.localtime(value).isoformat(timespec="seconds")
+        value = timezone.localtime(value, zone).isoformat(timespec="seconds")
     text = str(value)
     if text.startswith(FORMULA_STARTS):
         return "'" + text
@@ -44,19 +45,21 @@ class _Echo:
         return value
 
 
-def csv_lines(rows: Iterable[Iterable]) -> Iterator[str]:
+def csv_lines(rows: Iterable[Iterable], zone=None) -> Iterator[str]:
+    """Streamed after the view has returned, so the class's zone is given, not read from the
+    request's active zone."""
     writer = csv.writer(_Echo())
     yield BOM
     for row in rows:
-        yield writer.writerow([csv_safe(cell) for cell in row])
+        yield writer.writerow([csv_safe(cell, zone) for cell in row])
 
 
 def _number(value) -> str:
     return "" if value is None else f"{value.normalize():f}"
 
 
-def assignment_label(assignment) -> str:
-    return f"{assignment.lesson.title} (due {timezone.localtime(assignment.due_at):%Y-%m-%d})"
+def assignment_label(assignment, zone=None) -> str:
+    return f"{assignment.lesson.title} (due {timezone.localtime(assignment.due_at, zone):%Y-%m-%d})"
 
 
 def status_text(progress) -> str:
@@ -80,7 +83,7 @@ def gradebook_rows(*, classroom: Classroom, now: datetime | None = None) -> Iter
     data = class_progress(classroom=classroom, now=now)
     header = ["username", "display_name"]
     for assignment in data.assignments:
-        label = assignment_label(assignment)
+        label = assignment_label(assignment, classroom.zone)
         header += [f"{label}: points", f"{label}: out of", f"{label}: status"]
     yield header
     for student in data.students:
@@ -237,5 +240,5 @@ def responses_rows(*, classroom: Classroom) -> Iterator[list]:
 
 
 def filename(classroom: Classroom, what: str, now: datetime | None = None) -> str:
-    day = timezone.localtime(now or timezone.now()).date().isoformat()
+    day = timezone.localtime(now or timezone.now(), classroom.zone).date().isoformat()
     return f"{slugify(classroom.name) or 'class'}-{what}-{day}.csv"

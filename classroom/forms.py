@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from lessons.models import Lesson, ReadingLevel
@@ -14,6 +15,7 @@ from quizzes.models import FeedbackLevel, FeedbackTiming, GradingMethod, Regrade
 from quizzes.policy import QuizSettings, key_before_feedback
 
 from .roster import MAX_BYTES, Roster, roster_decode, roster_parse
+from .timezones import time_zone_names
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 DATETIME_INPUTS = [DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]
@@ -26,14 +28,24 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(attrs=attrs, format=DATETIME_FORMAT)
 
 
+def _zone_note(help_text) -> str:
+    """The field's help, then the zone its time is read in: the class's, active while its
+    page renders (classroom.timezones), in the reader's language."""
+
+    def note() -> str:
+        zone = _("Times are in %s.") % timezone.get_current_timezone_name()
+        return f"{help_text} {zone}".strip()
+
+    return lazy(note, str)()
+
+
 def _when(label, *, required=True, help_text=""):
-    zone = _("Times are in %s.") % settings.TIME_ZONE
     return forms.DateTimeField(
         label=label,
         required=required,
         widget=DateTimeLocalInput(),
         input_formats=DATETIME_INPUTS,
-        help_text=f"{help_text} {zone}".strip(),
+        help_text=_zone_note(help_text),
     )
 
 
@@ -42,6 +54,13 @@ class ClassroomForm(forms.Form):
         label=_("Class name"),
         max_length=120,
         help_text=_("As your students know it, e.g. “History 9B”."),
+    )
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        required=False,
+        choices=lambda: [(name, name) for name in time_zone_names()],
+        initial=lambda: settings.TIME_ZONE,
+        help_text=_("Due dates are entered and shown in this zone, e.g. Asia/Baku."),
     )
 
 

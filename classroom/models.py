@@ -1,4 +1,5 @@
 import secrets
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
@@ -8,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.names import validate_visible_text
 from lessons.models import ReadingLevel
 from quizzes.models import QuizSettingsFields
+
+from .timezones import validate_time_zone
 
 # No 0/O/1/I/L: codes are read aloud and copied from a board. Ten characters, shown in two
 # groups of five ("KXH7P-3QWRM"): 31**10 (about 8.2e14) codes, so that guessing one at the
@@ -42,6 +45,11 @@ class Classroom(models.Model):
     join_code_expires_at = models.DateTimeField(_("join code expires"), null=True, blank=True)
     join_approval = models.BooleanField(_("new students wait for approval"), default=False)
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    # The school's time for this class: due dates are entered and shown in it (blank:
+    # settings.TIME_ZONE). classroom.timezones says how pages use it.
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, blank=True, default="", validators=[validate_time_zone]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -51,6 +59,11 @@ class Classroom(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The class's time zone (settings.TIME_ZONE when none was chosen)."""
+        return ZoneInfo(self.time_zone or settings.TIME_ZONE)
 
     @property
     def join_code_display(self) -> str:

@@ -1,5 +1,7 @@
 """Writes the student's pages make besides answers (those go through quizzes.services)."""
 
+from django.utils.translation import gettext as _
+
 from lessons.models import ReadingLevel, StepKind
 from quizzes.models import Attempt
 
@@ -10,9 +12,9 @@ def lesson_progress_save(*, attempt: Attempt, step_kind: str) -> bool:
     `attempt` is the student's lesson-work attempt (kind LESSON). Writes only when the step
     changes; returns whether it wrote."""
     if attempt.kind != Attempt.Kind.LESSON:
-        raise ValueError("Progress is kept on the lesson-work attempt.")
+        raise ValueError(_("Progress is kept on the lesson-work attempt."))
     if step_kind not in StepKind.values:
-        raise ValueError(f"Unknown step {step_kind!r}.")
+        raise ValueError(_("Unknown step %(step)r.") % {"step": step_kind})
     if attempt.current_step == step_kind:
         return False
     attempt.current_step = step_kind

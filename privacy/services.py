@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.models import AuditEntry
@@ -91,7 +92,7 @@ def student_records_delete(*, student: User, by: User, reason: str, classrooms: 
     those classes' assignments, extensions and reset records there, and the memberships. The
     account and the work in other classes are kept (issue 13). Audited with the reason."""
     if not student.is_student:
-        raise ValueError("Only student accounts are deleted here.")
+        raise ValueError(_("Only student accounts are deleted here."))
     attempts = Attempt.objects.filter(student=student, assignment__classroom__in=classrooms)
     counts = {
         "attempts": attempts.count(),
@@ -117,7 +118,7 @@ def student_records_delete(*, student: User, by: User, reason: str, classrooms: 
 def student_delete(*, student: User, by: User, reason: str) -> dict:
     """Delete a student and everything they wrote; keep an audit entry without their name."""
     if not student.is_student:
-        raise ValueError("Only student accounts are deleted here.")
+        raise ValueError(_("Only student accounts are deleted here."))
     counts = {
         "attempts": Attempt.objects.filter(student=student).count(),
         "answers": Response.objects.filter(attempt__student=student).count(),

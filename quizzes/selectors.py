@@ -72,7 +72,10 @@ class Item:
 def attempt_get_for_student(*, student: User, pk: int) -> Attempt:
     """The student's own attempt, or 404 (an attempt of someone else does not exist for them)."""
     attempt = (
-        Attempt.objects.select_related("lesson", "lesson__quiz", "assignment")
+        # The class too: its time zone is the page's (classroom.timezones).
+        Attempt.objects.select_related(
+            "lesson", "lesson__quiz", "assignment", "assignment__classroom"
+        )
         .filter(pk=pk, student=student)
         .first()
     )

@@ -136,3 +136,17 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_configure(config) -> None:
+    """Build the translations the pages need (.mo files are not committed) and the tests'
+    pseudo-locale, when stale: once, in the controlling process, before any worker starts."""
+    if hasattr(config, "workerinput"):
+        return
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    for command in ("compile", "pseudo"):
+        script = str(root / "scripts/locales.py")
+        subprocess.run([sys.executable, script, command], check=True)  # noqa: S603 - fixed argv

@@ -2,7 +2,8 @@
 
 Every `*_for_teacher` getter returns only what belongs to the teacher's own classes (the class
 itself already checked by `classroom_get_for_teacher`): another teacher's class, and everything
-in it, does not exist for them. `*_for_student` getters do the same for a student's classes."""
+in it, does not exist for them. `*_for_student` getters do the same for a student's classes.
+The getters of one class also make its time zone the current one (classroom.timezones)."""
 
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
@@ -17,6 +18,7 @@ from quizzes.models import Attempt, Question
 from ..errors import ClassroomError
 from ..errors import Code as ClassCode
 from ..models import Assignment, Classroom, Extension, Membership
+from ..timezones import class_zone_activate
 
 # --- a student's classes --------------------------------------------------------------------
 
@@ -30,6 +32,7 @@ def assignment_get_for_student(*, student: User, pk: int) -> Assignment:
     )
     if assignment is None:
         raise Http404("No such assignment.")
+    class_zone_activate(assignment.classroom)
     return assignment
 
 
@@ -54,6 +57,7 @@ def assignment_get_for_student_work(*, student: User, pk: int) -> Assignment:
     if assignment.is_member:
         if assignment.classroom.archived_at is not None:
             raise ClassroomError(ClassCode.CLASS_ARCHIVED)
+        class_zone_activate(assignment.classroom)
         return assignment
     if Attempt.objects.filter(student=student, assignment=assignment).exists():
         raise ClassroomError(ClassCode.NO_LONGER_MEMBER)
@@ -97,6 +101,8 @@ def classrooms_for_teacher(*, teacher: User, archived: bool = False) -> list[Cla
 def classroom_get_for_teacher(*, teacher: User, pk: int) -> Classroom:
     """One of the teacher's classes (archived too), or 404."""
     classroom = Classroom.objects.filter(pk=pk, teacher=teacher).first()
+    if classroom is not None:
+        class_zone_activate(classroom)
     if classroom is None:
         raise Http404("No such class.")
     return classroom

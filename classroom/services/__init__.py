@@ -25,6 +25,7 @@ from .classes import (
     classroom_create,
     classroom_rename,
     classroom_restore,
+    classroom_time_zone_set,
     join_code_normalise,
     join_code_regenerate,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "classroom_for_code",
     "classroom_rename",
     "classroom_restore",
+    "classroom_time_zone_set",
     "extension_delete",
     "extension_set",
     "item_score",

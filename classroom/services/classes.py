@@ -4,15 +4,18 @@ every write on a class obeys: an archived class is read-only until restored."""
 import unicodedata
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.names import visible_text_clean
 
 from ..errors import ClassroomError, Code
 from ..models import Classroom, join_code_generate
+from ..timezones import time_zone_names
 
 NAME_MAX = Classroom._meta.get_field("name").max_length
 
@@ -39,10 +42,31 @@ def _clean_name(name: str) -> str:
     return name
 
 
-def classroom_create(*, teacher: User, name: str) -> Classroom:
+def classroom_create(*, teacher: User, name: str, time_zone: str = "") -> Classroom:
     if not teacher.is_teacher:
         raise ClassroomError(Code.NOT_TEACHER)
-    return Classroom.objects.create(teacher=teacher, name=_clean_name(name))
+    return Classroom.objects.create(
+        teacher=teacher, name=_clean_name(name), time_zone=_clean_zone(time_zone)
+    )
+
+
+def _clean_zone(time_zone: str) -> str:
+    """A zone name of the system's list, or "" for settings.TIME_ZONE."""
+    time_zone = time_zone.strip()
+    if time_zone == settings.TIME_ZONE:
+        return ""
+    if time_zone and time_zone not in time_zone_names():
+        raise ClassroomError(Code.UNKNOWN_TIME_ZONE)
+    return time_zone
+
+
+def classroom_time_zone_set(*, classroom: Classroom, time_zone: str) -> Classroom:
+    """The class's time zone: due dates already set keep their instant and are shown in the
+    new zone (a due date of 23:59 in Baku stays that moment)."""
+    check_active(classroom)
+    classroom.time_zone = _clean_zone(time_zone)
+    classroom.save(update_fields=["time_zone"])
+    return classroom
 
 
 def classroom_rename(*, classroom: Classroom, name: str) -> Classroom:
@@ -83,7 +107,7 @@ def join_code_regenerate(*, classroom: Classroom) -> str:
             continue  # taken by another class: 31**10 codes make this rare
         classroom.join_code, classroom.join_code_expires_at = code, None
         return code
-    raise RuntimeError("Could not find a free join code.")  # pragma: no cover
+    raise RuntimeError(_("Could not find a free join code."))  # pragma: no cover
 
 
 # Capital letters of other scripts that look like the code's Latin ones, for a student whose

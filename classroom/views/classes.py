@@ -39,7 +39,9 @@ def classroom_list(request: HttpRequest) -> HttpResponse:
 @GET_POST
 def classroom_create(request: HttpRequest) -> HttpResponse:
     def submit(data: dict) -> HttpResponse:
-        classroom = services.classroom_create(teacher=request.user, name=data["name"])
+        classroom = services.classroom_create(
+            teacher=request.user, name=data["name"], time_zone=data["time_zone"]
+        )
         messages.success(request, _("Class “%s” created.") % classroom.name)
         return redirect("classroom:classroom_students", pk=classroom.pk)
 
@@ -54,10 +56,14 @@ def classroom_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     def submit(data: dict) -> HttpResponse:
         services.classroom_rename(classroom=classroom, name=data["name"])
-        messages.success(request, _("Class renamed."))
+        if data["time_zone"]:
+            services.classroom_time_zone_set(classroom=classroom, time_zone=data["time_zone"])
+        messages.success(request, _("Class settings saved."))
         return redirect("classroom:classroom_students", pk=classroom.pk)
 
-    form = ClassroomForm(request.POST or None, initial={"name": classroom.name})
+    form = ClassroomForm(
+        request.POST or None, initial={"name": classroom.name, "time_zone": classroom.zone.key}
+    )
     context = {"classroom": classroom, "tab": "settings"}
     return form_page(request, "classroom/classroom_form.html", context, form=form, submit=submit)
 

@@ -10,9 +10,9 @@ from .. import exports, services
 from ..selectors import access
 
 
-def _csv_response(rows, name: str) -> StreamingHttpResponse:
+def _csv_response(rows, name: str, zone) -> StreamingHttpResponse:
     response = StreamingHttpResponse(
-        exports.csv_lines(rows), content_type="text/csv; charset=utf-8"
+        exports.csv_lines(rows, zone), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "no-store"
@@ -28,6 +28,7 @@ def export_gradebook(request: HttpRequest, pk: int) -> StreamingHttpResponse:
     return _csv_response(
         exports.gradebook_rows(classroom=classroom, now=now),
         exports.filename(classroom, "gradebook", now),
+        classroom.zone,
     )
 
 
@@ -37,5 +38,7 @@ def export_responses(request: HttpRequest, pk: int) -> StreamingHttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
     services.class_attempts_close_overdue(classroom=classroom)
     return _csv_response(
-        exports.responses_rows(classroom=classroom), exports.filename(classroom, "responses")
+        exports.responses_rows(classroom=classroom),
+        exports.filename(classroom, "responses"),
+        classroom.zone,
     )

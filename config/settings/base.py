@@ -55,12 +55,16 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Each request starts in TIME_ZONE; a class's page switches to its zone (classroom.timezones).
+    "classroom.timezones.ClassTimeZoneResetMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before anything reads the form: a body in another charset, a NUL byte or a form that
     # cannot be parsed is a 400 with a message (config/form_input.py).
     "config.form_input.FormInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in user's saved language wins over the cookie and the browser's.
+    "accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Signs out after SESSION_IDLE_MINUTES without a request (shared school computers).
     "accounts.middleware.SessionIdleTimeoutMiddleware",
@@ -88,6 +92,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "core.context_processors.languages",
             ],
         },
     },
@@ -214,7 +220,16 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = env("LANGUAGE_CODE", default="en")
-LANGUAGES = [("en", _("English"))]
+# The interface languages (docs/translation.md). A signed-in user's choice is kept on their
+# account (accounts.middleware.UserLanguageMiddleware); otherwise the language cookie set by
+# the switcher, then the browser's Accept-Language (django.middleware.locale.LocaleMiddleware).
+LANGUAGES = [
+    ("en", _("English")),
+    ("az", _("Azerbaijani")),
+    ("ru", _("Russian")),
+    ("hy", _("Armenian")),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True

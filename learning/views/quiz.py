@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.access import student_required, teacher_or_author_required
 from classroom.selectors import assignment_get_for_student, attempt_check_writable
+from classroom.timezones import class_zone_activate
 from core.errors import answers_json
 from core.http import form_data
 from learning.forms import posted_answers
@@ -42,6 +43,8 @@ def preview_start(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = selectors.attempt_get_for_student(student=request.user, pk=pk)
+    if attempt.assignment is not None:
+        class_zone_activate(attempt.assignment.classroom)
     if request.method == "POST":  # a save past the deadline closes the attempt itself
         return _attempt_post(request, attempt)
     if attempt.is_open and services.attempts_close_overdue(student=request.user):
@@ -101,6 +104,8 @@ def response_save(request: HttpRequest, pk: int, question_id: int) -> JsonRespon
 @require_GET
 def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = selectors.attempt_get_for_student(student=request.user, pk=pk)
+    if attempt.assignment is not None:
+        class_zone_activate(attempt.assignment.classroom)
     if attempt.is_open and services.attempts_close_overdue(student=request.user):
         attempt.refresh_from_db()
     if attempt.is_open:

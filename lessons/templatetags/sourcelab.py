@@ -1,4 +1,7 @@
 from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import get_language
 
 from core.dates import when_in_words
 from lessons.markdown import number_citations, render_markdown, render_markdown_inline
@@ -6,17 +9,29 @@ from lessons.markdown import number_citations, render_markdown, render_markdown_
 register = template.Library()
 
 
+def _as_content(html, tag: str):
+    """In the tests' pseudo-locale only (docs/translation.md), lesson content is wrapped in
+    `data-content`, so the check for untranslated interface text can leave it aside; every
+    other language gets the HTML unchanged."""
+    pseudo = getattr(settings, "PSEUDO_LANGUAGE", None)
+    if pseudo is None or get_language() != pseudo:
+        return html
+    return format_html("<{} data-content>{}</{}>", tag, html, tag)
+
+
 @register.filter
 def markdown(text: str):
-    """Render author Markdown through the sanitiser. No database access."""
-    return render_markdown(text or "")
+    """Render author Markdown through the sanitiser. No database access.
+
+    Lesson content: the interface's translations leave it as the author wrote it."""
+    return _as_content(render_markdown(text or ""), "div")
 
 
 @register.filter
 def markdown_inline(text: str):
     """A short text (a choice, an item, a label) rendered as phrasing HTML: it fits in a
     `<label>` or a `<th>`. Pipe it to `striptags` where only text may go (an `<option>`)."""
-    return render_markdown_inline(str(text or ""))
+    return _as_content(render_markdown_inline(str(text or "")), "span")
 
 
 @register.filter(is_safe=True)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.models import AuditEntry
@@ -85,7 +86,7 @@ def score_set(
 ) -> Score:
     """A teacher's score for one item (an override, or scoring free text). Earlier scores stay."""
     if attempt.is_open:
-        raise QuizError(Code.NOT_ALLOWED, "Score an attempt once it is submitted.")
+        raise QuizError(Code.NOT_ALLOWED, _("Score an attempt once it is submitted."))
     if question.pk not in attempt.item_order:
         raise QuizError(Code.UNKNOWN_QUESTION)
     return _teacher_score(
@@ -106,7 +107,10 @@ def _teacher_score(
     """Add a teacher's Score row, refresh the attempt's totals and write the audit entry."""
     possible = Decimal(question.points)
     if not Decimal(0) <= points <= possible:
-        raise QuizError(Code.INVALID_RESPONSE, f"Points must be between 0 and {possible}.")
+        raise QuizError(
+            Code.INVALID_RESPONSE,
+            _("Points must be between 0 and %(possible)s.") % {"possible": possible},
+        )
     fraction = Fraction(points) / question.points
     score = Score.objects.create(
         attempt=attempt,
@@ -151,14 +155,14 @@ def activity_score(
     was scored is kept in the row (`response_data`), so a later edit shows as changed. Earlier
     scores stay; the newest counts, as everywhere."""
     if attempt.kind != Attempt.Kind.LESSON:
-        raise QuizError(Code.UNKNOWN_QUESTION, "Quiz items are scored with score_set.")
+        raise QuizError(Code.UNKNOWN_QUESTION, _("Quiz items are scored with score_set."))
     if question.lesson_id != attempt.lesson_id or question.step.kind == StepKind.QUIZ:
         raise QuizError(Code.UNKNOWN_QUESTION)
     if registry.get_or_missing(question.type).auto_graded:
-        raise QuizError(Code.NOT_ALLOWED, "This activity is scored automatically.")
+        raise QuizError(Code.NOT_ALLOWED, _("This activity is scored automatically."))
     response = Response.objects.filter(attempt=attempt, question=question).first()
     if response is None:
-        raise QuizError(Code.NOT_ALLOWED, "There is no answer to score yet.")
+        raise QuizError(Code.NOT_ALLOWED, _("There is no answer to score yet."))
     return _teacher_score(
         attempt=attempt,
         question=question,

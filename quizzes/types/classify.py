@@ -137,9 +137,9 @@ class Classify(QuestionType[ClassifySpec, ClassifyResponse]):
         categories = {c.id for c in spec.categories}
         for item, category in response.answers.items():
             if item not in items:
-                raise ResponseError(f"Unknown item {item!r}.")
+                raise ResponseError(_("Unknown item %(item)r.") % {"item": item})
             if category not in categories:
-                raise ResponseError(f"Unknown category {category!r}.")
+                raise ResponseError(_("Unknown category %(category)r.") % {"category": category})
 
     def empty_response(self, spec: ClassifySpec) -> ClassifyResponse:
         return ClassifyResponse(answers={})

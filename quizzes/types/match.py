@@ -74,9 +74,9 @@ class Match(QuestionType[MatchSpec, MatchResponse]):
         options = {o.id for o in spec.options}
         for prompt, option in response.pairs.items():
             if prompt not in prompts:
-                raise ResponseError(f"Unknown prompt {prompt!r}.")
+                raise ResponseError(_("Unknown prompt %(prompt)r.") % {"prompt": prompt})
             if option not in options:
-                raise ResponseError(f"Unknown option {option!r}.")
+                raise ResponseError(_("Unknown option %(option)r.") % {"option": option})
 
     def empty_response(self, spec: MatchSpec) -> MatchResponse:
         return MatchResponse(pairs={})

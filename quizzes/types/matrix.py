@@ -121,12 +121,14 @@ class Matrix(QuestionType[MatrixSpec, MatrixResponse]):
         categories = {c.id for c in spec.categories}
         for row, by_column in response.cells.items():
             if row not in rows:
-                raise ResponseError(f"Unknown row {row!r}.")
+                raise ResponseError(_("Unknown row %(row)r.") % {"row": row})
             for column, category in by_column.items():
                 if column not in columns:
-                    raise ResponseError(f"Unknown column {column!r}.")
+                    raise ResponseError(_("Unknown column %(column)r.") % {"column": column})
                 if category not in categories:
-                    raise ResponseError(f"Unknown category {category!r}.")
+                    raise ResponseError(
+                        _("Unknown category %(category)r.") % {"category": category}
+                    )
 
     def _canonical(self, spec: MatrixSpec, response: MatrixResponse) -> MatrixResponse:
         """Rows and columns in the spec's order; a row with no answer is left out."""

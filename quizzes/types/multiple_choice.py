@@ -50,9 +50,9 @@ class MultipleChoice(QuestionType[MultipleChoiceSpec, MultipleChoiceResponse]):
         known = {c.id for c in spec.choices}
         for choice in response.choices:
             if choice not in known:
-                raise ResponseError(f"Unknown choice {choice!r}.")
+                raise ResponseError(_("Unknown choice %(choice)r.") % {"choice": choice})
         if len(set(response.choices)) != len(response.choices):
-            raise ResponseError("A choice is listed twice.")
+            raise ResponseError(_("A choice is listed twice."))
 
     def _canonical(
         self, spec: MultipleChoiceSpec, response: MultipleChoiceResponse

@@ -55,12 +55,16 @@ class Order(QuestionType[OrderSpec, OrderResponse]):
             return
         ids = [i.id for i in spec.items]
         if "" in response.order:  # parse_form's mark for a position given to no single item
-            raise ResponseError(f"Give every item a different position from 1 to {len(ids)}.")
+            raise ResponseError(
+                _("Give every item a different position from 1 to %(n)d.") % {"n": len(ids)}
+            )
         for item in response.order:
             if item not in ids:
-                raise ResponseError(f"Unknown item {item!r}.")
+                raise ResponseError(_("Unknown item %(item)r.") % {"item": item})
         if sorted(response.order) != sorted(ids):
-            raise ResponseError(f"Give every item a different position from 1 to {len(ids)}.")
+            raise ResponseError(
+                _("Give every item a different position from 1 to %(n)d.") % {"n": len(ids)}
+            )
 
     def empty_response(self, spec: OrderSpec) -> OrderResponse:
         return OrderResponse(order=[])

@@ -185,11 +185,11 @@ class Select(QuestionType[SelectSpec, SelectResponse]):
         ids = {o.id for o in spec.options}
         for option in response.selected:
             if option not in ids:
-                raise ResponseError(f"Unknown option {option!r}.")
+                raise ResponseError(_("Unknown option %(option)r.") % {"option": option})
         if len(set(response.selected)) != len(response.selected):
-            raise ResponseError("An option is selected twice.")
+            raise ResponseError(_("An option is selected twice."))
         if spec.max is not None and len(response.selected) > spec.max:
-            raise ResponseError(f"Select at most {spec.max}.")
+            raise ResponseError(_("Select at most %(n)d.") % {"n": spec.max})
 
     def _canonical(self, spec: SelectSpec, response: SelectResponse) -> SelectResponse:
         selected = set(response.selected)

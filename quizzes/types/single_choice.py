@@ -51,7 +51,7 @@ class SingleChoice(QuestionType[SingleChoiceSpec, SingleChoiceResponse]):
 
     def _validate_response(self, spec: SingleChoiceSpec, response: SingleChoiceResponse) -> None:
         if response.choice is not None and response.choice not in {c.id for c in spec.choices}:
-            raise ResponseError(f"Unknown choice {response.choice!r}.")
+            raise ResponseError(_("Unknown choice %(choice)r.") % {"choice": response.choice})
 
     def empty_response(self, spec: SingleChoiceSpec) -> SingleChoiceResponse:
         return SingleChoiceResponse(choice=None)

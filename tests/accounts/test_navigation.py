@@ -29,6 +29,6 @@ def test_content_author_sees_the_content_admin(client, author):
 def test_pages_have_a_language_a_skip_link_and_a_main_landmark(client, student):
     client.force_login(student)
     html = client.get(reverse("home"), follow=True).content.decode()
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     assert 'href="#main"' in html
     assert '<main id="main"' in html

@@ -83,6 +83,9 @@ def later(days: int):
 # Each write path, called as a teacher would with valid input.
 WRITES = {
     "classroom_rename": lambda w: services.classroom_rename(classroom=w.classroom, name="New"),
+    "classroom_time_zone_set": lambda w: services.classroom_time_zone_set(
+        classroom=w.classroom, time_zone="Asia/Baku"
+    ),
     "join_code_regenerate": lambda w: services.join_code_regenerate(classroom=w.classroom),
     "membership_add": lambda w: services.membership_add(classroom=w.classroom, student=w.newcomer),
     "membership_remove": lambda w: services.membership_remove(

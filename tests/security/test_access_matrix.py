@@ -70,6 +70,7 @@ MATRIX: dict[str, Row] = {
     "web_manifest": Row("get", (), everyone(OK)),
     "accounts:login": Row("get", (), everyone(OK)),
     "accounts:logout": Row("post", (), everyone(LOGIN)),
+    "accounts:language_set": Row("post", (), everyone(OK), data={"language": "az", "next": "/"}),
     "accounts:password_change": Row("get", (), signed_in(OK)),
     "accounts:password_change_done": Row("get", (), signed_in(OK)),
     # A forgotten password (issue 13, point 7): public; with e-mail off the page says whom to ask.
