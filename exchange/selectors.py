@@ -9,3 +9,11 @@ def lesson_with_quiz(*, slug: str) -> Lesson:
     if lesson is None:
         raise Http404("No such lesson.")
     return lesson
+
+
+def lesson_for_staff(*, slug: str) -> Lesson:
+    """A lesson whose teacher material (key, guide, package) teachers and authors may see."""
+    lesson = Lesson.objects.filter(slug=slug).first()
+    if lesson is None:
+        raise Http404("No such lesson.")
+    return lesson
