@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Annotated, Any
 
 from pydantic import (
@@ -16,6 +17,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from core.suggest import did_you_mean
 
 Loc = tuple[str | int, ...]
 Issue = tuple[Loc, str]
@@ -118,8 +121,23 @@ def duplicate_ids(ids: Iterable[str], loc: Loc) -> Iterator[Issue]:
         seen.add(id_)
 
 
-def unknown(kind: str, value: str) -> str:
-    return f"unknown {kind} {value!r}"
+def unknown(kind: str, value: str, known: Iterable[str] = ()) -> str:
+    """``unknown column 'minuts': did you mean 'minutes'?`` when one of ``known`` is close."""
+    return f"unknown {kind} {value!r}{did_you_mean(value, known)}"
+
+
+_SENTENCE_NUMBER = re.compile(r"\A\s*(?:s(?:entence)?)?\s*0*(\d+)\s*\Z", re.IGNORECASE)
+
+
+def unknown_sentence(value: str, sentences: Sequence[str]) -> str:
+    """An unknown sentence id, with the document's ids as a range ("s1 to s31") and the id meant
+    when it was written another way ("S4", "4", "sentence 4", "s04")."""
+    if not sentences:
+        return f"unknown sentence {value!r}"
+    found = _SENTENCE_NUMBER.match(str(value))
+    meant = f"s{int(found.group(1))}" if found else None
+    hint = f": did you mean '{meant}'?" if meant in sentences else ""
+    return f"unknown sentence {value!r}{hint} (the document has {sentences[0]} to {sentences[-1]})"
 
 
 class Choice(BaseModel):
