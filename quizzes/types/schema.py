@@ -60,6 +60,26 @@ ResponseIds = Annotated[list[ResponseId], Field(max_length=MAX_RESPONSE_ITEMS)]
 ResponseMap = Annotated[dict[ResponseId, ResponseId], Field(max_length=MAX_RESPONSE_ITEMS)]
 
 
+def empty_means_none(model: type[BaseModel], data: Any) -> Any:
+    """``data`` without the optional lists and mappings left empty (``unknown:`` or
+    ``unknown: null``), so that they take their default, as the package format promises:
+    "empty means none". A required field left empty is still refused."""
+    if not isinstance(data, dict):
+        return data
+    fields = model.model_fields
+    return {
+        name: value
+        for name, value in data.items()
+        if not (value is None and name in fields and _defaults_to_empty(fields[name]))
+    }
+
+
+def _defaults_to_empty(field: Any) -> bool:
+    if field.is_required():
+        return False
+    return field.default_factory is not None or isinstance(field.default, list | dict | BaseModel)
+
+
 class Spec(BaseModel):
     """Base of every spec: unknown fields are errors, and `issues()` adds semantic checks.
 
@@ -68,6 +88,11 @@ class Spec(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_lists(cls, data: Any) -> Any:
+        return empty_means_none(cls, data)
 
     def issues(self) -> Iterator[Issue]:
         """Semantic problems (duplicate ids, dangling references...) as (path, message)."""
