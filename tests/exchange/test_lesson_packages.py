@@ -87,7 +87,7 @@ def test_a_package_with_mistakes_lists_each_as_file_and_line_and_keeps_nothing(c
     assert response.status_code == 400
     assert 'role="alert"' in page
     assert "Nothing was imported: the package has 2 mistakes" in page
-    assert page.count("<code>lesson.yaml:") == 2
+    assert page.count('<li class="font-monospace">lesson.yaml:') == 2
     assert not Lesson.objects.exists()
 
 
