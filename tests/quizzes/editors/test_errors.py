@@ -111,7 +111,7 @@ def test_junk_posted_to_any_editor_is_refused_with_messages_not_exceptions():
         "q--action": "up:spec.items.-1",
     }.items():
         junk[key] = value
-    for type_key in registry.keys():
-        editor = item_editor(type_key, data=junk, sentences=SENTENCES)
+    for qt in registry:
+        editor = item_editor(qt.key, data=junk, sentences=SENTENCES)
         assert not editor.is_valid()
         editor.render()
