@@ -45,7 +45,9 @@ class SentencesNode(Node):
         # in document order.
         written = (text_of(data, ctx.name(path, "order")) or "").split()
         known = [sid for sid, _text in ctx.sentences]
-        rank = {sid: i for i, sid in enumerate([*written, *known])}
+        rank: dict[str, int] = {}
+        for sid in [*written, *known]:
+            rank.setdefault(sid, len(rank))
         return sorted(picked, key=lambda s: rank.get(s, len(rank)))
 
     def blank(self) -> Any:
