@@ -1,7 +1,9 @@
 """Reads of the LTI pages; each checks that the teacher owns the class it reads."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
+from django.db.models import Count, Min
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
@@ -55,3 +57,37 @@ def assignment_grades(*, teacher: User, classroom_pk: int, assignment_pk: int) -
         .order_by("student__username")
     )
     return GradesPage(assignment, grades)
+
+
+@dataclass(frozen=True)
+class PassbackState:
+    """How the grades of one LMS-linked assignment stand: how many the LMS has, how many
+    failed and are being retried (and the next try), how many wait to be sent."""
+
+    sent: int
+    failed: int
+    pending: int
+    next_try_at: datetime | None
+
+
+def assignment_passback_state(*, assignment: Assignment) -> PassbackState | None:
+    """None for an assignment no LMS link opens (most): nothing to show. Two queries."""
+    if not LinkedAssignment.objects.filter(assignment=assignment).exists():
+        return None
+    rows = (
+        GradeSync.objects.filter(link__assignment=assignment)
+        .values("status")
+        .annotate(n=Count("pk"), first=Min("next_try_at"))
+        .order_by()
+    )
+    counts, next_try = {}, None
+    for row in rows:
+        counts[row["status"]] = row["n"]
+        if row["status"] == GradeSync.Status.FAILED:
+            next_try = row["first"]
+    return PassbackState(
+        sent=counts.get(GradeSync.Status.SENT, 0),
+        failed=counts.get(GradeSync.Status.FAILED, 0),
+        pending=counts.get(GradeSync.Status.PENDING, 0),
+        next_try_at=next_try,
+    )
