@@ -114,3 +114,16 @@ class RosterMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.student} in {self.course}"
+
+
+class IdentitySeen(models.Model):
+    """When an LMS identity last launched Source Lab (django-lti's own "modified" time also
+    moves when a roster sync renames the person): shown to the school administrator."""
+
+    lti_user = models.OneToOneField(
+        "lti_tool.LtiUser", on_delete=models.CASCADE, related_name="seen"
+    )
+    last_launch_at = models.DateTimeField(_("last launch"))
+
+    def __str__(self) -> str:
+        return f"{self.lti_user} {self.last_launch_at:%Y-%m-%d %H:%M}"

@@ -23,7 +23,7 @@ from classroom.services import assignment_create, classroom_create, membership_a
 from lessons.models import Lesson
 
 from ..errors import Code, LtiError
-from ..models import CourseClass, LinkedAssignment, RosterMember, UsedNonce
+from ..models import CourseClass, IdentitySeen, LinkedAssignment, RosterMember, UsedNonce
 from ..tool import message_launch
 
 CUSTOM_LESSON = "lesson"  # the custom parameter a deep link sets: the lesson's slug
@@ -89,6 +89,9 @@ def _launch_open(launch: LtiLaunch) -> Launch:
     sync_data_from_launch(launch)
     # Source Lab needs a name, never the LMS's e-mail address or picture (data minimisation).
     LtiUser.objects.filter(pk=launch.user.pk).update(email="", picture_url="")
+    IdentitySeen.objects.update_or_create(
+        lti_user=launch.user, defaults={"last_launch_at": timezone.now()}
+    )
     user = account_for(lti_user=launch.user, teaching=teaching)
     course = course_for(launch=launch, user=user, teaching=teaching)
     if launch.is_deep_link_launch:
