@@ -134,9 +134,10 @@ def account_for(*, lti_user: LtiUser, teaching: bool) -> User:
 def course_member_add(*, course: CourseClass, student: User) -> bool:
     """Put a learner the LMS names in the class; a membership the LMS made is remembered as
     such (one the teacher made stays theirs). Returns whether the student was not a member."""
-    if Membership.objects.filter(classroom=course.classroom, student=student).exists():
+    existed = Membership.objects.filter(classroom=course.classroom, student=student).exists()
+    membership_add(classroom=course.classroom, student=student)  # an archived class refuses
+    if existed:
         return False
-    membership_add(classroom=course.classroom, student=student)
     RosterMember.objects.get_or_create(course=course, student=student)
     return True
 
