@@ -21,6 +21,10 @@ class AuditEntry(models.Model):
         USERNAME_CHANGED = "username_changed", _("Username changed")
         ACCOUNT_DELETED = "account_deleted", _("Account deleted")
         TEACHER_CREATED = "teacher_created", _("Teacher account created")
+        # Issue 17: LMS identities moved between accounts, learners the LMS roster dropped.
+        LMS_IDENTITY_LINKED = "lms_identity_linked", _("LMS identity linked to an account")
+        LMS_IDENTITY_UNLINKED = "lms_identity_unlinked", _("LMS identity given its own account")
+        LMS_ROSTER_REMOVED = "lms_roster_removed", _("Left a class with the LMS roster")
 
     action = models.CharField(max_length=24, choices=Action.choices)
     actor = models.ForeignKey(

@@ -21,6 +21,9 @@ class Code(StrEnum):
     NOT_CLASS_TEACHER = "not_class_teacher"
     NO_ROSTER_SERVICE = "no_roster_service"
     SERVICE_FAILED = "service_failed"
+    NOT_SCHOOL_ADMIN = "not_school_admin"
+    LINK_REFUSED = "link_refused"
+    UNLINK_LAST_SIGN_IN = "unlink_last_sign_in"
 
 
 MESSAGES = {
@@ -55,6 +58,12 @@ MESSAGES = {
         "The LMS did not offer its roster (Names and Roles) for this course."
     ),
     Code.SERVICE_FAILED: _("The LMS did not answer as expected: %(reason)s"),
+    Code.NOT_SCHOOL_ADMIN: _("Only the school administrator links LMS identities to accounts."),
+    Code.LINK_REFUSED: _("These accounts cannot be linked."),
+    Code.UNLINK_LAST_SIGN_IN: _(
+        "This identity is the only way into the account (it has no password and no other LMS "
+        "identity): given its own account, it would leave this one and its work unreachable."
+    ),
 }
 
 

@@ -93,3 +93,37 @@ class GradeSync(models.Model):
 
     def __str__(self) -> str:
         return f"{self.student} {self.score_given}/{self.score_maximum} ({self.status})"
+
+
+class RosterMember(models.Model):
+    """A student who is in the class because the LMS put them there (a launch or a roster
+    sync), not a teacher: the roster sync takes only these out when the LMS no longer lists
+    them. A student the teacher added by hand has no row and stays."""
+
+    course = models.ForeignKey(CourseClass, on_delete=models.CASCADE, related_name="members")
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lms_memberships"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("member from the LMS")
+        constraints = [
+            models.UniqueConstraint(fields=["course", "student"], name="lti_roster_member_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} in {self.course}"
+
+
+class IdentitySeen(models.Model):
+    """When an LMS identity last launched Source Lab (django-lti's own "modified" time also
+    moves when a roster sync renames the person): shown to the school administrator."""
+
+    lti_user = models.OneToOneField(
+        "lti_tool.LtiUser", on_delete=models.CASCADE, related_name="seen"
+    )
+    last_launch_at = models.DateTimeField(_("last launch"))
+
+    def __str__(self) -> str:
+        return f"{self.lti_user} {self.last_launch_at:%Y-%m-%d %H:%M}"

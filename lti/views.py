@@ -6,9 +6,12 @@ here has CSRF protection."""
 
 from urllib.parse import urlsplit
 
+from django.contrib import messages
 from django.contrib.auth import login
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from lti_tool.models import Key
@@ -78,8 +81,21 @@ def course(request, pk: int):
 @require_POST
 def roster_sync(request, pk: int):
     course = selectors.course_get_for_teacher(teacher=request.user, classroom_pk=pk)
-    roster.roster_sync(course=course)
+    result = roster.roster_sync(course=course, by=request.user)
+    messages.success(request, roster_summary(result))
     return redirect("lti:course", pk=pk)
+
+
+def roster_summary(result: roster.RosterResult) -> str:
+    """ "2 added, 1 removed, 20 already in the class"."""
+    parts = [
+        ngettext("%(n)d added", "%(n)d added", len(result.added)) % {"n": len(result.added)},
+        ngettext("%(n)d removed", "%(n)d removed", len(result.removed))
+        % {"n": len(result.removed)},
+        ngettext("%(n)d already in the class", "%(n)d already in the class", len(result.kept))
+        % {"n": len(result.kept)},
+    ]
+    return _("Roster brought in from the LMS: %(summary)s.") % {"summary": ", ".join(parts)}
 
 
 @teacher_required

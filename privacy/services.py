@@ -8,6 +8,7 @@ from accounts.models import User
 from audit.models import AuditEntry
 from audit.services import audit_record
 from classroom.models import AttemptReset, Extension, Membership
+from core.personal_data import sections
 from quizzes.models import Attempt, Response, Score
 
 
@@ -18,7 +19,8 @@ def _iso(value):
 def student_data_export(*, student: User, by: User, classrooms: list | None = None) -> dict:
     """What Source Lab holds about one student, as JSON-ready data (a fixed number of queries
     however much work the student did): everything, or with `classrooms` only the memberships
-    and the work in those classes (a teacher's export, issue 13)."""
+    and the work in those classes (a teacher's export, issue 13). The LMS's rows (identities,
+    grades sent to it) come from the `core.personal_data` sections."""
     memberships = Membership.objects.filter(student=student).select_related("classroom")
     attempts = Attempt.objects.filter(student=student).select_related("lesson")
     responses = Response.objects.filter(attempt__student=student).select_related("question")
@@ -79,6 +81,8 @@ def student_data_export(*, student: User, by: User, classrooms: list | None = No
             for s in scores
         ],
     }
+    for section in sections():  # the apps beside this one (the LMS links), each its own keys
+        data.update(section.export(student, classrooms))
     scope = {} if classrooms is None else {"classes": [c.pk for c in classrooms]}
     audit_record(
         action=AuditEntry.Action.STUDENT_EXPORTED, actor=by, subject_user_id=student.pk, **scope
@@ -99,6 +103,8 @@ def student_records_delete(*, student: User, by: User, reason: str, classrooms: 
         "answers": Response.objects.filter(attempt__in=attempts).count(),
         "classes": Membership.objects.filter(student=student, classroom__in=classrooms).count(),
     }
+    for section in sections():
+        counts[section.name] = section.erase(student, classrooms)
     attempts.delete()
     for model in (Extension, AttemptReset):
         model.objects.filter(student=student, assignment__classroom__in=classrooms).delete()

@@ -31,6 +31,12 @@ class AccountSearchForm(forms.Form):
     )
 
 
+class LinkSearchForm(forms.Form):
+    q = forms.CharField(
+        label=gettext_lazy("The other account: username or name"), required=False, max_length=150
+    )
+
+
 class ClassSearchForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Class or teacher"), required=False, max_length=150)
 

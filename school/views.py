@@ -1,5 +1,6 @@
 """The school administrator's pages: accounts (search, a new password, a new username,
-deletion, each with a reason), the school's classes and teachers, and the audit log.
+deletion, each with a reason; their LMS identities, linked and unlinked), the school's classes
+and teachers, and the audit log.
 
 Views translate HTTP: the role decorator, a selector or a form, one service. Every refusal
 of a service reaches the one handler, or is shown at its form (`core.forms.form_page`)."""
@@ -16,6 +17,8 @@ from accounts.access import school_admin_required
 from classroom.services.accounts import account_password_reset as password_reset
 from classroom.services.accounts import account_username_change as username_change
 from core.forms import GET_POST, form_page
+from lti import selectors as lti_selectors
+from lti.services.identities import identity_link, identity_unlink
 
 from . import selectors, services
 from .forms import (
@@ -23,6 +26,7 @@ from .forms import (
     AuditFilterForm,
     ClassSearchForm,
     DeleteForm,
+    LinkSearchForm,
     ReasonForm,
     TeacherForm,
     UsernameForm,
@@ -77,6 +81,7 @@ def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "account": account,
             "classrooms": selectors.account_classes(account=account),
+            "identities": lti_selectors.identities_of(account=account),
             "tab": "accounts",
         },
     )
@@ -131,6 +136,66 @@ def account_delete(request: HttpRequest, pk: int) -> HttpResponse:
         "tab": "accounts",
     }
     return form_page(request, "school/account_delete.html", context, form=form, submit=submit)
+
+
+# --- LMS identities (issue 17) ---------------------------------------------------------------
+
+
+@school_admin_required
+@require_GET
+def lms_link_search(request: HttpRequest, pk: int) -> HttpResponse:
+    """Find the other account, whose LMS identities (and work) are to move to this one."""
+    account = selectors.account_get_for_school_admin(pk=pk)
+    form = LinkSearchForm(request.GET)
+    candidates = lti_selectors.link_candidates(account=account, query=_filters(form)["q"])
+    context = {"account": account, "form": form, "candidates": candidates, "tab": "accounts"}
+    return render(request, "school/lms_link_search.html", context)
+
+
+@school_admin_required
+@GET_POST
+def lms_link(request: HttpRequest, pk: int, source_pk: int) -> HttpResponse:
+    """Both accounts side by side, with whether they can be merged; then the merge."""
+    account = selectors.account_get_for_school_admin(pk=pk)
+    source = lti_selectors.link_source_get(target=account, pk=source_pk)
+
+    def submit(data: dict) -> HttpResponse:
+        identity_link(source=source, target=account, by=request.user, reason=data["reason"])
+        messages.success(
+            request,
+            _("%(source)s was linked into this account, with its work.") % {"source": source},
+        )
+        return redirect("school:account_detail", pk=account.pk)
+
+    def context() -> dict:  # after a refused POST, drawn again from what the accounts now hold
+        return {
+            "account": account,
+            "preview": lti_selectors.link_preview(target=account, source=source),
+            "tab": "accounts",
+        }
+
+    form = ReasonForm(request.POST or None)
+    return form_page(request, "school/lms_link.html", context, form=form, submit=submit)
+
+
+@school_admin_required
+@GET_POST
+def lms_unlink(request: HttpRequest, pk: int, identity_pk: int) -> HttpResponse:
+    account = selectors.account_get_for_school_admin(pk=pk)
+    identity = lti_selectors.identity_get_for_school_admin(account=account, pk=identity_pk)
+
+    def submit(data: dict) -> HttpResponse:
+        new = identity_unlink(identity=identity, by=request.user, reason=data["reason"])
+        messages.success(
+            request,
+            _("The LMS identity now has its own account, %(username)s.")
+            % {"username": new.username},
+        )
+        return redirect("school:account_detail", pk=account.pk)
+
+    context = {"account": account, "identity": identity, "tab": "accounts"}
+    form = ReasonForm(request.POST or None)
+    return form_page(request, "school/lms_unlink.html", context, form=form, submit=submit)
 
 
 # --- classes and teachers ----------------------------------------------------------------------

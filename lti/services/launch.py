@@ -18,12 +18,12 @@ from pylti1p3.exception import LtiException
 
 from accounts.models import User
 from accounts.services import user_create
-from classroom.models import Assignment
+from classroom.models import Assignment, Membership
 from classroom.services import assignment_create, classroom_create, membership_add
 from lessons.models import Lesson
 
 from ..errors import Code, LtiError
-from ..models import CourseClass, LinkedAssignment, UsedNonce
+from ..models import CourseClass, IdentitySeen, LinkedAssignment, RosterMember, UsedNonce
 from ..tool import message_launch
 
 CUSTOM_LESSON = "lesson"  # the custom parameter a deep link sets: the lesson's slug
@@ -89,6 +89,9 @@ def _launch_open(launch: LtiLaunch) -> Launch:
     sync_data_from_launch(launch)
     # Source Lab needs a name, never the LMS's e-mail address or picture (data minimisation).
     LtiUser.objects.filter(pk=launch.user.pk).update(email="", picture_url="")
+    IdentitySeen.objects.update_or_create(
+        lti_user=launch.user, defaults={"last_launch_at": timezone.now()}
+    )
     user = account_for(lti_user=launch.user, teaching=teaching)
     course = course_for(launch=launch, user=user, teaching=teaching)
     if launch.is_deep_link_launch:
@@ -101,7 +104,7 @@ def _launch_open(launch: LtiLaunch) -> Launch:
             kwargs={"pk": assignment.classroom_id, "assignment_pk": assignment.pk},
         )
     else:
-        membership_add(classroom=course.classroom, student=user)
+        course_member_add(course=course, student=user)
         url = reverse("learning:assignment", kwargs={"assignment_id": assignment.pk})
     return Launch(user, url, launch.get_launch_id())
 
@@ -126,6 +129,17 @@ def account_for(*, lti_user: LtiUser, teaching: bool) -> User:
     lti_user.auth_user = user
     lti_user.save(update_fields=["auth_user"])
     return user
+
+
+def course_member_add(*, course: CourseClass, student: User) -> bool:
+    """Put a learner the LMS names in the class; a membership the LMS made is remembered as
+    such (one the teacher made stays theirs). Returns whether the student was not a member."""
+    existed = Membership.objects.filter(classroom=course.classroom, student=student).exists()
+    membership_add(classroom=course.classroom, student=student)  # an archived class refuses
+    if existed:
+        return False
+    RosterMember.objects.get_or_create(course=course, student=student)
+    return True
 
 
 def course_for(*, launch: LtiLaunch, user: User, teaching: bool) -> CourseClass:

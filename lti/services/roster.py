@@ -1,6 +1,10 @@
 """Names and Role Provisioning: the LMS course's roster becomes the class's students. Each
-learner gets (or keeps) the account linked to their LMS identity, without a password; members
-the LMS no longer lists stay in the class (their work is kept; the teacher removes them)."""
+learner gets (or keeps) the account linked to their LMS identity, without a password. A learner
+the LMS put in the class (`RosterMember`) whom it no longer lists, or lists as Inactive or
+Deleted, leaves the class; their work is kept (`classroom.services.membership_remove`), so a
+learner added again finds it. Students the teacher added by hand are never taken out."""
+
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,35 +16,56 @@ from pylti1p3.names_roles import NamesRolesProvisioningService
 from requests import RequestException
 
 from accounts.models import User
-from classroom.services import membership_add
+from audit.models import AuditEntry
+from audit.services import audit_record
+from classroom.services import membership_remove
 
 from ..errors import Code, LtiError
-from ..models import CourseClass
+from ..models import CourseClass, RosterMember
 from ..tool import connector
-from .launch import account_for
+from .launch import account_for, course_member_add
+
+ACTIVE = "Active"
 
 
-def roster_sync(*, course: CourseClass) -> list[User]:
-    """Add the course's active learners to the class; returns the students added or kept."""
+@dataclass(frozen=True)
+class RosterResult:
+    added: list[User]
+    kept: list[User]
+    removed: list[User]
+
+
+def _members(course: CourseClass) -> list[dict]:
     context = course.context
     if not context.memberships_url:
         raise LtiError(Code.NO_ROSTER_SERVICE, status=409)
-    registration = context.deployment.registration
     service = NamesRolesProvisioningService(
-        connector(registration), {"context_memberships_url": context.memberships_url}
+        connector(context.deployment.registration),
+        {"context_memberships_url": context.memberships_url},
     )
     try:
-        members = service.get_members()
+        return service.get_members()
     except (LtiException, LtiServiceException, RequestException, ValueError) as error:
         raise LtiError(Code.SERVICE_FAILED, status=502, reason=str(error)[:300]) from error
-    students = []
+
+
+def _is_active_learner(member: dict) -> bool:
+    roles = {normalize_role(role) for role in member.get("roles", [])}
+    return (
+        ContextRole.LEARNER in roles
+        and member.get("status", ACTIVE) == ACTIVE
+        and bool(member.get("user_id"))
+    )
+
+
+def roster_sync(*, course: CourseClass, by: User | None = None) -> RosterResult:
+    """Make the class's LMS learners the course's active learners: add the new ones, take out
+    those the LMS put in and no longer lists (audited, with `by`, the teacher who asked)."""
+    members = _members(course)  # before the transaction: a slow LMS holds no lock
+    registration = course.context.deployment.registration
+    added, kept, listed = [], [], set()
     with transaction.atomic():
-        for member in members:
-            roles = {normalize_role(role) for role in member.get("roles", [])}
-            if ContextRole.LEARNER not in roles or member.get("status", "Active") != "Active":
-                continue
-            if not member.get("user_id"):
-                continue
+        for member in filter(_is_active_learner, members):
             lti_user, _created = LtiUser.objects.update_or_create(
                 registration=registration,
                 sub=member["user_id"],
@@ -51,8 +76,29 @@ def roster_sync(*, course: CourseClass) -> list[User]:
             if lti_user.auth_user_id and not lti_user.auth_user.is_student:
                 continue  # a teacher's account listed as a learner stays a teacher, not a member
             student = account_for(lti_user=lti_user, teaching=False)
-            membership_add(classroom=course.classroom, student=student)
-            students.append(student)
+            listed.add(student.pk)
+            (added if course_member_add(course=course, student=student) else kept).append(student)
+        removed = _remove_unlisted(course=course, listed=listed, by=by)
         course.roster_synced_at = timezone.now()
         course.save(update_fields=["roster_synced_at"])
-    return students
+    return RosterResult(added, kept, removed)
+
+
+def _remove_unlisted(*, course: CourseClass, listed: set[int], by: User | None) -> list[User]:
+    gone = list(
+        RosterMember.objects.filter(course=course)
+        .exclude(student_id__in=listed)
+        .select_related("student")
+    )
+    removed = []
+    for row in gone:
+        membership_remove(classroom=course.classroom, student=row.student)
+        row.delete()
+        removed.append(row.student)
+        audit_record(
+            action=AuditEntry.Action.LMS_ROSTER_REMOVED,
+            actor=by,
+            subject_user_id=row.student.pk,
+            class_id=course.classroom_id,
+        )
+    return removed

@@ -198,6 +198,14 @@ MATRIX.update(
             "get", (), SCHOOL_ADMIN_ONLY, post={"username": "new.teacher"}
         ),
         "school:audit_log": Row("get", (), SCHOOL_ADMIN_ONLY),
+        # Issue 17: the student's LMS identities; an LMS-only account merged into theirs.
+        "school:lms_link_search": Row("get", ("student",), SCHOOL_ADMIN_ONLY),
+        "school:lms_link": Row(
+            "get", ("student", "lms_source"), SCHOOL_ADMIN_ONLY, post={"reason": "Same person"}
+        ),
+        "school:lms_unlink": Row(
+            "get", ("student", "lms_identity"), SCHOOL_ADMIN_ONLY, post={"reason": "Two people"}
+        ),
     }
 )
 
@@ -277,7 +285,10 @@ def world(db, example_lesson):
     attempt = services.attempt_start(
         student=make["student"], lesson=example_lesson, assignment=assignment
     )
+    lms_source, lms_identity = _lms_identities(make["student"])
     objects = {
+        "lms_source": lms_source.pk,
+        "lms_identity": lms_identity.pk,
         "assignment": assignment.pk,
         "attempt": attempt.pk,
         "question": attempt.item_order[0],
@@ -294,6 +305,22 @@ def world(db, example_lesson):
         "reset_token": "set-password",
     }
     return make, objects
+
+
+def _lms_identities(student):
+    """The student signs in from one LMS too; an LMS-only account (no password) from another."""
+    from lti_tool.models import LtiRegistration, LtiUser
+
+    def platform(name):
+        return LtiRegistration.objects.create(
+            name=name, issuer=f"https://{name}", client_id="c", auth_url="https://a",
+            token_url="https://t", keyset_url="https://k",
+        )  # fmt: skip
+
+    identity = LtiUser.objects.create(registration=platform("lms-a"), sub="s-1", auth_user=student)
+    source = user_create(username="lti-2-abc", password=None, role=User.Role.STUDENT)
+    LtiUser.objects.create(registration=platform("lms-b"), sub="s-2", auth_user=source)
+    return source, identity
 
 
 def outcome(response) -> str:
