@@ -43,6 +43,7 @@ SPEC_NEVER = frozenset({"id", "sentence", "category", "key", "accepted", "within
 # original has is required once the target is translated; a ``.simpler`` text always is
 # optional (the translation's one text then serves both levels).
 OPTIONAL = {
+    "lesson": frozenset({"quiz_title"}),
     "glossary": frozenset({"term"}),
     "sources": frozenset({"title"}),
     "timeline": frozenset({"title", "label"}),
@@ -107,6 +108,7 @@ def lesson_targets(raw: Any) -> dict[str, dict[str, Leaves]]:
     targets["lesson"]["lesson"] = _fields(
         raw if isinstance(raw, dict) else {}, ("title", "summary")
     )
+    _prose(targets["lesson"]["lesson"], "quiz_title", get(raw, "quiz", "title"))
     for _i, step in dicts(get(raw, "steps")):
         if isinstance(step.get("kind"), str):
             targets["steps"][step["kind"]] = _fields(step, ("title", "body"))

@@ -152,7 +152,7 @@ def _text(overlay: _Overlay, tree: dict, loc: Loc, *, required: bool) -> str | N
     value = tree.get(loc[-1])
     if value is None:
         if required:
-            overlay.error(loc, f"missing field '{loc[-1]}'")
+            overlay.error(loc[:-1], f"missing field '{loc[-1]}'")
         return None
     if not isinstance(value, str) or not value.strip():
         overlay.error(loc, "must be a text, not empty")
