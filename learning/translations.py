@@ -98,7 +98,8 @@ class ReaderTranslation:
         shown.prompt_simpler = texts.get("prompt.simpler", "")
         feedback, simpler = dict(question.feedback), {}
         for state in list(feedback):
-            feedback[state] = _at(texts, f"feedback.{state}", ReadingLevel.STANDARD) or feedback[state]
+            text = _at(texts, f"feedback.{state}", ReadingLevel.STANDARD)
+            feedback[state] = text or feedback[state]
             if f"feedback.{state}.simpler" in texts:
                 simpler[state] = texts[f"feedback.{state}.simpler"]
         shown.feedback, shown.feedback_simpler = feedback, simpler

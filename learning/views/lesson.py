@@ -23,7 +23,6 @@ from core.errors import answers_json
 from core.http import form_data
 from learning import services
 from learning.forms import posted_answers
-from learning.translations import reader_translation, step_page_translated
 from learning.selectors.dashboard import (
     assignments_for_dashboard,
     classes_waiting_for_approval,
@@ -37,6 +36,7 @@ from learning.selectors.step import (
     lesson_work_get,
     reading_level_for,
 )
+from learning.translations import reader_translation, step_page_translated
 from lessons.models import ReadingLevel, StepKind
 from lessons.selectors import lesson_citation_keys
 from quizzes import selectors as quiz_selectors

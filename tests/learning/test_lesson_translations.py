@@ -3,6 +3,9 @@ tests/fixtures/packages/translated and its Azerbaijani overlay: the translated s
 questions, the switch to the original and back (remembered per lesson), the document kept in
 its original language with its translation beside it, grading by ids whatever the language."""
 
+# Azerbaijani is written with the dotless ı: not a look-alike of i here.
+# ruff: noqa: RUF001, RUF003
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -74,9 +77,7 @@ def test_the_loader_stores_one_translation_per_language(lesson):
     )
 
 
-def test_a_student_reading_azerbaijani_sees_the_translated_step_and_question(
-    reader, assignment
-):
+def test_a_student_reading_azerbaijani_sees_the_translated_step_and_question(reader, assignment):
     html = step(reader, assignment, "context")
     assert "İşıqdan əvvəl" in html  # the step's title
     assert "Gəmilər tez-tez körfəzin girişində quruya otururdu" in html  # its body
