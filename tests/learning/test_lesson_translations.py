@@ -12,6 +12,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -170,3 +172,19 @@ def test_the_quiz_and_its_result_are_translated(reader, assignment):
     result = reader.get(reverse("learning:attempt_result", args=[attempt.pk])).content.decode()
     assert "Hansı cümlə fikir bildirir?" in result
     assert attempt.scores.get(question=opinion).state == "correct"
+
+
+def test_the_translation_costs_two_queries_whatever_the_lesson_holds(reader, student, assignment):
+    """The translation row and the reader's choice: two queries, not one per text."""
+    url = reverse("learning:step", args=[assignment.pk, "context"])
+    reader.get(url)  # the lesson-work record is made on the first visit
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert reader.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    translated = count()
+    student.language = "en"  # the lesson's own language: nothing to look up
+    student.save(update_fields=["language"])
+    assert translated == count() + 2
