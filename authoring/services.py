@@ -15,6 +15,7 @@ from authoring.package.errors import PackageError
 from authoring.package.files import PackageFiles, package_files_read
 from authoring.package.minutes import step_minutes
 from authoring.package.validate import find_packages, validate_package
+from authoring.translations import lesson_translations_store
 from lessons.models import Figure, GlossaryTerm, Lesson, Reference, Sentence, Source, Step
 from quizzes.models import Attempt, KeyChange, Question, Quiz
 from quizzes.types import GradeState
@@ -114,6 +115,7 @@ def lesson_package_load(*, package: content.Package, force: bool = False) -> Loa
     _sync_quiz(lesson, package)
     result = LoadResult(package.slug, status)
     _sync_questions(lesson, package, steps, result)
+    lesson_translations_store(lesson=lesson, translations=package.translations)
     return result
 
 

@@ -3,6 +3,8 @@ and by a symbol with words, never by colour alone; 0 % is never the colour of su
 
 from dataclasses import dataclass
 
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,11 +16,17 @@ class Band:
     lowest: int  # the lowest percent in the band
 
 
+def _percent_range(lowest: int, highest: int) -> str:
+    # Translators: a grade band from one percent to another, joined by an en dash.
+    text = gettext("%(lowest)d–%(highest)d%%")  # noqa: RUF001 (an en dash, not a hyphen)
+    return text % {"lowest": lowest, "highest": highest}
+
+
 BANDS = (
     # Translators: a grade band; the percent sign is literal.
     # xgettext:no-python-format
     Band("high", "●", _("80% or more"), 80),
-    Band("mid", "◐", _("50\N{EN DASH}79%"), 50),
+    Band("mid", "◐", lazy(_percent_range, str)(50, 79), 50),
     Band("low", "○", _("below 50%"), 0),
 )
 

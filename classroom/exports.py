@@ -55,6 +55,8 @@ def csv_lines(rows: Iterable[Iterable], zone=None) -> Iterator[str]:
 
 
 def _number(value) -> str:
+    """A number as spreadsheets and scripts read it whatever the reader's language: digits,
+    a point for decimals, no grouping ("1234.5"), unlike the pages (`floatformat`)."""
     return "" if value is None else f"{value.normalize():f}"
 
 
@@ -79,19 +81,20 @@ def status_text(progress) -> str:
 
 def gradebook_rows(*, classroom: Classroom, now: datetime | None = None) -> Iterator[list]:
     """Header, then one row per student: for each assignment the points, the points possible
-    and the status (e.g. "submitted; late"). Points are empty until a quiz is submitted."""
+    and the status (e.g. "submitted; late"), then the class's time zone, in which the due
+    dates of the header are written. Points are empty until a quiz is submitted."""
     data = class_progress(classroom=classroom, now=now)
     header = ["username", "display_name"]
     for assignment in data.assignments:
         label = assignment_label(assignment, classroom.zone)
         header += [f"{label}: points", f"{label}: out of", f"{label}: status"]
-    yield header
+    yield [*header, "time_zone"]
     for student in data.students:
         row = [student.username, student.display_name]
         for assignment in data.assignments:
             progress = data.cell(student, assignment)
             row += [_number(progress.points), _number(progress.possible), status_text(progress)]
-        yield row
+        yield [*row, classroom.zone.key]
 
 
 RESPONSE_HEADER = [
@@ -104,6 +107,7 @@ RESPONSE_HEADER = [
     "attempt_status",
     "started_at",
     "submitted_at",
+    "time_zone",  # the class's: started_at and submitted_at are written in it, with its offset
     "late",
     "question",
     "question_version",
@@ -226,6 +230,7 @@ def responses_rows(*, classroom: Classroom) -> Iterator[list]:
             status,
             started_at,
             submitted_at,
+            classroom.zone.key,
             "yes" if late else "no",
             key,
             version,

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from lessons.models import ReadingLevel, StepKind
+from lessons.models import LessonOriginalChoice, ReadingLevel, StepKind
 from quizzes.models import Attempt
 
 
@@ -31,3 +31,12 @@ def lesson_reading_level_save(*, attempt: Attempt, level: str) -> None:
         raise ValueError(f"Unknown reading level {level!r}.")
     attempt.reading_level = level
     Attempt.objects.filter(pk=attempt.pk).update(reading_level=level)
+
+
+def lesson_original_choose(*, user, lesson, original: bool) -> None:
+    """Remember whether ``user`` reads ``lesson`` in its original language rather than in the
+    translation into their interface language (learning.translations)."""
+    if original:
+        LessonOriginalChoice.objects.get_or_create(user=user, lesson=lesson)
+    else:
+        LessonOriginalChoice.objects.filter(user=user, lesson=lesson).delete()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import figure, join, lesson, quiz
+from .views import figure, join, lesson, quiz, translation
 
 app_name = "learning"
 
@@ -20,6 +20,11 @@ urlpatterns = [
         "lessons/assignments/<int:assignment_id>/reading-level/",
         lesson.reading_level_set,
         name="reading_level",
+    ),
+    path(
+        "lessons/assignments/<int:assignment_id>/language/",
+        translation.lesson_language_set,
+        name="lesson_language",
     ),
     path(
         "lessons/<int:lesson_id>/figures/<slug:key>/<str:digest>/",

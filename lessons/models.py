@@ -1,6 +1,7 @@
 """A lesson as loaded from a content package. Rows are written only by the loader
 (`lessons.services.lesson_package_load`); authors edit packages, or questions in the admin."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -214,3 +215,49 @@ class Figure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lesson.slug}: {self.key}"
+
+
+class LessonTranslation(models.Model):
+    """A lesson's texts in another language, from the package's ``translations/<lang>.yaml``
+    (docs/lesson-format.md, "Translations"). One row per lesson and language, rewritten by the
+    loader; the texts are looked up by target id and field path when a page is shown
+    (``learning.translations``), never copied onto the original rows, so grading and answers
+    stay keyed by ids whatever the language."""
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=12)
+    translator = models.CharField(_("translator"), max_length=300)
+    status = models.CharField(max_length=20)  # machine-draft | draft | reviewed
+    # {section: {target id: {dotted path: text}}}, see authoring.package.translation_targets.
+    texts = models.JSONField(default=dict, blank=True)
+    # A translation of the document under study, shown beside the original (never instead).
+    document_text = models.TextField(blank=True)
+    document_title = models.CharField(max_length=300, blank=True)
+    document_translator = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["lesson", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["lesson", "language"], name="unique_lesson_translation")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lesson.slug}: {self.language}"
+
+
+class LessonOriginalChoice(models.Model):
+    """A reader who switched a translated lesson back to its original language: remembered
+    per lesson (and per account, so on every computer) until they switch back."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_original_choices"
+    )
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="original_choices")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "lesson"], name="unique_lesson_original")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.lesson_id} in the original"

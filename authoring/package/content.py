@@ -216,6 +216,8 @@ class Package:
     parts: tuple[Part, ...] = ()
     figures: tuple[Figure, ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()  # in date order
+    # Checked overlays of translations/ (authoring.package.translations.LessonTranslationData).
+    translations: tuple[Any, ...] = ()
 
     def questions(self) -> tuple[Question, ...]:
         """Every question in lesson order: step activities, then quiz items where the quiz

@@ -19,7 +19,7 @@ package with no error at all is turned into the plain dataclasses of ``content.p
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from authoring.package import content
@@ -48,6 +48,7 @@ from authoring.package.segment import Sentence
 from authoring.package.skills import check_standards, lesson_skills
 from authoring.package.steps import check_steps
 from authoring.package.structure import check_structure
+from authoring.package.translations import check_translations
 from authoring.package.yamlload import LoadedYaml, YamlSyntaxError, load_yaml
 
 LESSON_FILE = "lesson.yaml"
@@ -148,9 +149,13 @@ def _check(folder: Path, loaded: LoadedYaml) -> ValidationReport:
     figures = check_figures(raw, findings, folder)
     check_timeline(raw, findings)
     check_excerpts(raw, findings)
+    language = lesson.language if lesson is not None else ""
+    translation_errors, translations = check_translations(folder, raw, language)
+    findings.errors.extend(translation_errors)
     package = None
     if not findings.errors and lesson is not None and main is not None:
         package = build_package(folder, lesson, main, prepared, figures)
+        package = replace(package, translations=translations)
     # The lesson file's errors first, then any other file's (an unreadable document); each by line.
     errors = sorted(findings.errors, key=lambda e: (e.file != findings.file, e.file, e.line or 0))
     return ValidationReport(folder, package, tuple(errors), main.sentences if main else ())

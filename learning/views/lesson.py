@@ -36,6 +36,7 @@ from learning.selectors.step import (
     lesson_work_get,
     reading_level_for,
 )
+from learning.translations import reader_translation, step_page_translated
 from lessons.models import ReadingLevel, StepKind
 from lessons.selectors import lesson_citation_keys
 from quizzes import selectors as quiz_selectors
@@ -103,10 +104,15 @@ def step_detail(request: HttpRequest, assignment_id: int, kind: str) -> HttpResp
     assignment = get_assignment(student=request.user, pk=assignment_id)
     attempt = _lesson_work(request, assignment)
     page = lesson_step_page(attempt=attempt, assignment=assignment, kind=kind)
+    translation = reader_translation(
+        user=request.user, lesson=assignment.lesson, language=request.LANGUAGE_CODE
+    )
+    page = step_page_translated(page, translation)
     if request.method == "POST":
-        return _step_post(request, page)
+        return _step_post(request, page, translation)
     services.lesson_progress_save(attempt=attempt, step_kind=kind)
-    return render(request, "learning/step_detail.html", {"page": page})
+    context = {"page": page, "translation": translation}
+    return render(request, "learning/step_detail.html", context)
 
 
 @student_required
@@ -131,7 +137,7 @@ def _step_url(page, kind: str | None = None, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def _step_post(request: HttpRequest, page) -> HttpResponse:
+def _step_post(request: HttpRequest, page, translation) -> HttpResponse:
     """The step's form without JavaScript: save every answer on the step, then check one
     activity, or go to another step. An answer that cannot be read is shown again, as typed,
     with its message (400), and nothing else is lost."""
@@ -145,7 +151,8 @@ def _step_post(request: HttpRequest, page) -> HttpResponse:
                 activity.response = raw_by_id.get(activity.question.pk)
                 activity.feedback = None
         messages.error(request, _("Some answers could not be saved. They are marked below."))
-        return render(request, "learning/step_detail.html", {"page": page}, status=400)
+        context = {"page": page, "translation": translation}
+        return render(request, "learning/step_detail.html", context, status=400)
 
     check = request.POST.get("check")
     if check:
@@ -207,6 +214,10 @@ def activity_check(request: HttpRequest, assignment_id: int, question_id: int) -
         )
         level = reading_level_for(attempt=attempt, assignment=assignment)
         feedback = check_feedback(question=item.question, spec=public, score=score, level=level)
+        translation = reader_translation(
+            user=request.user, lesson=assignment.lesson, language=request.LANGUAGE_CODE
+        )
+        feedback = translation.feedback(item.question, feedback)
     citations = lesson_citation_keys(lesson_id=assignment.lesson_id)
     context = {"feedback": feedback, "saved_only": score is None, "citations": citations}
     return render(request, "learning/_feedback_fragment.html", context)

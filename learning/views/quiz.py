@@ -15,6 +15,12 @@ from core.errors import answers_json
 from core.http import form_data
 from learning.forms import posted_answers
 from learning.selectors.attempt import attempt_result_page, attempt_take_page
+from learning.translations import (
+    ReaderTranslation,
+    items_translated,
+    reader_translation,
+    rows_translated,
+)
 from lessons.models import Lesson
 from quizzes import selectors, services
 from quizzes.models import Attempt
@@ -51,8 +57,20 @@ def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
         attempt.refresh_from_db()
     if not attempt.is_open:
         return redirect("learning:attempt_result", pk=attempt.pk)
-    return render(
-        request, "learning/attempt_take.html", {"page": attempt_take_page(attempt=attempt)}
+    translation = _translation(request, attempt)
+    page = attempt_take_page(attempt=attempt)
+    page.items = items_translated(page.items, translation)
+    context = {"page": page, "translation": translation}
+    return render(request, "learning/attempt_take.html", context)
+
+
+def _translation(request: HttpRequest, attempt: Attempt) -> ReaderTranslation:
+    """The lesson's translation for this reader; a teacher's preview (no assignment) shows
+    the original, as it has no switch."""
+    if attempt.assignment is None:
+        return ReaderTranslation(attempt.lesson, None)
+    return reader_translation(
+        user=request.user, lesson=attempt.lesson, language=request.LANGUAGE_CODE
     )
 
 
@@ -72,7 +90,10 @@ def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
             if error:  # show what was typed, not the last saved answer
                 item.response = None
         page = attempt_take_page(attempt=attempt, items=items)
-        return render(request, "learning/attempt_take.html", {"page": page}, status=400)
+        translation = _translation(request, attempt)
+        page.items = items_translated(page.items, translation)
+        context = {"page": page, "translation": translation}
+        return render(request, "learning/attempt_take.html", context, status=400)
     if request.POST.get("action") == "submit":
         services.attempt_submit(attempt=attempt)
         messages.success(request, _("Your answers were submitted."))
@@ -110,6 +131,8 @@ def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
         attempt.refresh_from_db()
     if attempt.is_open:
         return redirect("learning:attempt_take", pk=attempt.pk)
-    return render(
-        request, "learning/attempt_result.html", {"page": attempt_result_page(attempt=attempt)}
-    )
+    translation = _translation(request, attempt)
+    page = attempt_result_page(attempt=attempt)
+    page.rows = rows_translated(page.rows, translation)
+    context = {"page": page, "translation": translation}
+    return render(request, "learning/attempt_result.html", context)

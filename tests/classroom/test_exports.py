@@ -81,7 +81,9 @@ def test_the_gradebook_has_a_row_per_student_and_the_grades_of_the_database(
     assert by_user["ada"][first.replace(": points", ": status")] == "submitted"
     assert by_user["ben"][first] == ""
     assert by_user["ben"][first.replace(": points", ": status")] == "in_progress"
-    assert len(rows[0]) == 2 + 3 * 2  # username, name, then three columns per assignment
+    # username, name, three columns per assignment, then the zone the due dates are in.
+    assert len(rows[0]) == 2 + 3 * 2 + 1
+    assert {r["time_zone"] for r in rows} == {classroom.zone.key}
 
 
 def test_every_saved_answer_is_a_row_with_the_score_that_counts(client, classroom, work):

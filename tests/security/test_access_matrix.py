@@ -107,6 +107,10 @@ MATRIX: dict[str, Row] = {
     "learning:reading_level": Row(
         "post", ("assignment",), STUDENT_OF_ASSIGNMENT, {"level": "simpler", "step": "context"}
     ),
+    # Issue 18: the student's switch between a lesson's translation and its original.
+    "learning:lesson_language": Row(
+        "post", ("assignment",), STUDENT_OF_ASSIGNMENT, {"original": "1", "next": "/lessons/"}
+    ),
     "learning:figure": Row("get", ("lesson", "figure", "figure_digest"), signed_in(OK)),
     # The teacher's pages (issue 6): teachers only; another teacher's class does not exist.
     "classroom:classroom_list": Row("get", (), ANY_TEACHER),

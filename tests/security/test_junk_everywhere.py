@@ -150,6 +150,7 @@ STUDENT_WRITES = [
     "learning:activity_save",
     "learning:step",  # reflection and the other activities without JavaScript; progress
     "learning:reading_level",  # the student's choice of standard or simpler texts
+    "learning:lesson_language",  # the student's choice of a lesson's translation or original
 ]
 
 
