@@ -250,6 +250,7 @@ CONTENT_FIELDS = (
     "feedback",
     "feedback_simpler",
     "spec",
+    "spec_simpler",
     "fixed_order",
 )
 
@@ -299,6 +300,7 @@ def _question_content(q: content.Question) -> dict:
         "feedback": feedback,
         "feedback_simpler": dict(q.feedback.simpler),
         "spec": q.spec,
+        "spec_simpler": dict(q.spec_simpler),
         "fixed_order": q.fixed_order,
     }
 

@@ -12,8 +12,9 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
 
 from authoring.package import limits
+from core.levels import LEVELS, Levels
 
-LEVELS: tuple[str, ...] = ("standard", "simpler")
+__all__ = ["LEVELS", "Levels"]  # the shape of a leveled text is core's (core/levels.py)
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 _FIGURE_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./-]*\.(svg|png)\Z")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -86,13 +87,6 @@ Markdown = Annotated[str, AfterValidator(_not_blank)]
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
-
-
-class Levels(Model):
-    """One prose field at two reading levels; students see the standard one by default."""
-
-    standard: Markdown
-    simpler: Markdown
 
 
 def _level_tag(value: Any) -> str:

@@ -138,7 +138,7 @@ def _check(folder: Path, loaded: LoadedYaml) -> ValidationReport:
     check_citations(raw, findings, citable)
     check_steps(raw, findings)
     check_standards(raw, findings, skills)
-    prepared = check_questions(raw, findings, skills, main, citable)
+    prepared, simpler = check_questions(raw, findings, skills, main, citable)
     check_fixed_order(raw, findings)
     check_key_positions(raw, findings, prepared)
     check_practice_apart(raw, findings, prepared)
@@ -150,7 +150,7 @@ def _check(folder: Path, loaded: LoadedYaml) -> ValidationReport:
     check_excerpts(raw, findings)
     package = None
     if not findings.errors and lesson is not None and main is not None:
-        package = build_package(folder, lesson, main, prepared, figures)
+        package = build_package(folder, lesson, main, prepared, figures, simpler)
     # The lesson file's errors first, then any other file's (an unreadable document); each by line.
     errors = sorted(findings.errors, key=lambda e: (e.file != findings.file, e.file, e.line or 0))
     return ValidationReport(folder, package, tuple(errors), main.sentences if main else ())

@@ -190,6 +190,9 @@ class QuestionType(ABC, Generic[S, R]):
     # Time a student needs for one item of this type, besides reading the prompt: the basis of
     # a lesson's minutes per step (docs/lesson-format.md, "Minutes").
     seconds_per_item: ClassVar[int] = 30
+    # The spec's prose a student reads (explanations, feedback, instructions), which an author
+    # may write at two reading levels (`levels.py`): dotted paths, `*` for any index or key.
+    prose_fields: ClassVar[tuple[str, ...]] = ()
     spec_model: type[S]
     response_model: type[R]
 
@@ -200,6 +203,11 @@ class QuestionType(ABC, Generic[S, R]):
     def seconds(self, spec: S) -> int:
         """Seconds a student needs to answer, besides reading the prompt."""
         return self.seconds_per_item * self._timed_items(spec)
+
+    def prose_patterns(self, data: Mapping[str, Any]) -> tuple[str, ...]:
+        """`prose_fields` of this spec (as written or stored); a type whose prose depends on
+        the spec itself (two_part's part B) says so here."""
+        return self.prose_fields
 
     def _timed_items(self, spec: S) -> int:
         """How many items a student decides on (one answer, or one per item, row or cell)."""

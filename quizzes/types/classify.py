@@ -86,6 +86,7 @@ class ClassifyResponse(Response):
 class Classify(QuestionType[ClassifySpec, ClassifyResponse]):
     key = "classify"
     seconds_per_item = 20
+    prose_fields = ("items.*.explanation",)
     label = _("Classify")
     spec_model = ClassifySpec
     response_model = ClassifyResponse

@@ -89,6 +89,7 @@ class MatrixResponse(Response):
 class Matrix(QuestionType[MatrixSpec, MatrixResponse]):
     key = "matrix"
     seconds_per_item = 15
+    prose_fields = ("cells.*.*.explanation",)
     label = _("Matrix")
     spec_model = MatrixSpec
     response_model = MatrixResponse

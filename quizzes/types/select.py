@@ -150,6 +150,7 @@ class SelectResponse(Response):
 class Select(QuestionType[SelectSpec, SelectResponse]):
     key = "select"
     seconds_per_item = 60
+    prose_fields = ("feedback.*",)
     label = _("Select in the text")
     spec_model = SelectSpec
     response_model = SelectResponse
