@@ -102,7 +102,7 @@ def split_levels(qt: QuestionType[Any, Any], raw: Any) -> Split:
         try:
             levels = Levels.model_validate(value)
         except ValidationError as exc:
-            split.issues += [(path + tuple(e["loc"]), _level_message(e)) for e in exc.errors()]
+            split.issues += [(_level_loc(path, e), _level_message(e)) for e in exc.errors()]
             continue
         _put(split.spec, path, levels.standard)
         if seen.setdefault(levels.standard.strip(), levels.simpler) != levels.simpler:
@@ -128,6 +128,12 @@ def _leveled_mappings(node: Any, path: Loc) -> Iterator[Loc]:
     elif isinstance(node, list):
         for index, child in enumerate(node):
             yield from _leveled_mappings(child, (*path, index))
+
+
+def _level_loc(path: Loc, error: Mapping[str, Any]) -> Loc:
+    """A missing level is reported on the text that lacks it, as a missing field is."""
+    loc = tuple(error["loc"])
+    return path + (loc[:-1] if error["type"] == "missing" else loc)
 
 
 def _level_message(error: Mapping[str, Any]) -> str:
