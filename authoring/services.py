@@ -4,7 +4,7 @@ Loading is idempotent (keyed by slugs and ids) and atomic. A question that alrea
 never changed in place: a new version is made and old responses keep pointing to theirs."""
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from django.db import transaction
@@ -133,7 +133,12 @@ def _replace_texts(lesson: Lesson, package: content.Package) -> None:
     lesson.glossary.all().delete()
     GlossaryTerm.objects.bulk_create(
         GlossaryTerm(
-            lesson=lesson, position=i, term=g.term, aliases=list(g.aliases), definition=g.definition
+            lesson=lesson,
+            position=i,
+            term=g.term,
+            aliases=list(g.aliases),
+            names=[asdict(n) for n in g.names],
+            definition=g.definition,
         )
         for i, g in enumerate(package.glossary)
     )

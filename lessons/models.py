@@ -145,6 +145,8 @@ class GlossaryTerm(models.Model):
     position = models.PositiveIntegerField(default=0)
     term = models.CharField(max_length=200)
     aliases = models.JSONField(default=list)
+    # The term's name in each language: [{lang, name, latin, note}], in the order written.
+    names = models.JSONField(default=list, blank=True)
     definition = models.TextField()
 
     class Meta:

@@ -88,7 +88,12 @@ def build_package(
             for s in lesson.sources
         ),
         glossary=tuple(
-            content.GlossaryEntry(term=g.term, aliases=tuple(g.aliases), definition=g.definition)
+            content.GlossaryEntry(
+                term=g.term,
+                aliases=tuple(g.aliases),
+                definition=g.definition,
+                names=tuple(content.Name(**n.model_dump()) for n in g.names),
+            )
             for g in lesson.glossary
         ),
         steps=steps,

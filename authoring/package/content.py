@@ -93,10 +93,21 @@ class ComparisonSource:
 
 
 @dataclass(frozen=True)
+class Name:
+    """One form of a term's name in one language (``lang``: a BCP 47 tag)."""
+
+    lang: str
+    name: str
+    latin: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class GlossaryEntry:
     term: str
     aliases: tuple[str, ...]
     definition: str
+    names: tuple[Name, ...] = ()  # the term's name in each language, in the order written
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,15 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from authoring.package import limits
-from authoring.package.schema_extras import Excerpt, Figure, Leveled, Part, TimelineEvent, WebUrl
+from authoring.package.schema_extras import (
+    Excerpt,
+    Figure,
+    Leveled,
+    Name,
+    Part,
+    TimelineEvent,
+    WebUrl,
+)
 from quizzes.types.schema import at_most
 
 FORMAT_VERSION = 1
@@ -157,6 +165,7 @@ class ComparisonSource(Model):
 class GlossaryEntry(Model):
     term: Text
     aliases: list[Text] = []
+    names: Annotated[list[Name], Field(max_length=limits.GLOSSARY_NAMES)] = []
     definition: Markdown
 
 
