@@ -91,7 +91,7 @@ def split_levels(qt: QuestionType[Any, Any], raw: Any) -> Split:
         return split
     prose = {dotted(path): path for path in prose_paths(qt.prose_patterns(raw), raw)}
     for path in _leveled_mappings(raw, ()):
-        if dotted(path) not in prose:
+        if path and dotted(path) not in prose:  # a spec of level names alone: the type says
             split.issues.append((path, "this text has one version for every reading level"))
             _put(split.spec, path, _first_text(_get(raw, path)))
     seen: dict[str, str] = {}

@@ -155,3 +155,10 @@ def test_a_simpler_text_whose_path_no_longer_fits_is_ignored():
         stored
     )
     assert prose_at_level(stored, {"items.5.explanation": "y"}, "simpler") == {}
+
+
+def test_a_spec_made_only_of_level_names_is_left_to_the_type_to_refuse():
+    split = split_levels(registry.get("classify"), {"standard": "a", "simpler": "b"})
+    assert split.issues == []
+    with pytest.raises(ValueError, match="categories"):
+        registry.get("classify").parse_spec(split.spec)
