@@ -4,7 +4,7 @@ Loading is idempotent (keyed by slugs and ids) and atomic. A question that alrea
 never changed in place: a new version is made and old responses keep pointing to theirs."""
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from django.db import transaction
@@ -142,7 +142,12 @@ def _replace_texts(lesson: Lesson, package: content.Package) -> None:
     lesson.glossary.all().delete()
     GlossaryTerm.objects.bulk_create(
         GlossaryTerm(
-            lesson=lesson, position=i, term=g.term, aliases=list(g.aliases), definition=g.definition
+            lesson=lesson,
+            position=i,
+            term=g.term,
+            aliases=list(g.aliases),
+            names=[asdict(n) for n in g.names],
+            definition=g.definition,
         )
         for i, g in enumerate(package.glossary)
     )
@@ -259,6 +264,7 @@ CONTENT_FIELDS = (
     "feedback",
     "feedback_simpler",
     "spec",
+    "spec_simpler",
     "fixed_order",
 )
 
@@ -308,6 +314,7 @@ def _question_content(q: content.Question) -> dict:
         "feedback": feedback,
         "feedback_simpler": dict(q.feedback.simpler),
         "spec": q.spec,
+        "spec_simpler": dict(q.spec_simpler),
         "fixed_order": q.fixed_order,
     }
 

@@ -14,10 +14,26 @@ from dataclasses import dataclass
 
 from django.utils.html import strip_tags
 from django.utils.text import slugify
+from django.utils.translation import get_language_info
 
 from .markdown import CITATION, render_markdown
 
 _CITATION_WITH_SPACE = re.compile(r"\s*" + CITATION.pattern)
+
+
+@dataclass(frozen=True)
+class NameView:
+    """One form of a term's name, with what the page needs to mark its language."""
+
+    lang: str  # the `lang` attribute of the name ("hy")
+    language: str  # the language's name in the reader's language ("Armenian"), or the tag
+    name: str
+    latin: str = ""  # a Latin-letter spelling, marked `{lang}-Latn`
+    note: str = ""
+
+    @property
+    def latin_lang(self) -> str:
+        return f"{self.lang.split('-')[0]}-Latn"
 
 
 @dataclass(frozen=True)
@@ -26,6 +42,33 @@ class GlossaryEntry:
     term: str
     definition: str  # Markdown
     plain: str  # the definition as plain text, for a tooltip
+    names: tuple[NameView, ...] = ()
+
+
+def language_name(tag: str) -> str:
+    """The name of the language of a tag, in the reader's language, as Django ships it; the
+    tag itself for a language Django does not know."""
+    try:
+        return str(get_language_info(tag.split("-")[0].lower())["name_translated"])
+    except KeyError:
+        return tag
+
+
+def name_views(names: Iterable) -> tuple[NameView, ...]:
+    """A glossary row's stored names ([{lang, name, latin, note}]), read, never trusted."""
+    views = []
+    for name in names or ():
+        if isinstance(name, dict) and name.get("lang") and name.get("name"):
+            views.append(
+                NameView(
+                    lang=str(name["lang"]),
+                    language=language_name(str(name["lang"])),
+                    name=str(name["name"]),
+                    latin=str(name.get("latin") or ""),
+                    note=str(name.get("note") or ""),
+                )
+            )
+    return tuple(views)
 
 
 @dataclass(frozen=True)
@@ -54,7 +97,8 @@ def glossary_entries(terms: Iterable) -> list[GlossaryEntry]:
         # A tooltip cannot link to the reference list: citations are left out of it.
         definition = _CITATION_WITH_SPACE.sub("", row.definition)
         plain = " ".join(strip_tags(render_markdown(definition)).split())
-        entries.append(GlossaryEntry(anchor, row.term, row.definition, plain))
+        names = name_views(getattr(row, "names", ()))
+        entries.append(GlossaryEntry(anchor, row.term, row.definition, plain, names))
     return entries
 
 

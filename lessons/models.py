@@ -5,6 +5,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core import levels
+from core.levels import at_level
+
 
 class Skill(models.TextChoices):
     """Fixed across lessons, so that mastery can be reported across the year."""
@@ -31,8 +34,8 @@ class ReadingLevel(models.TextChoices):
     """The versions of a lesson's prose (docs/lesson-format.md, "Reading levels"). Where an
     author wrote only one text, every level shows it."""
 
-    STANDARD = "standard", _("Standard")
-    SIMPLER = "simpler", _("Simpler")
+    STANDARD = levels.STANDARD, _("Standard")
+    SIMPLER = levels.SIMPLER, _("Simpler")
 
 
 class Lesson(models.Model):
@@ -143,6 +146,8 @@ class GlossaryTerm(models.Model):
     position = models.PositiveIntegerField(default=0)
     term = models.CharField(max_length=200)
     aliases = models.JSONField(default=list)
+    # The term's name in each language: [{lang, name, latin, note}], in the order written.
+    names = models.JSONField(default=list, blank=True)
     definition = models.TextField()
 
     class Meta:
@@ -178,9 +183,7 @@ class Step(models.Model):
         return f"{self.lesson.slug}: {self.kind}"
 
     def body_for(self, level: str) -> str:
-        return (
-            self.body_simpler if level == ReadingLevel.SIMPLER and self.body_simpler else self.body
-        )
+        return at_level(level, self.body, self.body_simpler)
 
     def minutes_for(self, level: str) -> dict[str, int]:
         """{"core": m, "extension": m} at ``level`` (zeros before the loader estimated them)."""

@@ -110,6 +110,7 @@ def feedback_view(
     public_spec: Mapping[str, Any],
     response: Any,
     question_feedback: Mapping[str, str] | None = None,
+    prose: Mapping[str, str] | None = None,
     formative: bool,
     show_expected: bool = False,
     try_number: int = 0,
@@ -119,7 +120,10 @@ def feedback_view(
     blank: bool = False,
 ) -> FeedbackView:
     """The view of one graded answer (a Score's state, parts and feedback lines); parts are
-    named by the question's type (`part_labels`; "row.column" by its row and its column)."""
+    named by the question's type (`part_labels`; "row.column" by its row and its column).
+    `prose` (`Question.prose_for`) gives the student's reading level of the explanations,
+    which were stored in the standard words when the answer was graded."""
+    prose = prose or {}
     labels = qtype.part_labels(public_spec)
     answered = response_tokens(response) if formative else set()
     shown: list[PartView] = []
@@ -132,6 +136,7 @@ def feedback_view(
             continue
         found = labels.find(ident)
         feedback = part.get("feedback") or ""
+        feedback = prose.get(feedback.strip(), feedback)
         if not found and not feedback and not (show_expected and part.get("expected")):
             continue  # nothing of its own to say ("choice", "value"): the summary says it
         shown.append(
@@ -147,7 +152,7 @@ def feedback_view(
                 sentence=next((label.sentence for label in found if label.sentence), ""),
             )
         )
-    general = list(lines)
+    general = [prose.get(line.strip(), line) for line in lines if line]
     if question_feedback and question_feedback.get(state):
         general.insert(0, question_feedback[state])
     return FeedbackView(
@@ -176,6 +181,7 @@ def review_view(
     public_spec: Mapping[str, Any],
     response: Any,
     question_feedback: Mapping[str, str] | None = None,
+    prose: Mapping[str, str] | None = None,
     points_earned: Any = None,
     points_possible: Any = None,
 ) -> FeedbackView | None:
@@ -187,7 +193,9 @@ def review_view(
     - `feedback` only: the outcome, with no part and no line;
     - nothing released: None.
 
-    How many parts are right is told at every level: it names none of them."""
+    How many parts are right is told at every level: it names none of them. The explanations
+    are read at the student's level (`prose`) only after the key's parts are withheld, so a
+    simpler text is shown only where its standard text would be."""
     if not review.feedback:
         return None
     shown = Feedback(state=state, parts=tuple(parts), lines=tuple(lines))
@@ -207,6 +215,7 @@ def review_view(
         public_spec=public_spec,
         response=response,
         question_feedback=question_feedback,
+        prose=prose,
         formative=False,
         show_expected=review.key,
         points_earned=points_earned,

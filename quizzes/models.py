@@ -11,10 +11,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.levels import at_level
 from lessons.markdown import render_markdown
-from lessons.models import Lesson, ReadingLevel, Step
+from lessons.models import Lesson, Step
 
 from .types import GradeState
+from .types.levels import prose_at_level, spec_at_level
 
 
 class FeedbackTiming(models.TextChoices):
@@ -123,6 +125,9 @@ class Question(models.Model):
     # {state: text} where the author wrote the feedback at the simpler level too.
     feedback_simpler = models.JSONField(default=dict, blank=True)
     spec = models.JSONField(help_text=_("Validated by the question type's schema."))
+    # The spec's prose written at the simpler level too, by dotted path ("items.3.explanation",
+    # quizzes.types.levels); the spec holds the standard texts, so it is graded the same.
+    spec_simpler = models.JSONField(default=dict, blank=True)
     # When a quiz does not shuffle, choices are shown in an order drawn once from this seed:
     # the same for every student and every reload, and not the author's (authors tend to write
     # the right answer first). A new version keeps its predecessor's seed.
@@ -158,17 +163,23 @@ class Question(models.Model):
 
     def feedback_for(self, level: str) -> dict[str, str]:
         """The general feedback by state at a reading level."""
-        if level == ReadingLevel.SIMPLER and self.feedback_simpler:
-            return {**self.feedback, **self.feedback_simpler}
-        return self.feedback
+        return {
+            state: at_level(level, text, self.feedback_simpler.get(state))
+            for state, text in self.feedback.items()
+        }
 
     def prompt_for(self, level: str) -> str:
         """The prompt at a reading level (``lessons.models.ReadingLevel``)."""
-        return (
-            self.prompt_simpler
-            if level == ReadingLevel.SIMPLER and self.prompt_simpler
-            else self.prompt
-        )
+        return at_level(level, self.prompt, self.prompt_simpler)
+
+    def spec_for(self, level: str) -> dict:
+        """The spec with its prose at a reading level (graded the same at every level)."""
+        return spec_at_level(self.spec, self.spec_simpler, level)
+
+    def prose_for(self, level: str) -> dict[str, str]:
+        """Standard text -> text at ``level`` of the spec's leveled prose: how a stored
+        grading's feedback (in the standard words) reads at the student's level."""
+        return prose_at_level(self.spec, self.spec_simpler, level)
 
     @property
     def uid(self) -> str:

@@ -1,7 +1,7 @@
 """Reads on attempts, with access built in. Query counts here do not grow with quiz length."""
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -104,8 +104,16 @@ def attempt_get_for_saving(*, student: User, pk: int) -> Attempt:
     return attempt
 
 
-def public_spec_for(question: Question, qt: QuestionType, *, seed: int, shuffle: bool) -> dict:
-    """The spec the page may show, its lists (choices) in the order the student sees them:
+def public_spec_for(
+    question: Question,
+    qt: QuestionType,
+    *,
+    seed: int,
+    shuffle: bool,
+    level: str = ReadingLevel.STANDARD,
+) -> dict:
+    """The spec the page may show, its prose at the student's reading `level`, its lists
+    (choices) in the order the student sees them:
 
     - a `fixed_order` question: the author's order (a scale, "all of the above");
     - `shuffle` on: an order drawn from the attempt's stored `seed`, new for each attempt and
@@ -114,7 +122,7 @@ def public_spec_for(question: Question, qt: QuestionType, *, seed: int, shuffle:
       `order_seed`: the same for every student and every reload, and not the author's order,
       in which the right answer tends to come first.
     """
-    spec = qt.public_spec(qt.parse_spec(question.spec))
+    spec = qt.public_spec(qt.parse_spec(question.spec_for(level)))
     if question.fixed_order:
         return spec
     drawn_from = f"{seed}:{question.pk}" if shuffle else f"version:{question.order_seed}"
@@ -122,8 +130,11 @@ def public_spec_for(question: Question, qt: QuestionType, *, seed: int, shuffle:
     return spec
 
 
-def attempt_items(*, attempt: Attempt, with_scores: bool = False) -> list[Item]:
-    """The attempt's items in their stored order, with saved answers (a fixed number of queries)."""
+def attempt_items(
+    *, attempt: Attempt, with_scores: bool = False, level: str = ReadingLevel.STANDARD
+) -> list[Item]:
+    """The attempt's items in their stored order, with saved answers, at the student's reading
+    `level` (a fixed number of queries)."""
     if attempt.kind == Attempt.Kind.QUIZ:
         questions = Question.objects.in_bulk(attempt.item_order)
         ordered = [questions[qid] for qid in attempt.item_order]
@@ -150,13 +161,25 @@ def attempt_items(*, attempt: Attempt, with_scores: bool = False) -> list[Item]:
                 question=question,
                 qtype=qt,
                 spec=public_spec_for(
-                    question, qt, seed=attempt.seed, shuffle=settings.shuffle_choices
+                    question, qt, seed=attempt.seed, shuffle=settings.shuffle_choices, level=level
                 ),
                 response=answers.get(question.pk),
                 score=latest.get(question.pk),
+                level=level,
             )
         )
     return items
+
+
+def item_at_level(item: Item, *, attempt: Attempt, level: str) -> Item:
+    """The item with its prompt and its spec's prose at the reading `level`."""
+    if level == item.level:
+        return item
+    settings = policy.attempt_settings(attempt)
+    spec = public_spec_for(
+        item.question, item.qtype, seed=attempt.seed, shuffle=settings.shuffle_choices, level=level
+    )
+    return replace(item, level=level, spec=spec)
 
 
 def attempt_item(*, attempt: Attempt, question_id: int) -> Item | None:

@@ -21,15 +21,25 @@ SCALE = 1150.0  # pixels per degree of latitude
 MARGIN = 20
 COS = math.cos(math.radians((SOUTH + NORTH) / 2))
 
-# name shown, latitude, longitude, label offset (dx, dy), marker ("town" or "airport")
+# name shown, latitude, longitude, label offset (dx, dy), marker ("town" or "airport"), and the
+# glossary term that lists every form of the name (the label shows both communities' names; the
+# other forms are in the glossary and the figure's description, so the map stays readable;
+# tests/lessons/test_khojaly_names.py checks both).
 PLACES = [
-    ("Khojaly / Xocalı / Khojalu (Ivanyan)", 39.91111, 46.78917, (-250, -12), "town"),
-    ("Khojaly airport", 39.90139, 46.78694, (-112, 16), "airport"),
-    ("Khankendi / Stepanakert", 39.81528, 46.75194, (10, 18), "town"),
-    ("Askeran / Əsgəran", 39.93667, 46.83278, (12, 16), "town"),
-    ("Aghdam / Ağdam", 39.99306, 46.93056, (-40, -14), "town"),
-    ("Shusha / Shushi", 39.7583, 46.7483, (10, 16), "town"),
-    ("Lachin / Berdzor", 39.64083, 46.54694, (10, 4), "town"),
+    (
+        "Khojaly / Xocalı / Khojalu (Ivanyan)",
+        39.91111,
+        46.78917,
+        (-250, -12),
+        "town",
+        "Xocalı / Khojalu / Ходжалы",
+    ),
+    ("Khojaly airport", 39.90139, 46.78694, (-112, 16), "airport", "Khojaly airport"),
+    ("Khankendi / Stepanakert", 39.81528, 46.75194, (10, 18), "town", "Stepanakert"),
+    ("Askeran / Əsgəran", 39.93667, 46.83278, (12, 16), "town", "Askeran"),
+    ("Aghdam / Ağdam", 39.99306, 46.93056, (-40, -14), "town", "Aghdam"),
+    ("Shusha / Shushi", 39.7583, 46.7483, (10, 16), "town", "Shusha"),
+    ("Lachin / Berdzor", 39.64083, 46.54694, (10, 4), "town", "Lachin"),
 ]
 
 
@@ -91,7 +101,7 @@ def svg() -> str:
         _line([khojaly, xy(39.965, 46.8), xy(40.0, 46.87), (aghdam[0] - 9, aghdam[1])], ROUTE),
         f'<path d="M{aghdam[0] - 8} {aghdam[1]} l-10 -6 l0 12 z" fill="#1a1a1a"/>',
     ]
-    for name, lat, lon, (dx, dy), kind in PLACES:
+    for name, lat, lon, (dx, dy), kind, _term in PLACES:
         x, y = xy(lat, lon)
         parts += [_marker(x, y, kind), _text(x + dx, y + dy, name)]
     shusha = xy(39.7583, 46.7483)
@@ -130,6 +140,9 @@ def svg() -> str:
         _text(legend_x, 303, "Nakhichevanik and Pirdzhamal,", 13),
         _text(legend_x, 321, "villages on the escape route.", 13),
         _text(legend_x, 353, "All lines are approximate.", 13, "bold"),
+        _text(legend_x, 385, "Every form of each name (Armenian,", 13),
+        _text(legend_x, 403, "Azerbaijani, English, Russian):", 13),
+        _text(legend_x, 421, "see the description and the glossary.", 13),
         "</svg>",
     ]
     return "\n".join(parts) + "\n"

@@ -23,6 +23,7 @@ from authoring.lint import text as t
 from authoring.lint.config import LintConfig
 from authoring.package.errors import Loc
 from authoring.package.rawtree import dicts, get, raw_questions
+from core.levels import LEVELS
 
 RUN = 8  # the longest run of words prose may share with a reference text
 
@@ -37,7 +38,7 @@ _NOT_PROSE = {
 }  # fmt: skip
 # Prose that asks or labels rather than states: no citation expected there.
 _NO_CLAIM = {"prompt", "text", "label", "audience", "perspective", "type"}
-_LEVELS = {"standard", "simpler"}  # the keys of a text written at two reading levels
+_LEVELS = frozenset(LEVELS)  # the keys of a text written at two reading levels
 _CLAIM_SECTIONS = {"steps", "glossary", "teacher_guide", "quiz", "source"}
 
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b")

@@ -22,9 +22,11 @@ def build_package(
     main: MainText,
     prepared: Mapping[Loc, dict[str, Any]],
     figures: Mapping[str, tuple[str, bytes]],
+    simpler: Mapping[Loc, dict[str, str]] | None = None,
 ) -> content.Package:
-    """The package in ``folder``; ``prepared`` holds each question's spec by its location,
-    ``figures`` each figure's checked file (media type, bytes) by its id."""
+    """The package in ``folder``; ``prepared`` holds each question's spec by its location
+    (``simpler``, its prose written at the simpler level), ``figures`` each figure's checked
+    file (media type, bytes) by its id."""
 
     def question(loc: Loc, q: Any) -> content.Question:
         return content.Question(
@@ -37,6 +39,7 @@ def build_package(
             skills=tuple(q.skills),
             feedback=_feedback(q.feedback),
             spec=prepared[loc],
+            spec_simpler=dict((simpler or {}).get(loc, {})),
             fixed_order=q.fixed_order,
         )
 
@@ -85,7 +88,12 @@ def build_package(
             for s in lesson.sources
         ),
         glossary=tuple(
-            content.GlossaryEntry(term=g.term, aliases=tuple(g.aliases), definition=g.definition)
+            content.GlossaryEntry(
+                term=g.term,
+                aliases=tuple(g.aliases),
+                definition=g.definition,
+                names=tuple(content.Name(**n.model_dump()) for n in g.names),
+            )
             for g in lesson.glossary
         ),
         steps=steps,

@@ -7,7 +7,7 @@ Lists are tuples. Question specs are JSON-able dicts (read them, do not change t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -93,10 +93,21 @@ class ComparisonSource:
 
 
 @dataclass(frozen=True)
+class Name:
+    """One form of a term's name in one language (``lang``: a BCP 47 tag)."""
+
+    lang: str
+    name: str
+    latin: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class GlossaryEntry:
     term: str
     aliases: tuple[str, ...]
     definition: str
+    names: tuple[Name, ...] = ()  # the term's name in each language, in the order written
 
 
 @dataclass(frozen=True)
@@ -122,6 +133,9 @@ class Question:
     fixed_order: bool = False  # show the choices in the author's order
     prompt_simpler: str | None = None  # the prompt at the simpler reading level
     extension: bool = False  # beyond the core path of its part
+    # The spec's prose at the simpler level, by dotted path (quizzes.types.levels); the spec
+    # holds the standard texts.
+    spec_simpler: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

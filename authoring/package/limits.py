@@ -79,3 +79,4 @@ def _check_total(findings: Findings, loc: Loc, what: str, questions: list[dict])
 # Package features with no column of their own to bound them, bounded for the pages that show them.
 FIGURE_BYTES = 1_000_000  # an image a phone on a school network loads in a moment
 TIMELINE_TAGS = 10
+GLOSSARY_NAMES = 20  # the forms of one name: a few languages, a few spellings each

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from authoring.package import content
+from quizzes.types.levels import prose_at_level
 
 # The highest Flesch-Kincaid grade allowed at each level.
 MAX_GRADE = {"standard": 10.0, "simpler": 7.0}
@@ -44,12 +45,14 @@ def plain(markdown: str) -> str:
 
 
 def step_texts(package: content.Package, step: content.Step, level: str) -> list[str]:
-    """The step's body, prompts and feedback at ``level`` (feedback only where it is written at
-    both levels, so the two texts compared say the same)."""
+    """The step's body, prompts, feedback and explanations at ``level`` (feedback and the
+    spec's prose only where written at both levels, so the two texts compared say the same)."""
     questions = package.quiz.items if step.kind == "quiz" else step.questions
+    prose = [prose_at_level(q.spec, q.spec_simpler, "simpler") for q in questions]
     if level == "simpler":
         texts = [step.body_simpler, *(q.prompt_simpler for q in questions)]
         texts += [text for q in questions for _state, text in q.feedback.simpler]
+        texts += [text for words in prose for text in words.values()]
     else:
         texts = [step.body, *(q.prompt for q in questions)]
         texts += [
@@ -60,6 +63,7 @@ def step_texts(package: content.Package, step: content.Step, level: str) -> list
             )
             if text and state in dict(q.feedback.simpler)
         ]
+        texts += [text for words in prose for text in words]
     return [plain(t) for t in texts if t]
 
 
@@ -72,7 +76,7 @@ def readability_grades(package: content.Package, *, leveled_only: bool = True) -
     grades = []
     for step in package.steps:
         leveled = bool(step.body_simpler) or any(
-            q.prompt_simpler or q.feedback.simpler
+            q.prompt_simpler or q.feedback.simpler or q.spec_simpler
             for q in (package.quiz.items if step.kind == "quiz" else step.questions)
         )
         if leveled_only and not leveled:

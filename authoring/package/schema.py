@@ -22,7 +22,15 @@ from pydantic import (
 )
 
 from authoring.package import limits
-from authoring.package.schema_extras import Excerpt, Figure, Leveled, Part, TimelineEvent, WebUrl
+from authoring.package.schema_extras import (
+    Excerpt,
+    Figure,
+    Leveled,
+    Name,
+    Part,
+    TimelineEvent,
+    WebUrl,
+)
 from quizzes.types.schema import at_most, empty_means_none
 
 FORMAT_VERSION = 1
@@ -181,6 +189,7 @@ class ComparisonSource(Model):
 class GlossaryEntry(Model):
     term: Text
     aliases: list[Text] = []
+    names: Annotated[list[Name], Field(max_length=limits.GLOSSARY_NAMES)] = []
     definition: Markdown
 
 

@@ -12,11 +12,15 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
 
 from authoring.package import limits
+from core.levels import LEVELS, Levels
 
-LEVELS: tuple[str, ...] = ("standard", "simpler")
+__all__ = ["LEVELS", "Levels"]  # the shape of a leveled text is core's (core/levels.py)
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 _FIGURE_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./-]*\.(svg|png)\Z")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# A BCP 47 language tag as HTML's `lang` takes it: a language, then optional subtags
+# ("hy", "az-Latn", "ru", "en-GB").
+_LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 MAX_ID = 80  # lessons.Figure.key
 MAX_URL = 500  # as a source's url
 
@@ -88,13 +92,6 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
-class Levels(Model):
-    """One prose field at two reading levels; students see the standard one by default."""
-
-    standard: Markdown
-    simpler: Markdown
-
-
 def _level_tag(value: Any) -> str:
     return "levels" if isinstance(value, dict) else "text"
 
@@ -113,6 +110,28 @@ def standard_text(value: str | Levels | None) -> str | None:
 
 def simpler_text(value: str | Levels | None) -> str | None:
     return value.simpler if isinstance(value, Levels) else None
+
+
+def _lang_tag(value: str) -> str:
+    if not _LANG.match(value):
+        raise ValueError(
+            f"{value!r} is not a language tag: a language code such as 'hy', 'az', 'ru' or "
+            "'en', optionally with subtags ('az-Latn')"
+        )
+    return value
+
+
+LangTag = Annotated[str, AfterValidator(_lang_tag)]
+
+
+class Name(Model):
+    """One form of a glossary term's name in one language (a place's names in each community's
+    language): shown with its language marked, so it is read and pronounced as that language."""
+
+    lang: LangTag
+    name: Text  # as written in that language's script
+    latin: Text | None = None  # a Latin-letter spelling of a name in another script
+    note: Text | None = None  # plain text: "from 2001", "Armenian name, English spelling"
 
 
 class Part(Model):

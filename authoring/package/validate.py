@@ -139,7 +139,7 @@ def _check(folder: Path, loaded: LoadedYaml) -> ValidationReport:
     check_citations(raw, findings, citable)
     check_steps(raw, findings)
     check_standards(raw, findings, skills)
-    prepared = check_questions(raw, findings, skills, main, citable)
+    prepared, simpler = check_questions(raw, findings, skills, main, citable)
     check_fixed_order(raw, findings)
     check_key_positions(raw, findings, prepared)
     check_practice_apart(raw, findings, prepared)
@@ -154,7 +154,7 @@ def _check(folder: Path, loaded: LoadedYaml) -> ValidationReport:
     findings.errors.extend(translation_errors)
     package = None
     if not findings.errors and lesson is not None and main is not None:
-        package = build_package(folder, lesson, main, prepared, figures)
+        package = build_package(folder, lesson, main, prepared, figures, simpler)
         package = replace(package, translations=translations)
     # The lesson file's errors first, then any other file's (an unreadable document); each by line.
     errors = sorted(findings.errors, key=lambda e: (e.file != findings.file, e.file, e.line or 0))

@@ -1,7 +1,7 @@
 """A quiz attempt as the student takes it and as they see it once submitted."""
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -38,7 +38,11 @@ def attempt_take_page(
     """The quiz page. `items` are the attempt's items as the page shows them (answers that
     could not be saved carry their error); by default as stored."""
     now = now or timezone.now()
-    items = items if items is not None else selectors.attempt_items(attempt=attempt)
+    level = _reading_level(attempt)
+    if items is None:
+        items = selectors.attempt_items(attempt=attempt, level=level)
+    else:
+        items = [selectors.item_at_level(i, attempt=attempt, level=level) for i in items]
     remaining, timed = None, False
     if attempt.deadline is not None:
         left = attempt.deadline - now
@@ -46,10 +50,9 @@ def attempt_take_page(
         limit = policy.attempt_settings(attempt).time_limit_minutes
         timed = bool(limit) or left <= COUNTDOWN_WITHOUT_LIMIT
     sources, references = lesson_references(lesson=attempt.lesson)
-    level = _reading_level(attempt)
     return TakePage(
         attempt=attempt,
-        items=[replace(item, level=level) for item in items],
+        items=items,
         sources=sources,
         references=references,
         remaining_seconds=remaining,
@@ -60,8 +63,8 @@ def attempt_take_page(
 
 
 def _reading_level(attempt: Attempt) -> str:
-    """The student's reading level for the lesson (one query): the quiz's instructions read at
-    the level of the lesson's other texts."""
+    """The student's reading level for the lesson (one query): the quiz's instructions and
+    explanations read at the level of the lesson's other texts."""
     if attempt.assignment is None:
         return ReadingLevel.STANDARD
     work = (
@@ -108,7 +111,9 @@ def attempt_result_page(*, attempt: Attempt, now: datetime | None = None) -> Res
     with the score, its percentage, how many answers were right, partly right, wrong or left
     blank, and what the teacher still has to score."""
     review = selectors.attempt_review(attempt=attempt, now=now)
-    items = selectors.attempt_items(attempt=attempt, with_scores=review.feedback)
+    items = selectors.attempt_items(
+        attempt=attempt, with_scores=review.feedback, level=_reading_level(attempt)
+    )
     page = result_page_build(attempt=attempt, review=review, items=items)
     if review.feedback:
         page.sources, page.references = lesson_references(lesson=attempt.lesson)
@@ -196,6 +201,7 @@ def _review_feedback(item: Item, review: policy.Review) -> FeedbackView | None:
         public_spec=item.spec,
         response=item.response,
         question_feedback=item.question.feedback_for(item.level),
+        prose=item.question.prose_for(item.level),
         points_earned=item.score.points_earned,
         points_possible=item.score.points_possible,
     )

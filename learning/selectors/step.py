@@ -194,7 +194,9 @@ def lesson_step_page(
         _activity(n, q, attempt, settings, answers.get(q.pk), checks.get(q.pk, []), level)
         for n, q in enumerate(by_step.get(current.pk, []), start=1)
     ]
-    leveled = any(s.body_simpler for s in steps) or any(q.prompt_simpler for q in questions)
+    leveled = any(s.body_simpler for s in steps) or any(
+        q.prompt_simpler or q.spec_simpler for q in questions
+    )
     return StepPage(
         lesson=lesson,
         assignment=assignment,
@@ -233,7 +235,9 @@ def _checks_by_question(attempt: Attempt, question_ids: list[int]) -> dict[int, 
 
 def _activity(number, question, attempt, settings, response, checks, level) -> Activity:
     qt = registry.get_or_missing(question.type)
-    spec = public_spec_for(question, qt, seed=attempt.seed, shuffle=settings.shuffle_choices)
+    spec = public_spec_for(
+        question, qt, seed=attempt.seed, shuffle=settings.shuffle_choices, level=level
+    )
     activity = Activity(number, question, qt, spec, response, tries=len(checks), level=level)
     if checks:
         activity.first_try_state = checks[-1].state
@@ -257,16 +261,22 @@ def check_feedback(
         public_spec=spec,
         response=score.response_data,
         question_feedback=question.feedback_for(level),
+        prose=question.prose_for(level),
         formative=True,
         try_number=score.try_number,
     )
 
 
-def activity_public_spec(*, attempt: Attempt, question: Question, assignment) -> dict[str, Any]:
-    """The public spec of one activity as its step page shows it (same choice order)."""
+def activity_public_spec(
+    *, attempt: Attempt, question: Question, assignment, level: str = ReadingLevel.STANDARD
+) -> dict[str, Any]:
+    """The public spec of one activity as its step page shows it (same choice order, same
+    reading level)."""
     qt = registry.get_or_missing(question.type)
     settings = policy.QuizSettings.from_obj(assignment)
-    return public_spec_for(question, qt, seed=attempt.seed, shuffle=settings.shuffle_choices)
+    return public_spec_for(
+        question, qt, seed=attempt.seed, shuffle=settings.shuffle_choices, level=level
+    )
 
 
 def _quiz_info(attempt: Attempt, assignment: Assignment, now, *, count: bool) -> QuizInfo:

@@ -209,10 +209,10 @@ def activity_check(request: HttpRequest, assignment_id: int, question_id: int) -
         return redirect(f"{step_url}#activity-{item.uid}")
     feedback = None
     if score is not None:
-        public = activity_public_spec(
-            attempt=attempt, question=item.question, assignment=assignment
-        )
         level = reading_level_for(attempt=attempt, assignment=assignment)
+        public = activity_public_spec(
+            attempt=attempt, question=item.question, assignment=assignment, level=level
+        )
         feedback = check_feedback(question=item.question, spec=public, score=score, level=level)
         translation = reader_translation(
             user=request.user, lesson=assignment.lesson, language=request.LANGUAGE_CODE

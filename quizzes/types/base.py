@@ -196,6 +196,9 @@ class QuestionType(ABC, Generic[S, R]):
     # docs/question-types.md, "Editors".
     editor_widgets: ClassVar[Mapping[str, str]] = {}
     editor_labels: ClassVar[Mapping[str, str | Promise]] = {}
+    # The spec's prose a student reads (explanations, feedback, instructions), which an author
+    # may write at two reading levels (`levels.py`): dotted paths, `*` for any index or key.
+    prose_fields: ClassVar[tuple[str, ...]] = ()
     spec_model: type[S]
     response_model: type[R]
 
@@ -206,6 +209,11 @@ class QuestionType(ABC, Generic[S, R]):
     def seconds(self, spec: S) -> int:
         """Seconds a student needs to answer, besides reading the prompt."""
         return self.seconds_per_item * self._timed_items(spec)
+
+    def prose_patterns(self, data: Mapping[str, Any]) -> tuple[str, ...]:
+        """`prose_fields` of this spec (as written or stored); a type whose prose depends on
+        the spec itself (two_part's part B) says so here."""
+        return self.prose_fields
 
     def _timed_items(self, spec: S) -> int:
         """How many items a student decides on (one answer, or one per item, row or cell)."""

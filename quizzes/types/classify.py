@@ -94,6 +94,7 @@ class Classify(QuestionType[ClassifySpec, ClassifyResponse]):
         "items.category": "choice_of:categories",
     }
     seconds_per_item = 20
+    prose_fields = ("items.*.explanation",)
     label = _("Classify")
     spec_model = ClassifySpec
     response_model = ClassifyResponse

@@ -60,6 +60,7 @@ class FreeTextResponse(Response):
 class FreeText(QuestionType[FreeTextSpec, FreeTextResponse]):
     key = "free_text"
     seconds_per_item = 600
+    prose_fields = ("sentence_starters.*", "paragraph_frame")  # what students read
     label = _("Written answer")
     auto_graded = False
     spec_model = FreeTextSpec

@@ -99,6 +99,7 @@ class Matrix(QuestionType[MatrixSpec, MatrixResponse]):
         "cells.category": "choice_of:categories",
     }
     seconds_per_item = 15
+    prose_fields = ("cells.*.*.explanation",)
     label = _("Matrix")
     spec_model = MatrixSpec
     response_model = MatrixResponse

@@ -29,6 +29,7 @@ class MultipleChoiceResponse(Response):
 class MultipleChoice(QuestionType[MultipleChoiceSpec, MultipleChoiceResponse]):
     key = "multiple_choice"
     seconds_per_item = 45
+    prose_fields = ("choices.*.feedback",)
     label = _("Multiple choice")
     spec_model = MultipleChoiceSpec
     response_model = MultipleChoiceResponse

@@ -158,6 +158,7 @@ class Select(QuestionType[SelectSpec, SelectResponse]):
         "key_groups": "prepared",
     }
     seconds_per_item = 60
+    prose_fields = ("feedback.*",)
     label = _("Select in the text")
     spec_model = SelectSpec
     response_model = SelectResponse

@@ -35,6 +35,7 @@ class SingleChoiceResponse(Response):
 class SingleChoice(QuestionType[SingleChoiceSpec, SingleChoiceResponse]):
     key = "single_choice"
     seconds_per_item = 30
+    prose_fields = ("choices.*.feedback",)
     label = _("Single choice")
     spec_model = SingleChoiceSpec
     response_model = SingleChoiceResponse

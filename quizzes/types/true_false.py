@@ -28,6 +28,7 @@ class TrueFalseResponse(Response):
 class TrueFalse(QuestionType[TrueFalseSpec, TrueFalseResponse]):
     key = "true_false"
     seconds_per_item = 15
+    prose_fields = ("feedback_true", "feedback_false")
     label = _("True or false")
     spec_model = TrueFalseSpec
     response_model = TrueFalseResponse

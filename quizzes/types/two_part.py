@@ -130,6 +130,18 @@ class TwoPart(QuestionType[TwoPartSpec, TwoPartResponse]):
             PART_B[part_b["type"]].shuffle(part_b["spec"], rng)
         return public_spec
 
+    def prose_patterns(self, data: Mapping[str, Any]) -> tuple[str, ...]:
+        """The parts' prompts, and each part's prose as its own type names it."""
+        part_b = data.get("part_b") if isinstance(data, Mapping) else None
+        kind = part_b.get("type") if isinstance(part_b, Mapping) else None
+        b = PART_B.get(kind) if isinstance(kind, str) else None
+        return (
+            "part_a.prompt",
+            "part_b.prompt",
+            *(f"part_a.spec.{path}" for path in PART_A.prose_patterns({})),
+            *(f"part_b.spec.{path}" for path in (b.prose_patterns({}) if b else ())),
+        )
+
     def key_position(self, spec: TwoPartSpec) -> int | None:
         """Part A's claim: evidence for a wrong claim earns nothing, so A's place gives most."""
         return PART_A.key_position(spec.part_a.spec)

@@ -17,6 +17,10 @@ key the student did not choose themselves. The oracle is written from the respon
 
 A type added later is covered as soon as it is registered: the test is parametrized over the
 registry, and fails until the type has a spec strategy in test_type_properties.py.
+
+At the simpler reading level every prose text of the spec has a simpler version (marked, and
+holding the standard text's secret), so a simpler text may show only where its standard text
+may: the same oracle, with the simpler forms of the allowed texts allowed.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from quizzes.feedback import response_tokens
 from quizzes.models import Attempt, FeedbackLevel, FeedbackTiming, Question, Quiz, Score
 from quizzes.selectors import Item
 from quizzes.types import registry
+from quizzes.types.levels import dotted, prose_paths
 from tests.quizzes.types.test_type_properties import PROPERTY, SECRET, cases, responses
 
 DUE = datetime(2026, 12, 2, tzinfo=UTC)  # not yet passed: the key is withheld
@@ -70,18 +75,44 @@ def review(level: str, *, key: bool = False) -> policy.Review:
     return policy.review_for(settings, submitted=True, due_at=DUE, now=DUE - timedelta(days=1))
 
 
-def render_result(qt, spec, raw: dict[str, Any], shown: policy.Review) -> str:
+SIMPLER = "In simpler words: "
+LEVELS = ("standard", "simpler")
+
+
+def simpler_texts(qt, spec) -> dict[str, str]:
+    """A simpler version of every prose text of the spec, by path (`Question.spec_simpler`)."""
+    data = qt.dump_spec(spec)
+    texts = {}
+    for path in prose_paths(qt.prose_patterns(data), data):
+        value = data
+        for part in path:
+            value = value[part]
+        if isinstance(value, str) and value.strip():
+            texts[dotted(path)] = SIMPLER + value
+    return texts
+
+
+def render_result(
+    qt, spec, raw: dict[str, Any], shown: policy.Review, level: str = "standard"
+) -> str:
     """The real result page (learning/attempt_result.html via `result_page_build`) of one
-    submitted answer, built in memory as the selectors would read it."""
-    public = qt.public_spec(spec)
+    submitted answer, built in memory as the selectors would read it, at a reading level."""
     result = qt.grade(spec, qt.parse_response(raw, spec)).as_dict()
     lesson = Lesson(pk=1, slug="lesson", title="Lesson")
     Quiz(lesson=lesson, title="Quiz")
     attempt = Attempt(pk=1, lesson=lesson, kind=Attempt.Kind.QUIZ, status="submitted")
     attempt.points_earned, attempt.points_possible = Decimal(0), Decimal(1)
     question = Question(
-        pk=7, key="q", type=qt.key, prompt="Prompt", points=1, spec={}, feedback=QUESTION_NOTES
+        pk=7,
+        key="q",
+        type=qt.key,
+        prompt="Prompt",
+        points=1,
+        spec=qt.dump_spec(spec),
+        spec_simpler=simpler_texts(qt, spec),
+        feedback=QUESTION_NOTES,
     )
+    public = qt.public_spec(qt.parse_spec(question.spec_for(level)))
     score = Score(
         state=result["state"],
         parts=result["parts"],
@@ -89,7 +120,9 @@ def render_result(qt, spec, raw: dict[str, Any], shown: policy.Review) -> str:
         points_earned=Decimal(0),
         points_possible=Decimal(1),
     )
-    item = Item(number=1, question=question, qtype=qt, spec=public, response=raw, score=score)
+    item = Item(
+        number=1, question=question, qtype=qt, spec=public, response=raw, score=score, level=level
+    )
     page = result_page_build(attempt=attempt, review=shown, items=[item])
     request = RequestFactory().get("/")
     request.user = User(pk=3, username="student", role=User.Role.STUDENT)
@@ -156,9 +189,17 @@ def forms_of(text: str) -> set[str]:
     return {form for form in forms if re.search(r"\w", form)}
 
 
-def oracle(qt, spec, raw: dict[str, Any]) -> tuple[set[str], set[str]]:
+def oracle(qt, spec, raw: dict[str, Any], level: str = "standard") -> tuple[set[str], set[str]]:
     """(allowed, key): what the page may say of the student's own answer, and the key."""
     public = qt.public_spec(spec)
+    if level == "simpler":  # the labels the page shows, and the explanations it may read out
+        public = qt.public_spec(
+            qt.parse_spec(
+                Question(spec=qt.dump_spec(spec), spec_simpler=simpler_texts(qt, spec)).spec_for(
+                    level
+                )
+            )
+        )
     labels, values = qt.part_labels(public), qt.value_labels(public)
     theirs = response_tokens(qt.dump_response(qt.parse_response(raw, spec)))
     result = qt.grade(spec, qt.parse_response(raw, spec))
@@ -168,10 +209,10 @@ def oracle(qt, spec, raw: dict[str, Any]) -> tuple[set[str], set[str]]:
             for label in labels.find(part.id):
                 allowed |= forms_of(label.text) | ({label.sentence} if label.sentence else set())
             if part.correct is True and part.feedback:
-                allowed |= forms_of(part.feedback)
+                allowed |= forms_of(part.feedback) | forms_of(SIMPLER + part.feedback)
     if result.state == "correct":
         for line in (*result.feedback, QUESTION_NOTES["correct"]):
-            allowed |= forms_of(line)
+            allowed |= forms_of(line) | forms_of(SIMPLER + line)
     key: set[str] = set()
     for token in response_tokens(qt.dump_response(qt.correct_response(spec))) - theirs:
         for label in labels.find(token):
@@ -194,10 +235,10 @@ def residue(text: str, allowed: set[str]) -> str:
     return visible(text)
 
 
-def leaks(html: str, qt, spec, raw) -> list[str]:
+def leaks(html: str, qt, spec, raw, level: str = "standard") -> list[str]:
     parsed = FeedbackText()
     parsed.feed(html)
-    allowed, key = oracle(qt, spec, raw)
+    allowed, key = oracle(qt, spec, raw, level)
     rest = residue("".join(parsed.feedback), allowed)
     found = sorted(form for form in key if form in rest)
     if SECRET in rest:
@@ -212,12 +253,16 @@ def leaks(html: str, qt, spec, raw) -> list[str]:
 
 @pytest.mark.parametrize("key", registry.keys())
 @PROPERTY
-@given(data=st.data(), level=st.sampled_from([FeedbackLevel.FULL, FeedbackLevel.OUTCOMES]))
-def test_the_result_page_without_the_key_shows_nothing_of_it(key, data, level):
+@given(
+    data=st.data(),
+    level=st.sampled_from([FeedbackLevel.FULL, FeedbackLevel.OUTCOMES]),
+    reading=st.sampled_from(LEVELS),
+)
+def test_the_result_page_without_the_key_shows_nothing_of_it(key, data, level, reading):
     qt, spec, _ctx = data.draw(cases(key))
     raw = data.draw(responses(key, spec))
-    html = render_result(qt, spec, raw, review(level))
-    assert leaks(html, qt, spec, raw) == []
+    html = render_result(qt, spec, raw, review(level), reading)
+    assert leaks(html, qt, spec, raw, reading) == []
     if level == FeedbackLevel.OUTCOMES:
         parsed = FeedbackText()
         parsed.feed(html)
@@ -226,12 +271,12 @@ def test_the_result_page_without_the_key_shows_nothing_of_it(key, data, level):
 
 @pytest.mark.parametrize("key", registry.keys())
 @PROPERTY
-@given(data=st.data())
-def test_a_blank_answer_without_the_key_names_no_part_at_all(key, data):
+@given(data=st.data(), reading=st.sampled_from(LEVELS))
+def test_a_blank_answer_without_the_key_names_no_part_at_all(key, data, reading):
     qt, spec, _ctx = data.draw(cases(key))
     raw = qt.dump_response(qt.empty_response(spec))
     parsed = FeedbackText()
-    parsed.feed(render_result(qt, spec, raw, review(FeedbackLevel.FULL)))
+    parsed.feed(render_result(qt, spec, raw, review(FeedbackLevel.FULL), reading))
     assert residue("".join(parsed.feedback), set()) == ""
 
 
@@ -252,3 +297,24 @@ def test_the_check_finds_the_key_once_it_is_released():
     released = render_result(qt, spec, raw, review(FeedbackLevel.SCORE, key=True))
     assert leaks(withheld, qt, spec, raw) == []
     assert {"Refugees", "Reporters", "an expected answer"} <= set(leaks(released, qt, spec, raw))
+
+
+def test_a_pick_of_ones_own_is_explained_in_simpler_words_and_nothing_else_is():
+    """The oracle is not blind at the simpler level: the page reads the simpler text of a right
+    pick (allowed), and the released key shows the simpler text of the choice not picked."""
+    qt = registry.get("multiple_choice")
+    spec = qt.parse_spec(
+        {
+            "choices": [
+                {"id": "a", "text": "Refugees", "correct": True, "feedback": SECRET + "why a"},
+                {"id": "b", "text": "Soldiers", "correct": False},
+                {"id": "c", "text": "Reporters", "correct": True, "feedback": SECRET + "why c"},
+            ]
+        }
+    )
+    raw = {"choices": ["a", "b"]}
+    withheld = render_result(qt, spec, raw, review(FeedbackLevel.FULL), "simpler")
+    page = visible(strip_tags(withheld))
+    assert SIMPLER + SECRET + "why a" in page
+    assert "why c" not in page
+    assert leaks(withheld, qt, spec, raw, "simpler") == []

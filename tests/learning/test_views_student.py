@@ -144,6 +144,7 @@ def test_the_result_page_costs_the_same_for_10_items_as_for_50(client, student, 
 
     settings(assignment, attempts_allowed=0)
     # 8, and 3 for the lesson's written answers (questions, scores, answers), which the
-    # note on what the teacher still scores needs, and 1 for the student's extension, which
-    # says when "after the due date" comes for them.
-    assert measure(10) == measure(50) <= 12
+    # note on what the teacher still scores needs, 1 for the student's extension, which
+    # says when "after the due date" comes for them, and 1 for their reading level (their
+    # lesson work's choice), at which the explanations are shown.
+    assert measure(10) == measure(50) <= 13
