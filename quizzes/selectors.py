@@ -4,7 +4,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -59,6 +59,7 @@ class Item:
     score: Score | None = None
     error: str = ""
     level: str = ReadingLevel.STANDARD  # the reading level of the prompt shown
+    controls_html: str = ""  # the answer controls, when rendered ahead (quizzes.controls)
 
     @property
     def uid(self) -> str:
@@ -69,6 +70,24 @@ class Item:
         return render_markdown(self.question.prompt_for(self.level))
 
 
+# The lesson's columns no attempt page reads.
+LESSON_CONTENT = ("summary", "objectives", "standards", "teacher_guide", "parts", "timeline")
+
+
+def _work_level():
+    """The reading level the student chose in the lesson work of the attempt's assignment
+    (None: none chosen, or no assignment), read with the attempt instead of on its own."""
+    return Subquery(
+        Attempt.objects.filter(
+            student_id=OuterRef("student_id"),
+            assignment_id=OuterRef("assignment_id"),
+            kind=Attempt.Kind.LESSON,
+        )
+        .order_by("-number")
+        .values("reading_level")[:1]
+    )
+
+
 def attempt_get_for_student(*, student: User, pk: int) -> Attempt:
     """The student's own attempt, or 404 (an attempt of someone else does not exist for them)."""
     attempt = (
@@ -76,6 +95,10 @@ def attempt_get_for_student(*, student: User, pk: int) -> Attempt:
         Attempt.objects.select_related(
             "lesson", "lesson__quiz", "assignment", "assignment__classroom"
         )
+        # The quiz and result pages show the lesson's title, not its content: the teacher's
+        # guide alone can weigh hundreds of kilobytes of JSON to decode on every request.
+        .defer(*(f"lesson__{name}" for name in LESSON_CONTENT))
+        .annotate(work_level=_work_level())
         .filter(pk=pk, student=student)
         .first()
     )

@@ -11,6 +11,7 @@ from learning.selectors.step import reading_level_for
 from lessons.models import ReadingLevel, StepKind
 from lessons.selectors import lesson_references
 from quizzes import policy, selectors
+from quizzes.controls import controls_render
 from quizzes.feedback import FeedbackView, Verdict, review_view
 from quizzes.models import Attempt, Question, Response
 from quizzes.selectors import Item
@@ -47,9 +48,11 @@ def attempt_take_page(
         timed = bool(limit) or left <= COUNTDOWN_WITHOUT_LIMIT
     sources, references = lesson_references(lesson=attempt.lesson)
     level = _reading_level(attempt)
+    items = [replace(item, level=level) for item in items]
+    controls_render(items, disabled=False)
     return TakePage(
         attempt=attempt,
-        items=[replace(item, level=level) for item in items],
+        items=items,
         sources=sources,
         references=references,
         remaining_seconds=remaining,
@@ -60,20 +63,27 @@ def attempt_take_page(
 
 
 def _reading_level(attempt: Attempt) -> str:
-    """The student's reading level for the lesson (one query): the quiz's instructions read at
-    the level of the lesson's other texts."""
+    """The student's reading level for the lesson: the quiz's instructions read at the level
+    of the lesson's other texts. `attempt_get_for_student` reads their choice with the attempt
+    (`work_level`); otherwise one query."""
     if attempt.assignment is None:
         return ReadingLevel.STANDARD
-    work = (
-        Attempt.objects.filter(
-            student_id=attempt.student_id,
-            assignment_id=attempt.assignment_id,
-            kind=Attempt.Kind.LESSON,
+    if hasattr(attempt, "work_level"):
+        chosen = attempt.work_level
+    else:
+        chosen = (
+            Attempt.objects.filter(
+                student_id=attempt.student_id,
+                assignment_id=attempt.assignment_id,
+                kind=Attempt.Kind.LESSON,
+            )
+            .order_by("-number")
+            .values_list("reading_level", flat=True)
+            .first()
         )
-        .order_by("-number")
-        .first()
+    return reading_level_for(
+        attempt=Attempt(reading_level=chosen or ""), assignment=attempt.assignment
     )
-    return reading_level_for(attempt=work, assignment=attempt.assignment)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from bench.quiz import quiz_resize
+from bench.student import quiz_resize
 from quizzes import services
 from quizzes.models import Question
 
