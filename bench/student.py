@@ -139,7 +139,8 @@ def figures(setup: Setup) -> list[Figure]:
         submitter.post(submit_url[0], {**answers, "action": "save"})
 
     def submit() -> object:
-        response = submitter.post(submit_url[0], {"action": "submit"})
+        # As a browser sends the form: every answer again, with the button's value.
+        response = submitter.post(submit_url[0], {**answers, "action": "submit"})
         assert response.status_code == 302, response.status_code
         return response
 

@@ -88,9 +88,10 @@ def _work_level():
     )
 
 
-def attempt_get_for_student(*, student: User, pk: int) -> Attempt:
-    """The student's own attempt, or 404 (an attempt of someone else does not exist for them)."""
-    attempt = (
+def attempt_get_for_student(*, student: User, pk: int, reading_level: bool = False) -> Attempt:
+    """The student's own attempt, or 404 (an attempt of someone else does not exist for them).
+    `reading_level`: with the level chosen in the lesson work as `work_level` (the quiz page)."""
+    rows = (
         # The class too: its time zone is the page's (classroom.timezones).
         Attempt.objects.select_related(
             "lesson", "lesson__quiz", "assignment", "assignment__classroom"
@@ -98,10 +99,10 @@ def attempt_get_for_student(*, student: User, pk: int) -> Attempt:
         # The quiz and result pages show the lesson's title, not its content: the teacher's
         # guide alone can weigh hundreds of kilobytes of JSON to decode on every request.
         .defer(*(f"lesson__{name}" for name in LESSON_CONTENT))
-        .annotate(work_level=_work_level())
-        .filter(pk=pk, student=student)
-        .first()
     )
+    if reading_level:
+        rows = rows.annotate(work_level=_work_level())
+    attempt = rows.filter(pk=pk, student=student).first()
     if attempt is None:
         raise Http404("No such attempt.")
     return attempt
@@ -118,10 +119,12 @@ SAVE_FIELDS = (
 )
 
 
-def attempt_get_for_saving(*, student: User, pk: int) -> Attempt:
+def attempt_get_for_saving(*, student: User, pk: int, annotations=None) -> Attempt:
     """The student's own attempt with only what saving an answer needs: autosave is the most
-    frequent request of all, so it does not load the lesson's content with it."""
-    attempt = Attempt.objects.only(*SAVE_FIELDS).filter(pk=pk, student=student).first()
+    frequent request of all, so it does not load the lesson's content with it. `annotations`:
+    what a higher layer reads in the same query (classroom.selectors.attempt_get_writable)."""
+    rows = Attempt.objects.only(*SAVE_FIELDS).annotate(**(annotations or {}))
+    attempt = rows.filter(pk=pk, student=student).first()
     if attempt is None:
         raise Http404("No such attempt.")
     return attempt

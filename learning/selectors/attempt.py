@@ -1,11 +1,13 @@
 """A quiz attempt as the student takes it and as they see it once submitted."""
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from learning.selectors.step import reading_level_for
 from lessons.models import ReadingLevel, StepKind
@@ -22,9 +24,19 @@ COUNTDOWN_WITHOUT_LIMIT = timedelta(hours=2)
 
 
 @dataclass
+class TakeItem(Item):
+    """An item of the quiz page with its words and address made in Python: per item, a
+    template tag costs more than the string it makes."""
+
+    heading: str = ""
+    points_label: str = ""
+    save_url: str = ""
+
+
+@dataclass
 class TakePage:
     attempt: Attempt
-    items: list[Item]
+    items: list[TakeItem]
     sources: list
     references: list
     remaining_seconds: int | None  # the server's count: the browser's countdown starts from it
@@ -48,7 +60,7 @@ def attempt_take_page(
         timed = bool(limit) or left <= COUNTDOWN_WITHOUT_LIMIT
     sources, references = lesson_references(lesson=attempt.lesson)
     level = _reading_level(attempt)
-    items = [replace(item, level=level) for item in items]
+    items = _take_items(attempt, items, level)
     controls_render(items, disabled=False)
     return TakePage(
         attempt=attempt,
@@ -60,6 +72,25 @@ def attempt_take_page(
         answered=sum(item.response is not None for item in items),
         has_errors=any(item.error for item in items),
     )
+
+
+def _take_items(attempt: Attempt, items: list[Item], level: str) -> list[TakeItem]:
+    # One reverse() for the page: the autosave URLs differ only in their last segment.
+    save_base = reverse("learning:response_save", args=[attempt.pk, 0]).removesuffix("0/")
+    made = []
+    for item in items:
+        values = {f.name: getattr(item, f.name) for f in fields(Item)}
+        points = item.question.points
+        made.append(
+            TakeItem(
+                **{**values, "level": level},
+                heading=gettext("Question %(n)s") % {"n": item.number},
+                points_label=ngettext("%(points)s point", "%(points)s points", points)
+                % {"points": points},
+                save_url=f"{save_base}{item.question.pk}/",
+            )
+        )
+    return made
 
 
 def _reading_level(attempt: Attempt) -> str:

@@ -10,7 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import student_required, teacher_or_author_required
-from classroom.selectors import assignment_get_for_student, attempt_check_writable
+from classroom.selectors import (
+    assignment_get_for_student,
+    attempt_check_writable,
+    attempt_get_writable,
+)
 from classroom.timezones import class_zone_activate
 from core.errors import answers_json
 from core.http import form_data
@@ -43,7 +47,9 @@ def preview_start(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
-    attempt = selectors.attempt_get_for_student(student=request.user, pk=pk)
+    attempt = selectors.attempt_get_for_student(
+        student=request.user, pk=pk, reading_level=request.method == "GET"
+    )
     if attempt.assignment is not None:
         class_zone_activate(attempt.assignment.classroom)
     if request.method == "POST":  # a save past the deadline closes the attempt itself
@@ -96,8 +102,7 @@ def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
 @require_POST
 def response_save(request: HttpRequest, pk: int, question_id: int) -> JsonResponse:
     """Autosave of one answer, posted as the question's own form fields."""
-    attempt = selectors.attempt_get_for_saving(student=request.user, pk=pk)
-    attempt_check_writable(attempt=attempt)
+    attempt = attempt_get_writable(student=request.user, pk=pk)
     item = selectors.attempt_item(attempt=attempt, question_id=question_id)
     if item is None:
         return JsonResponse({"saved": False, "error": _("No such question.")}, status=404)
