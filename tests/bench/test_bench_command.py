@@ -25,7 +25,7 @@ def bench_env() -> dict:
     return env
 
 
-def test_bench_json_gives_every_figure_with_its_ratio_to_the_floor_and_its_target_and_check_exits_on_a_miss():
+def test_bench_json_gives_each_figure_its_ratio_and_target_and_check_exits_on_a_miss():
     done = subprocess.run(
         [
             sys.executable,
