@@ -88,9 +88,12 @@ def _work_level():
     )
 
 
-def attempt_get_for_student(*, student: User, pk: int, reading_level: bool = False) -> Attempt:
+def attempt_get_for_student(
+    *, student: User, pk: int, reading_level: bool = False, annotations=None
+) -> Attempt:
     """The student's own attempt, or 404 (an attempt of someone else does not exist for them).
-    `reading_level`: with the level chosen in the lesson work as `work_level` (the quiz page)."""
+    `reading_level`: with the level chosen in the lesson work as `work_level` (the quiz page).
+    `annotations`: what a higher layer reads in the same query."""
     rows = (
         # The class too: its time zone is the page's (classroom.timezones).
         Attempt.objects.select_related(
@@ -102,6 +105,7 @@ def attempt_get_for_student(*, student: User, pk: int, reading_level: bool = Fal
     )
     if reading_level:
         rows = rows.annotate(work_level=_work_level())
+    rows = rows.annotate(**(annotations or {}))
     attempt = rows.filter(pk=pk, student=student).first()
     if attempt is None:
         raise Http404("No such attempt.")
@@ -148,8 +152,11 @@ def public_spec_for(question: Question, qt: QuestionType, *, seed: int, shuffle:
     return spec
 
 
-def attempt_items(*, attempt: Attempt, with_scores: bool = False) -> list[Item]:
-    """The attempt's items in their stored order, with saved answers (a fixed number of queries)."""
+def attempt_items(
+    *, attempt: Attempt, with_scores: bool = False, public_specs: bool = True
+) -> list[Item]:
+    """The attempt's items in their stored order, with saved answers (a fixed number of queries).
+    `public_specs` False: without what the page shows (`spec` empty), for reading a post."""
     if attempt.kind == Attempt.Kind.QUIZ:
         questions = Question.objects.in_bulk(attempt.item_order)
         ordered = [questions[qid] for qid in attempt.item_order]
@@ -177,7 +184,9 @@ def attempt_items(*, attempt: Attempt, with_scores: bool = False) -> list[Item]:
                 qtype=qt,
                 spec=public_spec_for(
                     question, qt, seed=attempt.seed, shuffle=settings.shuffle_choices
-                ),
+                )
+                if public_specs
+                else {},
                 response=answers.get(question.pk),
                 score=latest.get(question.pk),
             )

@@ -70,27 +70,18 @@ def assignment_get_for_student_work(*, student: User, pk: int) -> Assignment:
     raise Http404("No such assignment.")
 
 
-def attempt_check_writable(*, attempt: Attempt) -> None:
-    """Refuse a save or a submit on the student's own `attempt` once its class is archived
-    (`CLASS_ARCHIVED`, 409) or the student was removed from it (`NO_LONGER_MEMBER`, 403); a
-    teacher's preview (no assignment) is always writable. One query."""
-    if attempt.assignment_id is None:
-        return
-    found = (
-        Assignment.objects.filter(pk=attempt.assignment_id)
-        .annotate(is_member=_is_member(attempt.student_id))
-        .values("is_member", "classroom__archived_at")
-        .first()
+def attempt_get_writable(*, student: User, pk: int, for_page: bool = False) -> Attempt:
+    """A write's read: the attempt as `quizzes.selectors.attempt_get_for_saving` (the
+    autosave) or, `for_page`, as `attempt_get_for_student` (the quiz page's post) gives it,
+    404 if not the student's, in one query with the check that the student may still write:
+    refused once the class is archived (`CLASS_ARCHIVED`, 409) or the student was removed from
+    it (`NO_LONGER_MEMBER`, 403); a teacher's preview (no assignment) is always writable."""
+    get = (
+        quiz_selectors.attempt_get_for_student
+        if for_page
+        else quiz_selectors.attempt_get_for_saving
     )
-    _check_writable(
-        found is not None and found["is_member"], found and found["classroom__archived_at"]
-    )
-
-
-def attempt_get_writable(*, student: User, pk: int) -> Attempt:
-    """The autosave's read: `quizzes.selectors.attempt_get_for_saving` (404 if not the
-    student's) and `attempt_check_writable` in one query instead of two."""
-    attempt = quiz_selectors.attempt_get_for_saving(
+    attempt = get(
         student=student,
         pk=pk,
         annotations={

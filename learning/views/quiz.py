@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.access import student_required, teacher_or_author_required
 from classroom.selectors import (
     assignment_get_for_student,
-    attempt_check_writable,
     attempt_get_writable,
 )
 from classroom.timezones import class_zone_activate
@@ -47,13 +46,16 @@ def preview_start(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
-    attempt = selectors.attempt_get_for_student(
-        student=request.user, pk=pk, reading_level=request.method == "GET"
-    )
+    if request.method == "POST":  # a save past the deadline closes the attempt itself
+        # Refused (4xx, nothing written) for a student removed from the class, or in an
+        # archived class.
+        attempt = attempt_get_writable(student=request.user, pk=pk, for_page=True)
+        if attempt.assignment is not None:
+            class_zone_activate(attempt.assignment.classroom)
+        return _attempt_post(request, attempt)
+    attempt = selectors.attempt_get_for_student(student=request.user, pk=pk, reading_level=True)
     if attempt.assignment is not None:
         class_zone_activate(attempt.assignment.classroom)
-    if request.method == "POST":  # a save past the deadline closes the attempt itself
-        return _attempt_post(request, attempt)
     if attempt.is_open and _closed_overdue(request, attempt):
         attempt.refresh_from_db()
     if not attempt.is_open:
@@ -74,12 +76,11 @@ def _closed_overdue(request: HttpRequest, attempt: Attempt) -> int:
 
 def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
     """Save every answer on the page, then submit if asked. An answer that cannot be read is
-    reported next to its question and every other answer is still saved. A student removed
-    from the class, or in an archived class, is refused (4xx) and nothing is written."""
-    attempt_check_writable(attempt=attempt)
-    items = selectors.attempt_items(attempt=attempt)
+    reported next to its question and every other answer is still saved."""
+    items = selectors.attempt_items(attempt=attempt, public_specs=False)
     answers, _raw = posted_answers(request.POST, items)
-    result = services.responses_save(attempt=attempt, answers=answers)
+    known = {item.question.pk: item.question for item in items}  # not read again
+    result = services.responses_save(attempt=attempt, answers=answers, known=known)
     if result.errors:
         items = selectors.attempt_items(attempt=attempt)
         for item in items:
