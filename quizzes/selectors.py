@@ -74,7 +74,7 @@ class Item:
 LESSON_CONTENT = ("summary", "objectives", "standards", "teacher_guide", "parts", "timeline")
 
 
-def _work_level():
+def work_level():
     """The reading level the student chose in the lesson work of the attempt's assignment
     (None: none chosen, or no assignment), read with the attempt instead of on its own."""
     return Subquery(
@@ -104,7 +104,7 @@ def attempt_get_for_student(
         .defer(*(f"lesson__{name}" for name in LESSON_CONTENT))
     )
     if reading_level:
-        rows = rows.annotate(work_level=_work_level())
+        rows = rows.annotate(work_level=work_level())
     rows = rows.annotate(**(annotations or {}))
     attempt = rows.filter(pk=pk, student=student).first()
     if attempt is None:

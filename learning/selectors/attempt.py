@@ -103,13 +103,9 @@ def _reading_level(attempt: Attempt) -> str:
         chosen = attempt.work_level
     else:
         chosen = (
-            Attempt.objects.filter(
-                student_id=attempt.student_id,
-                assignment_id=attempt.assignment_id,
-                kind=Attempt.Kind.LESSON,
-            )
-            .order_by("-number")
-            .values_list("reading_level", flat=True)
+            Attempt.objects.filter(pk=attempt.pk)
+            .annotate(level=selectors.work_level())
+            .values_list("level", flat=True)
             .first()
         )
     return reading_level_for(
