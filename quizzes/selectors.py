@@ -4,7 +4,7 @@ import random
 from dataclasses import dataclass, replace
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -59,6 +59,7 @@ class Item:
     score: Score | None = None
     error: str = ""
     level: str = ReadingLevel.STANDARD  # the reading level of the prompt shown
+    controls_html: str = ""  # the answer controls, when rendered ahead (quizzes.controls)
 
     @property
     def uid(self) -> str:
@@ -69,16 +70,43 @@ class Item:
         return render_markdown(self.question.prompt_for(self.level))
 
 
-def attempt_get_for_student(*, student: User, pk: int) -> Attempt:
-    """The student's own attempt, or 404 (an attempt of someone else does not exist for them)."""
-    attempt = (
+# The lesson's columns no attempt page reads.
+LESSON_CONTENT = ("summary", "objectives", "standards", "teacher_guide", "parts", "timeline")
+
+
+def work_level():
+    """The reading level the student chose in the lesson work of the attempt's assignment
+    (None: none chosen, or no assignment), read with the attempt instead of on its own."""
+    return Subquery(
+        Attempt.objects.filter(
+            student_id=OuterRef("student_id"),
+            assignment_id=OuterRef("assignment_id"),
+            kind=Attempt.Kind.LESSON,
+        )
+        .order_by("-number")
+        .values("reading_level")[:1]
+    )
+
+
+def attempt_get_for_student(
+    *, student: User, pk: int, reading_level: bool = False, annotations=None
+) -> Attempt:
+    """The student's own attempt, or 404 (an attempt of someone else does not exist for them).
+    `reading_level`: with the level chosen in the lesson work as `work_level` (the quiz page).
+    `annotations`: what a higher layer reads in the same query."""
+    rows = (
         # The class too: its time zone is the page's (classroom.timezones).
         Attempt.objects.select_related(
             "lesson", "lesson__quiz", "assignment", "assignment__classroom"
         )
-        .filter(pk=pk, student=student)
-        .first()
+        # The quiz and result pages show the lesson's title, not its content: the teacher's
+        # guide alone can weigh hundreds of kilobytes of JSON to decode on every request.
+        .defer(*(f"lesson__{name}" for name in LESSON_CONTENT))
     )
+    if reading_level:
+        rows = rows.annotate(work_level=work_level())
+    rows = rows.annotate(**(annotations or {}))
+    attempt = rows.filter(pk=pk, student=student).first()
     if attempt is None:
         raise Http404("No such attempt.")
     return attempt
@@ -95,10 +123,12 @@ SAVE_FIELDS = (
 )
 
 
-def attempt_get_for_saving(*, student: User, pk: int) -> Attempt:
+def attempt_get_for_saving(*, student: User, pk: int, annotations=None) -> Attempt:
     """The student's own attempt with only what saving an answer needs: autosave is the most
-    frequent request of all, so it does not load the lesson's content with it."""
-    attempt = Attempt.objects.only(*SAVE_FIELDS).filter(pk=pk, student=student).first()
+    frequent request of all, so it does not load the lesson's content with it. `annotations`:
+    what a higher layer reads in the same query (classroom.selectors.attempt_get_writable)."""
+    rows = Attempt.objects.only(*SAVE_FIELDS).annotate(**(annotations or {}))
+    attempt = rows.filter(pk=pk, student=student).first()
     if attempt is None:
         raise Http404("No such attempt.")
     return attempt
@@ -131,10 +161,15 @@ def public_spec_for(
 
 
 def attempt_items(
-    *, attempt: Attempt, with_scores: bool = False, level: str = ReadingLevel.STANDARD
+    *,
+    attempt: Attempt,
+    with_scores: bool = False,
+    level: str = ReadingLevel.STANDARD,
+    public_specs: bool = True,
 ) -> list[Item]:
     """The attempt's items in their stored order, with saved answers, at the student's reading
-    `level` (a fixed number of queries)."""
+    `level` (a fixed number of queries). `public_specs` False: without what the page shows
+    (`spec` empty), for reading a post."""
     if attempt.kind == Attempt.Kind.QUIZ:
         questions = Question.objects.in_bulk(attempt.item_order)
         ordered = [questions[qid] for qid in attempt.item_order]
@@ -162,7 +197,9 @@ def attempt_items(
                 qtype=qt,
                 spec=public_spec_for(
                     question, qt, seed=attempt.seed, shuffle=settings.shuffle_choices, level=level
-                ),
+                )
+                if public_specs
+                else {},
                 response=answers.get(question.pk),
                 score=latest.get(question.pk),
                 level=level,

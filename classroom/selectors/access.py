@@ -5,12 +5,13 @@ itself already checked by `classroom_get_for_teacher`): another teacher's class,
 in it, does not exist for them. `*_for_student` getters do the same for a student's classes.
 The getters of one class also make its time zone the current one (classroom.timezones)."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, F, OuterRef, Prefetch
 from django.http import Http404
 
 from accounts.models import User
 from lessons.models import Lesson, Step
 from lessons.parts import PartView, lesson_parts
+from quizzes import selectors as quiz_selectors
 from quizzes.errors import Code as QuizCode
 from quizzes.errors import QuizError
 from quizzes.models import Attempt, Question
@@ -22,11 +23,15 @@ from ..timezones import class_zone_activate
 
 # --- a student's classes --------------------------------------------------------------------
 
+# The teacher's guide is for teachers, and can weigh hundreds of kilobytes of JSON to decode.
+STUDENT_NEVER_READS = ("lesson__teacher_guide",)
+
 
 def assignment_get_for_student(*, student: User, pk: int) -> Assignment:
     """An assignment of one of the student's classes, or 404."""
     assignment = (
         Assignment.objects.select_related("lesson", "classroom")
+        .defer(*STUDENT_NEVER_READS)
         .filter(pk=pk, classroom__memberships__student=student, classroom__archived_at=None)
         .first()
     )
@@ -48,6 +53,7 @@ def assignment_get_for_student_work(*, student: User, pk: int) -> Assignment:
     they saved before stays as it is. Anyone else: 404."""
     assignment = (
         Assignment.objects.select_related("lesson", "classroom")
+        .defer(*STUDENT_NEVER_READS)
         .annotate(is_member=_is_member(student))
         .filter(pk=pk)
         .first()
@@ -64,21 +70,38 @@ def assignment_get_for_student_work(*, student: User, pk: int) -> Assignment:
     raise Http404("No such assignment.")
 
 
-def attempt_check_writable(*, attempt: Attempt) -> None:
-    """Refuse a save or a submit on the student's own `attempt` once its class is archived
-    (`CLASS_ARCHIVED`, 409) or the student was removed from it (`NO_LONGER_MEMBER`, 403); a
-    teacher's preview (no assignment) is always writable. One query, on every autosave."""
-    if attempt.assignment_id is None:
-        return
-    found = (
-        Assignment.objects.filter(pk=attempt.assignment_id)
-        .annotate(is_member=_is_member(attempt.student_id))
-        .values("is_member", "classroom__archived_at")
-        .first()
+def attempt_get_writable(*, student: User, pk: int, for_page: bool = False) -> Attempt:
+    """A write's read: the attempt as `quizzes.selectors.attempt_get_for_saving` (the
+    autosave) or, `for_page`, as `attempt_get_for_student` (the quiz page's post) gives it,
+    404 if not the student's, in one query with the check that the student may still write:
+    refused once the class is archived (`CLASS_ARCHIVED`, 409) or the student was removed from
+    it (`NO_LONGER_MEMBER`, 403); a teacher's preview (no assignment) is always writable."""
+    get = (
+        quiz_selectors.attempt_get_for_student
+        if for_page
+        else quiz_selectors.attempt_get_for_saving
     )
-    if found is None or not found["is_member"]:
+    attempt = get(
+        student=student,
+        pk=pk,
+        annotations={
+            "class_member": Exists(
+                Membership.objects.filter(
+                    classroom=OuterRef("assignment__classroom"), student=OuterRef("student")
+                )
+            ),
+            "class_archived_at": F("assignment__classroom__archived_at"),
+        },
+    )
+    if attempt.assignment_id is not None:
+        _check_writable(attempt.class_member, attempt.class_archived_at)
+    return attempt
+
+
+def _check_writable(is_member: bool, archived_at) -> None:
+    if not is_member:
         raise ClassroomError(ClassCode.NO_LONGER_MEMBER)
-    if found["classroom__archived_at"] is not None:
+    if archived_at is not None:
         raise ClassroomError(ClassCode.CLASS_ARCHIVED)
 
 

@@ -1,16 +1,19 @@
 """A quiz attempt as the student takes it and as they see it once submitted."""
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from learning.selectors.step import reading_level_for
 from lessons.models import ReadingLevel, StepKind
 from lessons.selectors import lesson_references
 from quizzes import policy, selectors
+from quizzes.controls import controls_render
 from quizzes.feedback import FeedbackView, Verdict, review_view
 from quizzes.models import Attempt, Question, Response
 from quizzes.selectors import Item
@@ -21,9 +24,19 @@ COUNTDOWN_WITHOUT_LIMIT = timedelta(hours=2)
 
 
 @dataclass
+class TakeItem(Item):
+    """An item of the quiz page with its words and address made in Python: per item, a
+    template tag costs more than the string it makes."""
+
+    heading: str = ""
+    points_label: str = ""
+    save_url: str = ""
+
+
+@dataclass
 class TakePage:
     attempt: Attempt
-    items: list[Item]
+    items: list[TakeItem]
     sources: list
     references: list
     remaining_seconds: int | None  # the server's count: the browser's countdown starts from it
@@ -50,6 +63,8 @@ def attempt_take_page(
         limit = policy.attempt_settings(attempt).time_limit_minutes
         timed = bool(limit) or left <= COUNTDOWN_WITHOUT_LIMIT
     sources, references = lesson_references(lesson=attempt.lesson)
+    items = _take_items(attempt, items, level)
+    controls_render(items, disabled=False)
     return TakePage(
         attempt=attempt,
         items=items,
@@ -62,21 +77,43 @@ def attempt_take_page(
     )
 
 
+def _take_items(attempt: Attempt, items: list[Item], level: str) -> list[TakeItem]:
+    # One reverse() for the page: the autosave URLs differ only in their last segment.
+    save_base = reverse("learning:response_save", args=[attempt.pk, 0]).removesuffix("0/")
+    made = []
+    for item in items:
+        values = {f.name: getattr(item, f.name) for f in fields(Item)}
+        points = item.question.points
+        made.append(
+            TakeItem(
+                **{**values, "level": level},
+                heading=gettext("Question %(n)s") % {"n": item.number},
+                points_label=ngettext("%(points)s point", "%(points)s points", points)
+                % {"points": points},
+                save_url=f"{save_base}{item.question.pk}/",
+            )
+        )
+    return made
+
+
 def _reading_level(attempt: Attempt) -> str:
-    """The student's reading level for the lesson (one query): the quiz's instructions and
-    explanations read at the level of the lesson's other texts."""
+    """The student's reading level for the lesson: the quiz's instructions read at the level
+    of the lesson's other texts. `attempt_get_for_student` reads their choice with the attempt
+    (`work_level`); otherwise one query."""
     if attempt.assignment is None:
         return ReadingLevel.STANDARD
-    work = (
-        Attempt.objects.filter(
-            student_id=attempt.student_id,
-            assignment_id=attempt.assignment_id,
-            kind=Attempt.Kind.LESSON,
+    if hasattr(attempt, "work_level"):
+        chosen = attempt.work_level
+    else:
+        chosen = (
+            Attempt.objects.filter(pk=attempt.pk)
+            .annotate(level=selectors.work_level())
+            .values_list("level", flat=True)
+            .first()
         )
-        .order_by("-number")
-        .first()
+    return reading_level_for(
+        attempt=Attempt(reading_level=chosen or ""), assignment=attempt.assignment
     )
-    return reading_level_for(attempt=work, assignment=attempt.assignment)
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import student_required, teacher_or_author_required
-from classroom.selectors import assignment_get_for_student, attempt_check_writable
+from classroom.selectors import (
+    assignment_get_for_student,
+    attempt_get_writable,
+)
 from classroom.timezones import class_zone_activate
 from core.errors import answers_json
 from core.http import form_data
@@ -22,7 +26,7 @@ from learning.translations import (
     rows_translated,
 )
 from lessons.models import Lesson
-from quizzes import selectors, services
+from quizzes import policy, selectors, services
 from quizzes.models import Attempt
 
 
@@ -48,12 +52,17 @@ def preview_start(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
-    attempt = selectors.attempt_get_for_student(student=request.user, pk=pk)
+    if request.method == "POST":  # a save past the deadline closes the attempt itself
+        # Refused (4xx, nothing written) for a student removed from the class, or in an
+        # archived class.
+        attempt = attempt_get_writable(student=request.user, pk=pk, for_page=True)
+        if attempt.assignment is not None:
+            class_zone_activate(attempt.assignment.classroom)
+        return _attempt_post(request, attempt)
+    attempt = selectors.attempt_get_for_student(student=request.user, pk=pk, reading_level=True)
     if attempt.assignment is not None:
         class_zone_activate(attempt.assignment.classroom)
-    if request.method == "POST":  # a save past the deadline closes the attempt itself
-        return _attempt_post(request, attempt)
-    if attempt.is_open and services.attempts_close_overdue(student=request.user):
+    if attempt.is_open and _closed_overdue(request, attempt):
         attempt.refresh_from_db()
     if not attempt.is_open:
         return redirect("learning:attempt_result", pk=attempt.pk)
@@ -74,14 +83,22 @@ def _translation(request: HttpRequest, attempt: Attempt) -> ReaderTranslation:
     )
 
 
+def _closed_overdue(request: HttpRequest, attempt: Attempt) -> int:
+    """Close the student's overdue attempts when this one is overdue (how many closed). An
+    attempt still in time needs no query: the quiz page is the most frequent page of all, and
+    the dashboard and every other attempt's page close their own."""
+    if not policy.is_past(attempt.deadline, timezone.now()):
+        return 0
+    return services.attempts_close_overdue(student=request.user)
+
+
 def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
     """Save every answer on the page, then submit if asked. An answer that cannot be read is
-    reported next to its question and every other answer is still saved. A student removed
-    from the class, or in an archived class, is refused (4xx) and nothing is written."""
-    attempt_check_writable(attempt=attempt)
-    items = selectors.attempt_items(attempt=attempt)
+    reported next to its question and every other answer is still saved."""
+    items = selectors.attempt_items(attempt=attempt, public_specs=False)
     answers, _raw = posted_answers(request.POST, items)
-    result = services.responses_save(attempt=attempt, answers=answers)
+    known = {item.question.pk: item.question for item in items}  # not read again
+    result = services.responses_save(attempt=attempt, answers=answers, known=known)
     if result.errors:
         items = selectors.attempt_items(attempt=attempt)
         for item in items:
@@ -107,8 +124,7 @@ def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
 @require_POST
 def response_save(request: HttpRequest, pk: int, question_id: int) -> JsonResponse:
     """Autosave of one answer, posted as the question's own form fields."""
-    attempt = selectors.attempt_get_for_saving(student=request.user, pk=pk)
-    attempt_check_writable(attempt=attempt)
+    attempt = attempt_get_writable(student=request.user, pk=pk)
     item = selectors.attempt_item(attempt=attempt, question_id=question_id)
     if item is None:
         return JsonResponse({"saved": False, "error": _("No such question.")}, status=404)
@@ -127,7 +143,7 @@ def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = selectors.attempt_get_for_student(student=request.user, pk=pk)
     if attempt.assignment is not None:
         class_zone_activate(attempt.assignment.classroom)
-    if attempt.is_open and services.attempts_close_overdue(student=request.user):
+    if attempt.is_open and _closed_overdue(request, attempt):
         attempt.refresh_from_db()
     if attempt.is_open:
         return redirect("learning:attempt_take", pk=attempt.pk)

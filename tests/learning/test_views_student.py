@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from bench.quiz import quiz_resize
+from bench.student import quiz_resize
 from classroom.models import Assignment
 from quizzes import services
 from quizzes.models import Attempt, FeedbackTiming, Question

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from bench.quiz import quiz_resize
+from bench.student import quiz_resize
 from quizzes import services
 from quizzes.models import Question
 
@@ -49,3 +49,35 @@ def test_quiz_queries_do_not_grow_with_the_number_of_items(client, student, assi
     assert small == large, (small, large)
     assert small["render"] <= 12
     assert small["save"] <= 12
+
+
+def test_the_quiz_page_costs_the_same_queries_with_its_controls_cached_or_not(
+    client, student, assignment
+):
+    """The controls cache saves rendering, never a query; the page reads the student's
+    reading level with the attempt, and an attempt in time closes nothing."""
+    from django.core.cache import cache
+
+    quiz_resize(assignment.lesson, 10)
+    attempt = services.attempt_start(
+        student=student, lesson=assignment.lesson, assignment=assignment
+    )
+    client.force_login(student)
+    page = reverse("learning:attempt_take", args=[attempt.pk])
+    cache.clear()
+    cold = count(lambda: client.get(page))
+    warm = count(lambda: client.get(page))
+    assert cold == warm == 7  # session, user, attempt, questions, answers, 2 reference lists
+
+
+def test_an_autosave_checks_the_class_in_the_attempts_query(client, student, assignment):
+    attempt = services.attempt_start(
+        student=student, lesson=assignment.lesson, assignment=assignment
+    )
+    question = Question.objects.get(pk=attempt.item_order[0])
+    client.force_login(student)
+    save = reverse("learning:response_save", args=[attempt.pk, question.pk])
+    answer = {f"{question.uid}-choice": question.spec["choices"][0]["id"]}
+    # session, user, attempt with the class check, question, then the locked write (the
+    # lock's read and the upsert, in a savepoint here: the test runs in a transaction)
+    assert count(lambda: client.post(save, answer)) == 8

@@ -1,0 +1,79 @@
+"""`manage.py bench --json`: the figures a newcomer and a script read, in their shape. Speed is
+never asserted here (the machine is shared); only that every figure is measured, compared
+with the floor of the same run, and judged against its target."""
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+from bench.report import TARGETS, judge, table
+
+ROOT = Path(__file__).resolve().parents[2]
+FIGURES = {"floor", "quiz_10", "quiz_50", "step", "autosave", "submit_and_grade_10"}
+
+
+def bench_env() -> dict:
+    """The bench makes its own throwaway database: on PostgreSQL give it a name of its own, so
+    that it never drops the database of the test run it was started from."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    url = env.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        env["DATABASE_URL"] = f"{url.rsplit('/', 1)[0]}/bench_{uuid.uuid4().hex[:8]}"
+    return env
+
+
+def test_bench_json_gives_each_figure_its_ratio_and_target_and_check_exits_on_a_miss():
+    done = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "bench",
+            "--json",
+            "--check",
+            "--rounds",
+            "2",
+            "--warmup",
+            "0",
+        ],
+        cwd=ROOT,
+        env=bench_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    results = json.loads(done.stdout)
+    # --check: the exit status says whether every target was met (with 2 rounds, either).
+    assert done.returncode == (0 if results["passed"] else 1), done.stderr[-3000:]
+    assert results["rounds"] == 2
+    assert results["database"] in {"sqlite3", "postgresql"}
+    assert set(results["figures"]) == FIGURES
+    for name, figure in results["figures"].items():
+        assert figure["status"] == (302 if name == "submit_and_grade_10" else 200), name
+        assert figure["median_ms"] > 0 and figure["queries"] >= 2
+        assert figure["target"] == TARGETS.get(name)
+        assert figure["passed"] is (
+            None if name == "floor" else figure["ratio"] <= figure["target"]
+        )
+    assert results["figures"]["floor"]["ratio"] == 1.0
+    assert results["passed"] == all(f["passed"] is not False for f in results["figures"].values())
+
+
+def sample(**ratios) -> dict:
+    figures = {"floor": {"median_ms": 2.0, "queries": 2, "bytes": 40}}
+    for name, ratio in ratios.items():
+        figures[name] = {"median_ms": 2.0 * ratio, "queries": 7, "bytes": 30_000}
+    return {"database": "sqlite3", "rounds": 60, "warmup": 5, "figures": figures}
+
+
+def test_a_figure_over_its_target_fails_the_run_and_the_table_says_which():
+    results = judge(sample(quiz_10=2.5, autosave=1.75))
+    assert results["figures"]["quiz_10"]["passed"] is True
+    assert results["figures"]["autosave"]["passed"] is False
+    assert results["passed"] is False
+    printed = table(results)
+    assert "autosave one answer" in printed and "FAIL" in printed and "1.75" in printed
+    assert "Some targets missed." in printed
+    assert judge(sample(quiz_10=3.0))["passed"] is True  # the target itself passes
