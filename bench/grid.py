@@ -4,15 +4,18 @@ Generates a class of `students` students with `assignments` assignments of the K
 (20 quiz items), every student having submitted the quiz (graded rows as `attempt_submit`
 writes them), written a reflection of about 1,500 characters, half of them scored by the
 teacher; then times, through the test client and the whole middleware stack, the progress page,
-the grid the page refetches, both CSV exports (read to the end), an assignment's analysis and
-one student's work. The progress page shows 100 students at a time; `progress_page_all_rows`
-is the same page with all of them. Rows are bulk-inserted: generating 20,000 attempts through
-the services would take longer than everything measured. Run inside the bench command's
-throwaway database."""
+the grid the page refetches, both CSV exports (read to the end), an assignment's analysis (its
+first page, one question's answers tallied, the last page of students) and one student's work,
+each also as a ratio to a bare page behind the same middleware (`floor`); and the peak memory
+of streaming the answers export (tracemalloc). The progress page shows 100 students at a
+time; `progress_page_all_rows` is the same page with all of them. Rows are bulk-inserted:
+generating 20,000 attempts through the services would take longer than everything measured.
+Run inside the bench command's throwaway database."""
 
 import random
 import statistics
 import time
+import tracemalloc
 from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
@@ -211,6 +214,8 @@ def run(*, students: int = 1000, assignments: int = 10, repeat: int = 10) -> dic
     assignment = classroom.assignments.order_by("due_at", "id").last()
     student = classroom.memberships.order_by("student__username").first().student
     pages = {
+        # The floor: a bare page behind the same middleware, as the teacher.
+        "floor": "/bench/baseline/",
         "progress_page": reverse("classroom:classroom_progress", args=[classroom.pk]),
         "grid_refresh": reverse("classroom:progress_grid", args=[classroom.pk]),
         "grid_filtered_needs_scoring": reverse("classroom:progress_grid", args=[classroom.pk])
@@ -222,6 +227,15 @@ def run(*, students: int = 1000, assignments: int = 10, repeat: int = 10) -> dic
         "analysis_page": reverse(
             "classroom:assignment_analysis", args=[classroom.pk, assignment.pk]
         ),
+        # The answers given to one question tallied; the last page of students' mastery.
+        "analysis_question": reverse(
+            "classroom:assignment_analysis", args=[classroom.pk, assignment.pk]
+        )
+        + "?question=1",
+        "analysis_last_students": reverse(
+            "classroom:assignment_analysis", args=[classroom.pk, assignment.pk]
+        )
+        + f"?page={-(-students // 100)}",
         "student_work_page": reverse(
             "classroom:student_work", args=[classroom.pk, assignment.pk, student.pk]
         ),
@@ -257,4 +271,24 @@ def run(*, students: int = 1000, assignments: int = 10, repeat: int = 10) -> dic
         results["queries"][name] = queries
         results["bytes"][name] = sizes[-1]
         results["repeat"][name] = runs
+    results["ratio_to_floor"] = {
+        name: round(ms / results["median_ms"]["floor"], 1)
+        for name, ms in results["median_ms"].items()
+        if name != "floor"
+    }
+    results["responses_csv_peak_kib"] = csv_peak_kib(client, pages["responses_csv"])
     return results
+
+
+def csv_peak_kib(client: Client, url: str) -> int:
+    """The most memory (tracemalloc) that streaming the answers export to the end takes at
+    once: constant in the number of rows when it streams, as the body is never held whole."""
+    tracemalloc.start()
+    try:
+        response = client.get(url)
+        for _chunk in response.streaming_content:
+            pass
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return round(peak / 1024)

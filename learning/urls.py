@@ -17,6 +17,11 @@ urlpatterns = [
         name="step",
     ),
     path(
+        "lessons/assignments/<int:assignment_id>/glossary/",
+        lesson.lesson_glossary_page,
+        name="glossary",
+    ),
+    path(
         "lessons/assignments/<int:assignment_id>/reading-level/",
         lesson.reading_level_set,
         name="reading_level",

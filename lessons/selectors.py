@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q
 
+from .document import GlossaryEntry, glossary_entries
 from .models import Lesson, Reference, Source
 
 
@@ -10,6 +11,12 @@ def lesson_references(*, lesson: Lesson) -> tuple[list[Source], list]:
     (a fixed number of queries)."""
     sources = list(lesson.sources.filter(kind=Source.Kind.COMPARISON).order_by("position"))
     return sources, list(lesson.references.order_by("position"))
+
+
+def lesson_glossary(*, lesson: Lesson) -> list[GlossaryEntry]:
+    """The lesson's glossary, in order, with the anchors the document's terms link to (one
+    query)."""
+    return glossary_entries(list(lesson.glossary.order_by("position")))
 
 
 def lesson_citation_keys(*, lesson_id: int) -> list[str]:

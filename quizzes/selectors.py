@@ -4,7 +4,7 @@ import random
 from dataclasses import dataclass, replace
 from typing import Any
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -24,6 +24,17 @@ def scores_counted() -> QuerySet[Score]:
     """The scores that count toward an attempt's points: every grading event but the formative
     checks an activity's "Check" makes."""
     return Score.objects.exclude(origin=Score.Origin.CHECK)
+
+
+def scores_newest(*, attempts) -> QuerySet[Score]:
+    """The scores that count, only the newest of each (attempt, question) of `attempts`: the
+    rows `scores_latest` picks, as a queryset a page can aggregate in the database."""
+    newer = scores_counted().filter(
+        attempt_id=OuterRef("attempt_id"),
+        question_id=OuterRef("question_id"),
+        id__gt=OuterRef("id"),
+    )
+    return scores_counted().filter(attempt__in=attempts).exclude(Exists(newer))
 
 
 def scores_latest(

@@ -29,12 +29,19 @@ class GuideStep:
     title: str
     kind: str
     items: list[GuideItem]
+    count: int = 0  # its questions, drawn or not
+    shown: bool = True  # its key is drawn on this page
 
 
-def lesson_guide(*, lesson: Lesson) -> list[GuideStep]:
+ALL = "all"  # every step's key, on one page: the guide to print
+
+
+def lesson_guide(*, lesson: Lesson, step: str | None = ALL) -> list[GuideStep]:
     """Every current question of the lesson with its key, grouped by step: the key is the
     correct response drawn with the question's own controls, and the grader's verdict on it
-    (each part's expected answer and explanation)."""
+    (each part's expected answer and explanation). Only the keys of `step` (a step's kind, or
+    `ALL`) are drawn; the other steps come with their number of questions, for the guide's
+    table of contents (the whole key of a long lesson weighs over half a megabyte)."""
     steps: dict[int, GuideStep] = {}
     order = []
     for question in (
@@ -42,17 +49,21 @@ def lesson_guide(*, lesson: Lesson) -> list[GuideStep]:
         .select_related("step")
         .order_by("step__position", "position")
     ):
-        step = question.step
-        if step.pk not in steps:
-            steps[step.pk] = GuideStep(step.title, step.kind, [])
-            order.append(step.pk)
+        row = question.step
+        if row.pk not in steps:
+            steps[row.pk] = GuideStep(row.title, row.kind, [], shown=step in (ALL, row.kind))
+            order.append(row.pk)
+        steps[row.pk].count += 1
+        if not steps[row.pk].shown:
+            continue
+        step_pk = row.pk
         qt = registry.get_or_missing(question.type)
         spec = qt.parse_spec(question.spec)
         correct = qt.dump_response(qt.correct_response(spec))
         result = qt.grade(spec, correct).as_dict()
-        steps[step.pk].items.append(
+        steps[step_pk].items.append(
             GuideItem(
-                number=len(steps[step.pk].items) + 1,
+                number=len(steps[step_pk].items) + 1,
                 question=question,
                 qtype=qt,
                 spec=qt.public_spec(spec),

@@ -6,12 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
 
+from django.db.models import Case, Count, Value, When
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from lessons.models import Skill
-from quizzes.models import Attempt, Question, Response, Score
-from quizzes.selectors import scores_latest
+from quizzes.models import Attempt, Question, Response
+from quizzes.selectors import scores_newest
 from quizzes.types import registry
 
 from .. import analysis, charts
@@ -19,6 +20,8 @@ from ..models import Assignment
 from ..progress import AttemptRow, counted_attempts
 from .access import classroom_students, student_sort_key
 from .progress import attempt_rows
+
+STUDENTS_PER_PAGE = 100  # rows of the students' mastery chart, as in the progress grid
 
 
 @dataclass
@@ -34,6 +37,7 @@ class QuestionStats:
     values: dict[str, str]  # answers that are not parts: categories
     versions: int = 1  # versions of this question in the analysis, each its own row
     auto_graded: bool = True  # False: written answers, which the teacher reads and scores
+    tallied: bool = False  # the answers given were counted (one question per page)
 
     @property
     def facility_percent(self) -> int | None:
@@ -98,8 +102,12 @@ class Analysis:
     skills: list[tuple[str, str]]  # (key, label)
     class_mastery: list[tuple[str, Fraction | None]]
     class_chart: charts.Chart
-    student_mastery: list[tuple[User, list[Fraction | None]]]
+    student_mastery: list[tuple[User, list[Fraction | None]]]  # one page of students
     student_chart: charts.Heatmap
+    selected: QuestionStats | None = None  # the question whose answers are tallied
+    page: int = 1  # of the students' mastery
+    pages: int = 1
+    students_with_data: int = 0
 
     @property
     def student_table(self) -> list[tuple[User, list[str]]]:
@@ -111,95 +119,128 @@ class Analysis:
     min_students: int = analysis.MIN_STUDENTS_FOR_STATISTICS
 
     @property
+    def page_numbers(self) -> range:
+        return range(1, self.pages + 1)
+
+    @property
     def look_first(self) -> list[QuestionStats]:
         """The questions worth a look, most urgent first (easy ones are not among them)."""
         flagged = [stat for stat in self.questions if stat.flag and stat.flag_rank < 3]
         return sorted(flagged, key=lambda stat: (stat.flag_rank, stat.number))
 
 
-def assignment_analysis(*, assignment: Assignment) -> Analysis:
+def assignment_analysis(
+    *, assignment: Assignment, question: int | None = None, page: int = 1
+) -> Analysis:
     """Item analysis and skill mastery over each student's counted quiz attempt (the one the
     grading method picks; for "average", the latest), with the written answers the teacher
-    scored counting towards mastery. Eight queries, whatever the size of the class."""
+    scored counting towards mastery.
+
+    A class of 1,000 has 20,000 scored answers per quiz: the database counts, per question
+    version, how many students earned each number of points, in the upper, lower or middle
+    group, and Python turns those few rows into exact fractions. The answers given are tallied
+    for one question only (`question`, its number), and the students' mastery is read for
+    one page of `STUDENTS_PER_PAGE` (`page`). A fixed number of queries, whatever the size of
+    the class (at most eleven)."""
     students = classroom_students(classroom=assignment.classroom)
     by_id = {s.pk: s for s in students}
-    submitted: dict[int, list[AttemptRow]] = defaultdict(list)
-    for row in attempt_rows(
-        Attempt.objects.filter(
-            assignment=assignment, kind=Attempt.Kind.QUIZ, status=Attempt.Status.SUBMITTED
-        ).order_by("student_id", "number")
-    ):
-        if row.student_id in by_id:
-            submitted[row.student_id].append(row)
-    counted = {
-        student_id: counted_attempts(assignment.grading_method, rows)[-1]
-        for student_id, rows in submitted.items()
-    }
+    counted = _counted_attempts(assignment, by_id)
     student_of = {row.id: student_id for student_id, row in counted.items()}
-    latest = scores_latest(attempts=list(student_of), fields=("points_earned", "points_possible"))
-    answers = {
-        (attempt_id, question_id): data
-        for attempt_id, question_id, data in Response.objects.filter(
-            attempt_id__in=list(student_of)
-        ).values_list("attempt_id", "question_id", "data")
-    }
-    questions = Question.objects.in_bulk({qid for (_a, qid) in latest})
     totals = {
         student_id: _share(row.points_earned, row.points_possible)
         for student_id, row in counted.items()
     }
+    # Upper and lower 27 %: ranked by total; equal totals keep register order.
+    ranked = sorted((s.pk for s in students if s.pk in counted), key=lambda sid: -totals[sid])
+    size = analysis.group_size(len(ranked))
+    upper = [counted[sid].id for sid in ranked[:size]]
+    lower = [counted[sid].id for sid in ranked[len(ranked) - size :]] if size else []
+
+    newest = scores_newest(attempts=list(student_of))
+    tallies: dict[int, _Tally] = defaultdict(_Tally)
+    for question_id, band, earned, possible, n in (
+        newest.annotate(
+            band=Case(
+                When(attempt_id__in=upper, then=Value(1)),
+                When(attempt_id__in=lower, then=Value(-1)),
+                default=Value(0),
+            )
+        )
+        .values_list("question_id", "band", "points_earned", "points_possible")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        tallies[question_id].add(band, earned, possible, n)
+
+    lesson_work = scores_newest(
+        attempts=Attempt.objects.filter(
+            assignment=assignment,
+            kind=Attempt.Kind.LESSON,
+            student__memberships__classroom=assignment.classroom,
+        )
+    )
+    written: dict[int, _Tally] = defaultdict(_Tally)
+    for question_id, earned, possible, n in (
+        lesson_work.values_list("question_id", "points_earned", "points_possible")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        written[question_id].add(0, earned, possible, n)
+    questions = Question.objects.in_bulk({*tallies, *written})
 
     # Item statistics per question version, in quiz order: the versions of a question are
-    # never pooled, since each was graded on its own key (or regraded: its rows say so);
-    # students in register order, so ties break the same way each time.
-    entries_by_version: dict[int, list[tuple[int, Question, Score]]] = defaultdict(list)
-    for (attempt_id, question_id), score in latest.items():
-        entries_by_version[question_id].append(
-            (student_of[attempt_id], questions[question_id], score)
-        )
+    # never pooled, since each was graded on its own key (or regraded: its rows say so).
     ids = sorted(
-        entries_by_version,
+        tallies,
         key=lambda qid: (questions[qid].position, questions[qid].key, questions[qid].version),
     )
-    versions = defaultdict(int)
+    versions: dict[str, int] = defaultdict(int)
     for qid in ids:
         versions[questions[qid].key] += 1
-    stats = [
-        _question_stats(
-            number,
-            sorted(entries_by_version[qid], key=lambda e: student_sort_key(by_id[e[0]])),
-            totals,
-            answers,
-            counted,
+    # A version not every student answered has groups of its own (rare: a key changed).
+    partial = [qid for qid in ids if tallies[qid].answered != len(ranked)]
+    own_groups = _own_discrimination(newest, partial, student_of, by_id, totals)
+    stats = []
+    for number, qid in enumerate(ids, start=1):
+        tally = tallies[qid]
+        qt = registry.get_or_missing(questions[qid].type)
+        stats.append(
+            QuestionStats(
+                number=number,
+                question=questions[qid],
+                type_label=str(qt.label),
+                answered=tally.answered,
+                facility=tally.total / tally.answered if tally.answered else None,
+                discrimination=own_groups[qid]
+                if qid in own_groups
+                else ((tally.upper - tally.lower) / size if size else None),
+                picks=[],
+                labels={},
+                values={},
+                versions=versions[questions[qid].key],
+                auto_graded=qt.auto_graded,
+            )
         )
-        for number, qid in enumerate(ids, start=1)
-    ]
-    for stat in stats:
-        stat.versions = versions[stat.question.key]
+    selected = next((stat for stat in stats if stat.number == question), None)
+    if selected is not None:
+        _tally_picks(selected, newest, student_of)
 
-    # Mastery per skill, for the class and for each student.
-    per_student: dict[int, analysis.Mastery] = defaultdict(analysis.Mastery)
+    # Mastery per skill: the class from the counts above, each student for one page.
     whole = analysis.Mastery()
-
-    def add(student_id: int, question: Question, score: Score) -> None:
-        earned, possible = Fraction(score.points_earned), Fraction(score.points_possible)
-        per_student[student_id].add(question.skills, earned, possible)
-        whole.add(question.skills, earned, possible)
-
-    for (attempt_id, question_id), score in latest.items():
-        add(student_of[attempt_id], questions[question_id], score)
-    # Written answers in the lesson work, as the teacher scored them.
-    lesson_work = Attempt.objects.filter(assignment=assignment, kind=Attempt.Kind.LESSON)
-    for score in scores_latest(attempts=lesson_work, related=("attempt", "question")).values():
-        if score.attempt.student_id in by_id:
-            add(score.attempt.student_id, score.question, score)
+    for qid, tally in [*tallies.items(), *written.items()]:
+        whole.add(questions[qid].skills, tally.earned, tally.possible)
     skill_labels = dict(Skill.choices)
     skills = [(key, str(skill_labels.get(key, key))) for key in _skill_order(assignment, whole)]
     class_mastery = [(label, whole.fraction(key)) for key, label in skills]
+    wrote = set(lesson_work.values_list("attempt__student_id", flat=True).distinct())
+    with_data = [s for s in students if s.pk in counted or s.pk in wrote]
+    pages = max(1, -(-len(with_data) // STUDENTS_PER_PAGE))
+    page = min(max(page, 1), pages)
+    on_page = with_data[(page - 1) * STUDENTS_PER_PAGE : page * STUDENTS_PER_PAGE]
+    per_student = _student_mastery(on_page, counted, newest, lesson_work, questions)
     student_mastery = [
         (student, [per_student[student.pk].fraction(key) for key, _label in skills])
-        for student in students
-        if student.pk in per_student
+        for student in on_page
     ]
 
     counts = analysis.histogram(float(totals[s]) * 100 for s in counted)
@@ -234,39 +275,114 @@ def assignment_analysis(*, assignment: Assignment) -> Analysis:
             columns=[label for _key, label in skills],
             rows=[(str(student), values) for student, values in student_mastery],
         ),
+        selected=selected,
+        page=page,
+        pages=pages,
+        students_with_data=len(with_data),
     )
 
 
-def _question_stats(number, entries, totals, answers, counted) -> QuestionStats:
-    question = entries[0][1]  # one version
+@dataclass
+class _Tally:
+    """One question version's scores, counted: exact sums of shares and of points."""
+
+    answered: int = 0
+    total: Fraction = Fraction(0)  # sum of each student's share of the points
+    upper: Fraction = Fraction(0)  # the same, upper group only
+    lower: Fraction = Fraction(0)
+    earned: Fraction = Fraction(0)
+    possible: Fraction = Fraction(0)
+
+    def add(self, band: int, earned, possible, n: int) -> None:
+        share = n * _share(earned, possible)
+        self.answered += n
+        self.total += share
+        if band == 1:
+            self.upper += share
+        elif band == -1:
+            self.lower += share
+        self.earned += n * Fraction(earned or 0)
+        self.possible += n * Fraction(possible or 0)
+
+
+def _counted_attempts(assignment: Assignment, by_id: dict[int, User]) -> dict[int, AttemptRow]:
+    """Each student's counted quiz attempt (the grading method's pick), one query."""
+    submitted: dict[int, list[AttemptRow]] = defaultdict(list)
+    for row in attempt_rows(
+        Attempt.objects.filter(
+            assignment=assignment, kind=Attempt.Kind.QUIZ, status=Attempt.Status.SUBMITTED
+        ).order_by("student_id", "number")
+    ):
+        if row.student_id in by_id:
+            submitted[row.student_id].append(row)
+    return {
+        student_id: counted_attempts(assignment.grading_method, rows)[-1]
+        for student_id, rows in submitted.items()
+    }
+
+
+def _own_discrimination(newest, question_ids, student_of, by_id, totals) -> dict:
+    """Discrimination of versions only some students answered, among those students."""
+    if not question_ids:
+        return {}
+    pairs: dict[int, list] = defaultdict(list)
+    rows = newest.filter(question_id__in=question_ids).values_list(
+        "question_id", "attempt_id", "points_earned", "points_possible"
+    )
+    for qid, attempt_id, earned, possible in rows:
+        student = by_id[student_of[attempt_id]]
+        share = _share(earned, possible)
+        pairs[qid].append((student_sort_key(student), totals[student.pk], share))
+    return {
+        qid: analysis.discrimination([(total, share) for _k, total, share in sorted(rows)])
+        for qid, rows in pairs.items()
+    }
+
+
+def _tally_picks(stat: QuestionStats, newest, student_of) -> None:
+    """The answers given to one question version, with their labels (two queries)."""
+    question = stat.question
     qt = registry.get_or_missing(question.type)
     spec = qt.parse_spec(question.spec)
     public = qt.public_spec(spec)
-    fractions = [_share(score.points_earned, score.points_possible) for _s, _q, score in entries]
-    return QuestionStats(
-        number=number,
-        question=question,
-        type_label=str(qt.label),
-        answered=len(entries),
-        facility=analysis.facility(fractions),
-        discrimination=analysis.discrimination(
-            [
-                (totals[student_id], f)
-                for (student_id, _q, _x), f in zip(entries, fractions, strict=True)
-            ]
-        ),
-        picks=analysis.tally(
-            [
-                (answers.get((counted[student_id].id, q.pk)), f == 1)
-                for (student_id, q, _x), f in zip(entries, fractions, strict=True)
-            ],
-            question_type=question.type,
-            correct=qt.dump_response(qt.correct_response(spec)),
-        ),
-        labels={i: label.with_sentence for i, label in qt.part_labels(public).items()},
-        values=qt.value_labels(public),
-        auto_graded=qt.auto_graded,
+    full = {
+        attempt_id: _share(earned, possible) == 1
+        for attempt_id, earned, possible in newest.filter(question=question).values_list(
+            "attempt_id", "points_earned", "points_possible"
+        )
+    }
+    answers = dict(
+        Response.objects.filter(attempt_id__in=list(full), question=question).values_list(
+            "attempt_id", "data"
+        )
     )
+    stat.picks = analysis.tally(
+        [(answers.get(attempt_id), right) for attempt_id, right in full.items()],
+        question_type=question.type,
+        correct=qt.dump_response(qt.correct_response(spec)),
+    )
+    stat.labels = {i: label.with_sentence for i, label in qt.part_labels(public).items()}
+    stat.values = qt.value_labels(public)
+    stat.tallied = True
+
+
+def _student_mastery(on_page, counted, newest, lesson_work, questions) -> dict:
+    """Points per skill for the students of one page: quiz and written answers (two
+    queries)."""
+    per_student: dict[int, analysis.Mastery] = defaultdict(analysis.Mastery)
+    student_of = {counted[s.pk].id: s.pk for s in on_page if s.pk in counted}
+    quiz = newest.filter(attempt_id__in=list(student_of)).values_list(
+        "attempt_id", "question_id", "points_earned", "points_possible"
+    )
+    written = lesson_work.filter(attempt__student__in=[s.pk for s in on_page]).values_list(
+        "attempt__student_id", "question_id", "points_earned", "points_possible"
+    )
+    rows = [(student_of[a], q, e, p) for a, q, e, p in quiz] + list(written)
+    for student_id, question_id, earned, possible in rows:
+        per_student[student_id].add(
+            questions[question_id].skills, Fraction(earned or 0), Fraction(possible or 0)
+        )
+    return per_student
 
 
 def _share(earned, possible) -> Fraction:

@@ -97,7 +97,12 @@ def assignment_analysis(request: HttpRequest, pk: int, assignment_pk: int) -> Ht
         {
             "classroom": classroom,
             "assignment": assignment,
-            "analysis": item_analysis.assignment_analysis(assignment=assignment),
+            # Paged: the answers given to one question, the mastery of 100 students.
+            "analysis": item_analysis.assignment_analysis(
+                assignment=assignment,
+                question=parse_id(request.GET.get("question")),
+                page=parse_id(request.GET.get("page")) or 1,
+            ),
             "key_changes": regrade.changed_questions(assignment=assignment),
             "tab": "progress",
         },

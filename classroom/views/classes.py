@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import teacher_required
+from core.compression import never_compress
 from core.forms import GET_POST, form_page
 
 from .. import services
@@ -117,6 +118,7 @@ def classroom_students(request: HttpRequest, pk: int) -> HttpResponse:
 
 @teacher_required
 @never_cache
+@never_compress  # shows new passwords
 @GET_POST
 def roster_import(request: HttpRequest, pk: int) -> HttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
@@ -161,6 +163,7 @@ def membership_remove(request: HttpRequest, pk: int, student_pk: int) -> HttpRes
 
 @teacher_required
 @never_cache
+@never_compress  # shows new passwords
 @GET_POST
 def student_password_reset(request: HttpRequest, pk: int, student_pk: int) -> HttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)

@@ -26,8 +26,10 @@ def lesson_list(request: HttpRequest) -> HttpResponse:
 @teacher_required
 @require_GET
 def lesson_guide(request: HttpRequest, slug: str) -> HttpResponse:
-    """The teacher guide: never linked from, nor reachable by, student pages."""
+    """The teacher guide: never linked from, nor reachable by, student pages. The answer key
+    is drawn one step at a time (`?step=<kind>`), or whole to print (`?step=all`)."""
     lesson = access.lesson_get_for_teacher(slug=slug)
+    step = request.GET.get("step", "")
     # The list students see too (sources, then references), so a citation's number is the same.
     sources, references = lesson_references(lesson=lesson)
     return render(
@@ -36,7 +38,9 @@ def lesson_guide(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "lesson": lesson,
             "guide": lesson.teacher_guide or {},
-            "steps": guide.lesson_guide(lesson=lesson),
+            "steps": guide.lesson_guide(lesson=lesson, step=step or None),
+            "step": step,
+            "whole": step == guide.ALL,
             "sources": sources,
             "references": references,
             "plan": access.lesson_plan(lesson=lesson),

@@ -52,7 +52,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: precompressed, not here
+    # Pages compressed for browsers that accept gzip, BREACH considered (core/compression.py).
+    "core.compression.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Each request starts in TIME_ZONE; a class's page switches to its zone (classroom.timezones).
@@ -86,8 +88,18 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # Our templates lose their indentation as they load (core/template_loaders.py);
+            # the cached loader compiles each template once per process.
+            "loaders": [
+                (
+                    "django.template.loaders.cached.Loader",
+                    [
+                        "core.template_loaders.Loader",
+                        "django.template.loaders.app_directories.Loader",
+                    ],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

@@ -120,6 +120,12 @@ class StepPage:
     timeline: list[dict[str, Any]] = field(default_factory=list)  # when the step shows it
 
     @property
+    def citation_keys(self) -> list[str]:
+        """The ids citations name, in the order of the lesson's whole list (comparison sources,
+        then references): the step page lists none of them, the glossary page all."""
+        return [work.key for work in [*self.comparison_sources, *self.references]]
+
+    @property
     def number(self) -> int:
         return next(link.number for link in self.steps if link.is_current)
 

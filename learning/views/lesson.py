@@ -38,7 +38,7 @@ from learning.selectors.step import (
 )
 from learning.translations import reader_translation, step_page_translated
 from lessons.models import ReadingLevel, StepKind
-from lessons.selectors import lesson_citation_keys
+from lessons.selectors import lesson_citation_keys, lesson_glossary, lesson_references
 from quizzes import selectors as quiz_selectors
 from quizzes import services as quiz_services
 from quizzes.errors import Code, QuizError
@@ -113,6 +113,26 @@ def step_detail(request: HttpRequest, assignment_id: int, kind: str) -> HttpResp
     services.lesson_progress_save(attempt=attempt, step_kind=kind)
     context = {"page": page, "translation": translation}
     return render(request, "learning/step_detail.html", context)
+
+
+@student_required
+@require_GET
+def lesson_glossary_page(request: HttpRequest, assignment_id: int) -> HttpResponse:
+    """The lesson's glossary and its whole list of sources and references: a page of its own,
+    or (for htmx) one of the two, which a step page loads when the student opens it."""
+    assignment = assignment_get_for_student(student=request.user, pk=assignment_id)
+    lesson = assignment.lesson
+    context = {
+        "assignment": assignment,
+        "lesson": lesson,
+        "glossary": lesson_glossary(lesson=lesson),
+    }
+    context["sources"], context["references"] = lesson_references(lesson=lesson)
+    if request.htmx:
+        context["part"] = "references" if request.GET.get("part") == "references" else "glossary"
+        context["citations"] = [w.key for w in [*context["sources"], *context["references"]]]
+        return render(request, "learning/_glossary_fragment.html", context)
+    return render(request, "learning/lesson_glossary.html", context)
 
 
 @student_required

@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from core.dates import when_in_words
@@ -40,6 +41,13 @@ def numbered_citations(html: str, keys=None):
     page's own reference list, or by ``keys`` (the lesson's citable ids in list order) where
     a fragment has no list of its own."""
     return number_citations(html, keys or None)
+
+
+@register.filter(is_safe=True)
+def citations_to(html: str, url: str):
+    """Point a fragment's numbered citations at the reference list of another page (`url`),
+    for a fragment swapped into a page that lists only some of the works."""
+    return mark_safe(str(html).replace('href="#ref-', f'href="{escape(url)}#ref-'))  # noqa: S308
 
 
 @register.filter

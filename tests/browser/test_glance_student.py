@@ -86,8 +86,11 @@ def test_the_lesson_steps_read_at_a_glance(
     assert "✓" not in quiz_link.inner_text()
     glance("student-step-menu")
 
-    # References: each address sits with its citation, beside its own number.
+    # References: loaded when opened; each address sits with its citation, beside its number.
     page.goto(f"{live_server.url}/lessons/assignments/{assignment.pk}/steps/context/")
+    assert page.locator(".references li").count() == 0
+    page.locator("details[data-references] summary").click()
+    page.locator(".references li").first.wait_for()
     gaps = page.evaluate(
         """() => [...document.querySelectorAll('.references li')].map(li => {
             const link = li.querySelector(':scope > a');
@@ -97,6 +100,25 @@ def test_the_lesson_steps_read_at_a_glance(
         })"""
     )
     assert gaps and max(gaps) < 4, gaps
+    glance("student-step-references")
+
+    # A term of the document opens the glossary in place, at its definition, by keyboard too.
+    page.goto(f"{live_server.url}/lessons/assignments/{assignment.pk}/steps/sourcing/")
+    term = page.locator("a.term").first
+    anchor = term.get_attribute("href").split("#")[1]
+    term.focus()
+    page.keyboard.press("Enter")
+    definition = page.locator(f"details[data-glossary] #{anchor}")
+    definition.wait_for()
+    assert page.evaluate("document.activeElement.id") == anchor
+    assert page.locator("details[data-glossary]").evaluate("d => d.open")
+    glance("student-step-glossary")
+
+    # Without the step around it, the glossary page has every definition and every source.
+    page.goto(f"{live_server.url}/lessons/assignments/{assignment.pk}/glossary/")
+    assert page.locator(f"#{anchor}").is_visible()
+    assert page.locator("#references li").count() > 10
+    glance("student-glossary-page")
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: str(s["width"]))

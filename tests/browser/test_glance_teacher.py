@@ -2,6 +2,8 @@
 scrolls sideways at 375 px, axe finds nothing, the console stays clean; the assignment form
 puts in the chosen lesson's quiz defaults."""
 
+import re
+
 import pytest
 
 from classroom.demo import DEMO_ACCOUNTS, DEMO_CLASS_NAME
@@ -47,11 +49,13 @@ def test_the_teacher_pages_fit_a_phone_and_a_laptop(
         page.goto(url)
         glance(name)
 
-    # Item analysis: a summary first, the answers folded; a question's link opens its details.
+    # Item analysis: a summary first, the answers folded; a question's link opens its details
+    # with the answers given to it (one question's answers per page).
     page.goto(pages["teacher-analysis"])
     assert page.locator("[data-look-first]").is_visible()
     assert page.locator("#item-1").is_hidden()
-    page.locator("[data-item-table] a[href='#item-1']").click()
+    page.locator("[data-item-table] a[href='?question=1#item-1']").click()
+    page.wait_for_url(re.compile(r"\?question=1#item-1$"))
     assert page.locator("#item-1").is_visible()
     glance("teacher-analysis-opened")
 

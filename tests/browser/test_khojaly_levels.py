@@ -53,8 +53,9 @@ def test_a_student_on_the_simpler_level_reads_simpler_prompts_explanations_and_a
     expect(activity.locator(f"#feedback-{hrw.uid}")).to_contain_text(words(simpler))
     expect(activity).not_to_contain_text(words(hrw.spec["feedback_false"], 8))
 
-    # The glossary: each place's names, each in its own language.
-    glossary = page.locator("section.glossary")
+    # The glossary (loaded when opened): each place's names, each in its own language.
+    glossary = page.locator("details[data-glossary]")
+    glossary.locator("summary").click()
     expect(glossary.locator('span[lang="hy"]', has_text="Խոջալու")).to_have_count(1)
     expect(glossary.locator('span[lang="hy-Latn"]', has_text="Khojalu")).to_have_count(1)
     expect(glossary.locator('span[lang="hy"]', has_text="Իվանյան")).to_have_count(1)

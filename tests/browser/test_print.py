@@ -1,8 +1,11 @@
 """Printing: a lesson step and the teacher guide come out as content on paper — no navigation,
 no buttons, the document in full rather than in its scrolling side panel, folded sections open."""
 
+from playwright.sync_api import expect
+
 from classroom.demo import DEMO_ACCOUNTS, DEMO_CLASS_NAME
 from classroom.models import Assignment
+from quizzes.models import Question
 
 STUDENT = next(a for a in DEMO_ACCOUNTS if a.username == "student1")
 TEACHER = next(a for a in DEMO_ACCOUNTS if a.username == "teacher")
@@ -39,7 +42,15 @@ def test_printing_the_guide_opens_its_folded_sections_and_folds_them_back(
     page, live_server, demo_data, login
 ):
     login(page, TEACHER.username, TEACHER.password)
-    page.goto(f"{live_server.url}/classes/lessons/khojaly-1992/guide/")
+    # The guide draws one step's key per page; the whole of it is one link away, to print.
+    guide = f"{live_server.url}/classes/lessons/khojaly-1992/guide/"
+    page.goto(guide)
+    link = page.get_by_role("link", name="Every step, to print the whole guide")
+    assert link.get_attribute("href") == "?step=all#key"
+    page.goto(guide + "?step=all#key", timeout=120_000)  # the whole guide: a big page
+    expect(page.get_by_role("button", name="Print the whole guide")).to_be_visible()
+    questions = Question.objects.filter(lesson__slug="khojaly-1992", is_current=True).count()
+    assert page.locator(".guide-item").count() == questions
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = false)")
     folded = page.evaluate("document.querySelectorAll('details').length")
     assert folded > 0

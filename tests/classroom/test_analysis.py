@@ -5,6 +5,7 @@ from fractions import Fraction as F
 import pytest
 
 from classroom import analysis
+from classroom.selectors import item_analysis
 from classroom.selectors.item_analysis import assignment_analysis
 from classroom.services import rubric_score
 from quizzes.types import registry
@@ -170,7 +171,11 @@ def test_facility_and_discrimination_of_an_assignment_match_the_hand_computed_fi
 
 
 def test_the_most_common_wrong_answer_is_listed_first_with_its_text(assignment, three_students):
-    rows = stats_by_key(assignment_analysis(assignment=assignment))["q-purpose"].pick_rows()
+    # The answers are tallied for the question asked for (q-purpose is question 1), only.
+    assert not any(s.tallied for s in assignment_analysis(assignment=assignment).questions)
+    result = assignment_analysis(assignment=assignment, question=1)
+    assert [s.question.key for s in result.questions if s.tallied] == ["q-purpose"]
+    rows = stats_by_key(result)["q-purpose"].pick_rows()
     assert [(r["answer"], r["count"], r["correct"]) for r in rows] == [
         ("To give a neutral record of the opening", 1, False),
         ("To celebrate the bridge and answer its critics", 2, True),
@@ -221,3 +226,18 @@ def test_a_class_of_twenty_is_enough_for_the_statistics(assignment, make_student
     for i in range(20):
         answer_quiz(student=make_student(f"s{i:02}"), assignment=assignment, right={"q-purpose"})
     assert assignment_analysis(assignment=assignment).enough
+
+
+def test_the_students_mastery_is_shown_a_page_at_a_time_in_register_order(
+    assignment, three_students, monkeypatch
+):
+    monkeypatch.setattr(item_analysis, "STUDENTS_PER_PAGE", 2)
+    first = assignment_analysis(assignment=assignment)
+    second = assignment_analysis(assignment=assignment, page=2)
+    assert (first.pages, first.students_with_data) == (2, 3)
+    assert [s.username for s, _v in first.student_mastery] == ["ada", "ben"]
+    assert [s.username for s, _v in second.student_mastery] == ["cy"]
+    assert len(second.student_chart.cells) == len(second.skills)
+    # The class's figures do not depend on the page.
+    assert first.class_mastery == second.class_mastery
+    assert assignment_analysis(assignment=assignment, page=99).page == 2

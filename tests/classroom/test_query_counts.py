@@ -80,6 +80,12 @@ def measure(client, classroom, assignment, student) -> dict[str, int]:
         "analysis": count(
             client, reverse("classroom:assignment_analysis", args=[pk, assignment.pk])
         ),
+        # With the answers given to one question tallied, on the second page of students.
+        "analysis_question": count(
+            client,
+            reverse("classroom:assignment_analysis", args=[pk, assignment.pk])
+            + "?question=1&page=2",
+        ),
         "student_work": count(
             client,
             reverse("classroom:student_work", args=[pk, assignment.pk, student.pk]),

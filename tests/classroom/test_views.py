@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.models import User
 from classroom.models import Assignment, AttemptReset, Classroom, Extension
 from classroom.services import assignment_create, extension_set
-from quizzes.models import Attempt, Score
+from quizzes.models import Attempt, Question, Score
 from tests.classroom.conftest import (
     answer_quiz,
     quiz_questions,
@@ -495,3 +495,20 @@ def test_the_student_page_links_to_the_next_student_to_score(
     assert url("student_work", classroom.pk, assignment.pk, ada.pk) in html
     alone = page(signed_in, url("student_work", classroom.pk, assignment.pk, ada.pk))
     assert "data-next-to-score" not in alone
+
+
+def test_the_teacher_guide_draws_one_steps_key_per_page_and_the_whole_to_print(
+    signed_in, example_lesson
+):
+    guide = url("lesson_guide", example_lesson.slug)
+    first = page(signed_in, guide)
+    steps = list(example_lesson.steps.filter(questions__is_current=True).distinct())
+    assert 'class="card mb-3 guide-item"' not in first  # only the table of contents
+    for step in steps:
+        assert f'href="?step={step.kind}#key"' in first
+    one = page(signed_in, guide + f"?step={steps[0].kind}")
+    current = Question.objects.filter(lesson=example_lesson, is_current=True)
+    assert one.count('class="card mb-3 guide-item"') == current.filter(step=steps[0]).count()
+    whole = page(signed_in, guide + "?step=all")
+    assert whole.count('class="card mb-3 guide-item"') == current.count()
+    assert "data-print" in whole and "data-print" not in one

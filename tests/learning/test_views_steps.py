@@ -125,15 +125,43 @@ def test_each_step_shows_progress_the_document_its_sourcing_card_and_references(
         assert 'id="s1"' in html and 'id="s12"' in html  # every sentence addressable
         assert html.count('class="sentence"') == lesson.sentences.count()
         assert "Sourcing card" in html
-        assert 'id="ref-mhs-1952"' in html and 'id="ref-ferry-petition"' in html
-        assert 'href="#ref-mhs-1952"' in html or kind in ("sourcing", "quiz", "reflection")
+        # The list of sources and references is one click away, on the glossary page.
+        glossary = reverse("learning:glossary", args=[assignment.pk])
+        assert f'hx-get="{glossary}?part=references"' in html
+        assert f'href="{glossary}#references"' in html
+        assert f'href="{glossary}#ref-mhs-1952"' in html or kind in (
+            "sourcing",
+            "quiz",
+            "reflection",
+        )
 
 
 def test_glossary_terms_are_marked_and_link_to_their_definition(client, student, assignment):
     client.force_login(student)
     html = client.get(step_url(assignment, "close_reading")).content.decode()
-    assert 'id="term-toll"' in html and "<dfn>toll</dfn>" in html
-    assert 'class="term" href="#term-toll"' in html
+    glossary = reverse("learning:glossary", args=[assignment.pk])
+    assert f'class="term" href="{glossary}#term-toll"' in html
+    assert f'hx-get="{glossary}"' in html  # the step's glossary, loaded when opened
+    definitions = client.get(glossary).content.decode()
+    assert 'id="term-toll"' in definitions and "<dfn>toll</dfn>" in definitions
+    assert 'id="ref-mhs-1952"' in definitions and 'id="ref-ferry-petition"' in definitions
+
+
+def test_the_glossary_and_the_references_load_into_the_step_as_fragments(
+    client, student, assignment
+):
+    client.force_login(student)
+    glossary = reverse("learning:glossary", args=[assignment.pk])
+    terms = client.get(glossary, headers={"HX-Request": "true"}).content.decode()
+    assert 'id="term-toll"' in terms and "<html" not in terms and 'id="ref-' not in terms
+    works = client.get(glossary + "?part=references", headers={"HX-Request": "true"})
+    entries = re.findall(r'<li id="ref-([a-z0-9-]+)"', works.content.decode())
+    assert entries == ["ferry-petition", "council-minutes", "mhs-1952", "wineburg-2001"]
+
+
+def test_another_class_cannot_read_the_glossary_page(client, outsider, assignment):
+    client.force_login(outsider)
+    assert client.get(reverse("learning:glossary", args=[assignment.pk])).status_code == 404
 
 
 def test_the_corroboration_step_shows_each_source_with_its_card(client, student, assignment):

@@ -90,9 +90,7 @@ def test_the_glossary_marks_the_language_of_each_form(glossary):
         names=[vars(form) for form in entry.names],
         definition=entry.definition,
     )
-    html = render_to_string(
-        "lessons/_glossary.html", {"page": {"glossary": glossary_entries([row])}}
-    )
+    html = render_to_string("lessons/_glossary.html", {"glossary": glossary_entries([row])})
     assert '<span lang="hy">Խոջալու</span>' in html
     assert '<span lang="hy-Latn">Khojalu</span>' in html
     assert '<span lang="hy">Իվանյան</span>' in html

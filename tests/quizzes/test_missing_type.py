@@ -114,7 +114,9 @@ def test_the_teacher_pages_show_the_notice(client, teacher, student, assignment,
     assert analysis.status_code == 200
     assert "Unavailable question type" in analysis.content.decode()
 
-    guide = client.get(reverse("classroom:lesson_guide", args=[assignment.lesson.slug]))
+    guide = client.get(
+        reverse("classroom:lesson_guide", args=[assignment.lesson.slug]) + "?step=all"
+    )
     assert guide.status_code == 200
     assert shows_notice(guide.content.decode())
 

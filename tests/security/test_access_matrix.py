@@ -112,6 +112,8 @@ MATRIX: dict[str, Row] = {
         "post", ("assignment",), STUDENT_OF_ASSIGNMENT, {"original": "1", "next": "/lessons/"}
     ),
     "learning:figure": Row("get", ("lesson", "figure", "figure_digest"), signed_in(OK)),
+    # Issue 15: the lesson's glossary and sources, which the step pages load when opened.
+    "learning:glossary": Row("get", ("assignment",), STUDENT_OF_ASSIGNMENT),
     # The teacher's pages (issue 6): teachers only; another teacher's class does not exist.
     "classroom:classroom_list": Row("get", (), ANY_TEACHER),
     "classroom:classroom_create": Row("get", (), ANY_TEACHER),
