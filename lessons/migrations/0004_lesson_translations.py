@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lessons', '0002_lesson_parts_figures_timeline_excerpts'),
+        ('lessons', '0003_glossaryterm_names'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
