@@ -1,6 +1,6 @@
 """Translation overlays: ``translations/<language>.yaml`` beside ``lesson.yaml`` (format and
 rules in docs/lesson-format.md, "Translations"; why overlays:
-docs/decisions/00XX-lesson-translations.md).
+docs/decisions/0018-lesson-translations.md).
 
 ``check_translations`` reads every overlay of a package and reports, each at its file and line:
 a language the app does not speak, a target or a text the original does not have, a required
