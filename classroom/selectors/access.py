@@ -23,15 +23,11 @@ from ..timezones import class_zone_activate
 
 # --- a student's classes --------------------------------------------------------------------
 
-# The teacher's guide is for teachers, and can weigh hundreds of kilobytes of JSON to decode.
-STUDENT_NEVER_READS = ("lesson__teacher_guide",)
-
 
 def assignment_get_for_student(*, student: User, pk: int) -> Assignment:
     """An assignment of one of the student's classes, or 404."""
     assignment = (
         Assignment.objects.select_related("lesson", "classroom")
-        .defer(*STUDENT_NEVER_READS)
         .filter(pk=pk, classroom__memberships__student=student, classroom__archived_at=None)
         .first()
     )
@@ -53,7 +49,6 @@ def assignment_get_for_student_work(*, student: User, pk: int) -> Assignment:
     they saved before stays as it is. Anyone else: 404."""
     assignment = (
         Assignment.objects.select_related("lesson", "classroom")
-        .defer(*STUDENT_NEVER_READS)
         .annotate(is_member=_is_member(student))
         .filter(pk=pk)
         .first()
