@@ -138,6 +138,18 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _interface_in_english():
+    """Each test starts in English: a test client's request in another language leaves that
+    language active in the thread (LocaleMiddleware activates it and nothing deactivates it),
+    and the next test on the same worker would read its messages in it."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
 def pytest_configure(config) -> None:
     """Build the translations the pages need (.mo files are not committed) and the tests'
     pseudo-locale, when stale: once, in the controlling process, before any worker starts."""
