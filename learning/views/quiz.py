@@ -3,8 +3,8 @@ no attempts left, time up) is a `QuizError` that `config.errors` answers; no vie
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -15,7 +15,7 @@ from core.errors import answers_json
 from core.http import form_data
 from learning.forms import posted_answers
 from learning.selectors.attempt import attempt_result_page, attempt_take_page
-from lessons.models import Lesson
+from lessons.selectors import lesson_visible_get
 from quizzes import selectors, services
 from quizzes.models import Attempt
 
@@ -34,7 +34,9 @@ def attempt_start(request: HttpRequest, assignment_id: int) -> HttpResponse:
 @require_POST
 def preview_start(request: HttpRequest, slug: str) -> HttpResponse:
     """Teachers and authors try a quiz themselves; their attempts belong to no assignment."""
-    lesson = get_object_or_404(Lesson, slug=slug)
+    lesson = lesson_visible_get(user=request.user, slug=slug)
+    if lesson is None:
+        raise Http404("No such lesson.")
     attempt = services.attempt_start(student=request.user, lesson=lesson)
     return redirect("learning:attempt_take", pk=attempt.pk)
 
