@@ -9,8 +9,10 @@ from pathlib import Path
 
 from django.db import transaction
 
+from authoring.models import PackageFile
 from authoring.package import content
 from authoring.package.errors import PackageError
+from authoring.package.files import PackageFiles, package_files_read
 from authoring.package.minutes import step_minutes
 from authoring.package.validate import find_packages, validate_package
 from lessons.models import Figure, GlossaryTerm, Lesson, Reference, Sentence, Source, Step
@@ -35,18 +37,18 @@ class PackageInvalid(Exception):
 
 
 # Raised when the loader stores something new for the same files (issue 14: minutes, figures,
-# levels), so that every package is loaded once more after the upgrade instead of being
-# skipped as unchanged.
-LOADER_VERSION = b"2"
+# levels; issue 16: the package's files themselves), so that every package is loaded once more
+# after the upgrade instead of being skipped as unchanged.
+LOADER_VERSION = b"3"
 
 
-def package_digest(folder: Path) -> str:
+def package_digest(files: PackageFiles) -> str:
     """Digest of every file of the package and of the loader's version, so an unchanged
     package is not loaded again by the same loader."""
     digest = hashlib.sha256(LOADER_VERSION)
-    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(file.relative_to(folder).as_posix().encode())
-        digest.update(file.read_bytes())
+    for path in sorted(files):
+        digest.update(path.encode())
+        digest.update(files[path])
     return digest.hexdigest()
 
 
@@ -62,7 +64,8 @@ def lesson_packages_load(*, paths: list[Path | str], force: bool = False) -> lis
 
 @transaction.atomic
 def lesson_package_load(*, package: content.Package, force: bool = False) -> LoadResult:
-    digest = package_digest(package.path)
+    files = package_files_read(package.path)
+    digest = package_digest(files)
     lesson = Lesson.objects.filter(slug=package.slug).first()
     if lesson is not None and lesson.package_digest == digest and not force:
         return LoadResult(package.slug, "unchanged")
@@ -101,6 +104,10 @@ def lesson_package_load(*, package: content.Package, force: bool = False) -> Loa
     ]
     lesson.package_digest = digest
     lesson.save()
+    lesson.package_files.all().delete()
+    PackageFile.objects.bulk_create(
+        PackageFile(lesson=lesson, path=path, content=data) for path, data in files.items()
+    )
 
     _replace_texts(lesson, package)
     steps = _sync_steps(lesson, package, _figure_views(package))
