@@ -55,12 +55,14 @@ def error_links(draft: Draft) -> list[ErrorLink]:
         if question:
             place = _question_place(tree, question.group(1))
             if place is not None:
-                url = reverse("studio:question_edit", args=[draft.pk, place, int(question.group(2))])
+                args = [draft.pk, place, int(question.group(2))]
+                url = reverse("studio:question_edit", args=args)
                 links.append(ErrorLink(path, message, url + "#question-errors", ""))
                 continue
         if row:
             prefix = "ref" if row.group(1) == "references" else "term"
-            field = f"{prefix}-{row.group(2)}-{row.group(3) or ('id' if prefix == 'ref' else 'term')}"
+            name = row.group(3) or ("id" if prefix == "ref" else "term")
+            field = f"{prefix}-{row.group(2)}-{name}"
             url = reverse("studio:draft_context", args=[draft.pk])
             links.append(ErrorLink(path, message, f"{url}#id_{field}", field))
             continue

@@ -76,9 +76,7 @@ def draft_questions(*, draft: Draft) -> list[QuestionPlace]:
     for step in draft.tree.get("steps") or []:
         kind = step.get("kind")
         if kind in labels and kind != "quiz":
-            places.append(
-                QuestionPlace(kind, labels[kind], _items(step.get("activities")))
-            )
+            places.append(QuestionPlace(kind, labels[kind], _items(step.get("activities"))))
     quiz = draft.tree.get("quiz") or {}
     places.append(QuestionPlace("quiz", labels["quiz"], _items(quiz.get("items"))))
     return places

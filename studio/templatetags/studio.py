@@ -15,9 +15,11 @@ def studio_widget(field, errors):
     has some, and its help text."""
     described = [f"{field.auto_id}_help"] if field.help_text else []
     kind = widget_kind(field)
-    attrs = {"class": {"check": "form-check-input", "checks": "form-check-input"}.get(
-        kind, "form-select" if kind == "select" else "form-control"
-    )}
+    attrs = {
+        "class": {"check": "form-check-input", "checks": "form-check-input"}.get(
+            kind, "form-select" if kind == "select" else "form-control"
+        )
+    }
     if errors or field.errors:
         described.insert(0, f"{field.auto_id}_problems")
         attrs["aria-invalid"] = "true"
@@ -28,7 +30,7 @@ def studio_widget(field, errors):
 
 @register.filter
 def widget_kind(field) -> str:
-    """"check" (one box), "checks" (several), "select" or "text": how the field is drawn."""
+    """ "check" (one box), "checks" (several), "select" or "text": how the field is drawn."""
     widget = field.field.widget
     if getattr(widget, "input_type", "") == "checkbox":
         return "checks" if widget.allow_multiple_selected else "check"

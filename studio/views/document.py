@@ -57,9 +57,7 @@ def sentence_merge(request: HttpRequest, pk: int) -> HttpResponse:
 def sentence_split(request: HttpRequest, pk: int) -> HttpResponse:
     draft = selectors.draft_get_for_owner(user=request.user, pk=pk)
     data = _bound(SplitForm, request)
-    services.draft_sentence_split(
-        draft=draft, sentence_id=data["sentence"], offset=data["offset"]
-    )
+    services.draft_sentence_split(draft=draft, sentence_id=data["sentence"], offset=data["offset"])
     return _back(draft, data["sentence"])
 
 
