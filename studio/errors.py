@@ -16,6 +16,7 @@ class Code(StrEnum):
     CANNOT_SPLIT = "cannot_split"
     UNKNOWN_SENTENCE = "unknown_sentence"
     UNKNOWN_PLACE = "unknown_place"
+    UNKNOWN_TYPE = "unknown_type"
     NOT_VALID = "not_valid"
     LESSON_TAKEN = "lesson_taken"
 
@@ -29,6 +30,7 @@ MESSAGES = {
     Code.CANNOT_SPLIT: _("The sentence cannot be split there: choose a space between two words."),
     Code.UNKNOWN_SENTENCE: _("There is no such sentence: the page was out of date."),
     Code.UNKNOWN_PLACE: _("There is no such step or question: the page was out of date."),
+    Code.UNKNOWN_TYPE: _("Choose a question type from the list."),
     Code.NOT_VALID: _("Fix the mistakes listed on the page before publishing."),
     Code.LESSON_TAKEN: _("Another lesson already uses this lesson's id: copy it instead."),
 }

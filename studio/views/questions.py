@@ -29,7 +29,7 @@ def _place(draft, place: str) -> None:
 def _type_of(request: HttpRequest, item: dict | None = None) -> str:
     key = str((item or {}).get("type") or request.POST.get("type") or request.GET.get("type"))
     if key not in registry:
-        raise StudioError(Code.UNKNOWN_PLACE, status=404)
+        raise StudioError(Code.UNKNOWN_TYPE)
     return key
 
 
@@ -74,6 +74,9 @@ def _save_or_show(request, draft, place, index, editor) -> HttpResponse:
 def question_new(request: HttpRequest, pk: int, place: str) -> HttpResponse:
     draft = selectors.draft_get_for_owner(user=request.user, pk=pk)
     _place(draft, place)
+    if request.method == "GET" and request.GET.get("type") not in registry:
+        context = {"place": place, "types": registry.choices()}
+        return draft_page(request, draft, "studio/question_type.html", context, tab="")
     editor = _editor(request, draft, place, None, _type_of(request))
     if request.method == "POST":
         return _save_or_show(request, draft, place, None, editor)
