@@ -190,6 +190,12 @@ class QuestionType(ABC, Generic[S, R]):
     # Time a student needs for one item of this type, besides reading the prompt: the basis of
     # a lesson's minutes per step (docs/lesson-format.md, "Minutes").
     seconds_per_item: ClassVar[int] = 30
+    # The editor of a spec is derived from `spec_model` (quizzes.editors); these name a special
+    # widget for a field where a generic one would not help, by dotted field path without list
+    # indices ("items.category": "choice_of:categories"), and relabel fields. See
+    # docs/question-types.md, "Editors".
+    editor_widgets: ClassVar[Mapping[str, str]] = {}
+    editor_labels: ClassVar[Mapping[str, str | Promise]] = {}
     spec_model: type[S]
     response_model: type[R]
 

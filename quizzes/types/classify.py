@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -85,6 +85,10 @@ class ClassifyResponse(Response):
 
 class Classify(QuestionType[ClassifySpec, ClassifyResponse]):
     key = "classify"
+    editor_widgets: ClassVar[Mapping[str, str]] = {
+        "items.sentence": "sentence",
+        "items.category": "choice_of:categories",
+    }
     seconds_per_item = 20
     label = _("Classify")
     spec_model = ClassifySpec

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field
@@ -51,6 +51,7 @@ class MatchResponse(Response):
 
 class Match(QuestionType[MatchSpec, MatchResponse]):
     key = "match"
+    editor_widgets: ClassVar[Mapping[str, str]] = {"key": "pairs:prompts:options"}
     seconds_per_item = 15
     label = _("Match")
     spec_model = MatchSpec

@@ -4,7 +4,7 @@ agrees / disagrees / not mentioned)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, ConfigDict, Field
@@ -88,6 +88,10 @@ class MatrixResponse(Response):
 
 class Matrix(QuestionType[MatrixSpec, MatrixResponse]):
     key = "matrix"
+    editor_widgets: ClassVar[Mapping[str, str]] = {
+        "cells": "grid:rows:columns:categories",
+        "cells.category": "choice_of:categories",
+    }
     seconds_per_item = 15
     label = _("Matrix")
     spec_model = MatrixSpec

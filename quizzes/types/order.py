@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
 from itertools import combinations
-from typing import Any
+from typing import Any, ClassVar
 
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field
@@ -30,6 +30,7 @@ class OrderResponse(Response):
 
 class Order(QuestionType[OrderSpec, OrderResponse]):
     key = "order"
+    editor_widgets: ClassVar[Mapping[str, str]] = {"items": "ordered"}
     seconds_per_item = 15
     label = _("Order")
     spec_model = OrderSpec

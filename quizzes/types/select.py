@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -149,6 +149,12 @@ class SelectResponse(Response):
 
 class Select(QuestionType[SelectSpec, SelectResponse]):
     key = "select"
+    editor_widgets: ClassVar[Mapping[str, str]] = {
+        "within": "sentences",
+        "key": "sentences_or_spans:unit",
+        "options": "prepared",
+        "key_groups": "prepared",
+    }
     seconds_per_item = 60
     label = _("Select in the text")
     spec_model = SelectSpec

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
@@ -80,6 +80,10 @@ class TwoPartResponse(Response):
 
 class TwoPart(QuestionType[TwoPartSpec, TwoPartResponse]):
     key = "two_part"
+    editor_widgets: ClassVar[Mapping[str, str]] = {
+        "part_a.spec": "spec:single_choice",
+        "part_b.spec": "spec:@type",
+    }
     seconds_per_item = 90
     label = _("Two-part evidence question")
     spec_model = TwoPartSpec

@@ -1,0 +1,241 @@
+"""`ItemEditor`: one question item (a step's activity or a quiz item) as a form, read back
+into the item's dict exactly as lesson.yaml holds it, and validated by its type."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from pydantic import ValidationError
+
+from quizzes.types import Context, registry
+
+from .bound import Bound, Ctx, Path, dotted
+from .errors import collect, spec_errors
+from .item_fields import item_node
+from .nodes import DictNode, ListNode, ModelNode, Node, walk
+
+ACTIONS = ("add", "remove", "up", "down", "refresh")
+ItemIssue = tuple[Path, str]
+
+
+def sentence_pairs(sentences: Mapping[str, str] | Iterable[Any]) -> list[tuple[str, str]]:
+    """The document's sentences as (id, text), from a mapping or from (id, text) pairs or
+    objects with `.id` and `.text`, in document order."""
+    if isinstance(sentences, Mapping):
+        return [(str(k), str(v)) for k, v in sentences.items()]
+    out = []
+    for entry in sentences:
+        if isinstance(entry, tuple | list):
+            out.append((str(entry[0]), str(entry[1])))
+        else:
+            out.append((str(entry.id), str(entry.text)))
+    return out
+
+
+class ItemEditor:
+    """The editor of one item of type `type_key`: unbound (`spec`, the item as written, or a
+    new blank item) or bound to posted `data`. A post may be a row action (add, remove, move
+    a row: `acted` is true), which changes the item without saving it."""
+
+    def __init__(
+        self,
+        type_key: str,
+        *,
+        spec: Mapping[str, Any] | None = None,
+        data: Any = None,
+        prefix: str = "q",
+        sentences: Mapping[str, str] | Iterable[Any] = (),
+        skills: Sequence[tuple[str, str]] = (),
+        source_ids: Iterable[str] | None = None,
+        check_item: Callable[[dict[str, Any]], Iterable[ItemIssue]] | None = None,
+    ) -> None:
+        self.qt = registry.get(type_key)  # UnknownType for a key no type has
+        self.type_key = type_key
+        self.prefix = prefix
+        self.node: ModelNode = item_node(self.qt)
+        self.sentences = sentence_pairs(sentences)
+        self.skills = list(skills)
+        self.source_ids = None if source_ids is None else frozenset(source_ids)
+        self.check_item = check_item
+        self.errors: dict[Path, list[str]] = {}
+        self.acted = False
+        self.bound_to_data = data is not None
+        if data is not None:
+            ctx = self._ctx()
+            parsed = self.node.parse(data, (), ctx)
+            self.value: dict[str, Any] = parsed
+            self.acted = self._act(str(data.get(f"{prefix}--action") or ""))
+        elif spec is not None:
+            self.value = {k: copy.deepcopy(v) for k, v in spec.items() if k != "type"}
+        else:
+            self.value = self.node.blank()
+
+    def _ctx(self, errors: Mapping[Path, list[str]] | None = None) -> Ctx:
+        return Ctx(self.prefix, self.sentences, errors or {}, self.skills)
+
+    # --- the item --------------------------------------------------------------------------
+
+    def item(self) -> dict[str, Any]:
+        """The item as lesson.yaml holds it: id, type, prompt, ..., spec."""
+        value = copy.deepcopy(self.value)
+        out = {"id": value.pop("id", "")} if "id" in value else {}
+        return {**out, "type": self.type_key, **value}
+
+    def is_valid(self) -> bool:
+        """Validate with the type's own rules (`parse_spec`, then `check` against the lesson's
+        sentences); afterwards `errors` holds every problem at its field, in plain words."""
+        found: list[ItemIssue] = list(self._item_issues())
+        raw_spec = self.value.get("spec", {})
+        try:
+            spec = self.qt.parse_spec(raw_spec)
+        except ValidationError as exc:
+            found += spec_errors(exc, ("spec",))
+        else:
+            sources = self.source_ids if self.source_ids is not None else _named_sources(raw_spec)
+            context = Context(sentences=dict(self.sentences), source_ids=sources)
+            found += [(("spec", *loc), message) for loc, message in self.qt.check(spec, context)]
+        if self.check_item is not None:
+            found += list(self.check_item(self.item()))
+        self.errors = collect(self.node, found)
+        return not self.errors
+
+    def _item_issues(self) -> Iterable[ItemIssue]:
+        # The item's own fields are the lesson format's (authoring.package.schema.Question,
+        # a layer above): `check_item` runs those rules; here only what a form must have.
+        for name in ("id", "prompt"):
+            if not self.value.get(name):
+                yield (name,), _("Fill this in.")
+        if self.value.get("id") and not re.fullmatch(
+            r"[a-z0-9]+(?:[-_][a-z0-9]+)*", self.value["id"]
+        ):
+            yield ("id",), _("Use lower-case letters and digits, joined by “-” or “_”.")
+        points = self.value.get("points", 1)
+        if not isinstance(points, int) or points < 1:
+            yield ("points",), _("Enter a whole number of points, 1 or more.")
+        if not self.value.get("skills"):
+            yield ("skills",), _("Choose at least one skill.")
+
+    # --- row actions -----------------------------------------------------------------------
+
+    def _act(self, action: str) -> bool:
+        verb, _sep, where = action.partition(":")
+        if verb not in ACTIONS:
+            return False
+        if verb == "refresh":
+            return True
+        path = tuple(int(p) if p.isdigit() else p for p in where.split(".") if p)
+        if verb == "add":
+            return self._add(path)
+        if not path or not isinstance(path[-1], int):
+            return False
+        container = _get(self.value, path[:-1])
+        index = path[-1]
+        if isinstance(container, dict):  # a mapping's rows: move or remove by position
+            pairs = list(container.items())
+            _move(pairs, verb, index)
+            container.clear()
+            container.update(pairs)
+        elif isinstance(container, list):
+            _move(container, verb, index)
+        return True
+
+    def _add(self, path: Path) -> bool:
+        nodes = list(walk(self.node, path))
+        node = nodes[-1] if nodes else None
+        if not isinstance(node, ListNode | DictNode):
+            return False
+        container = _get(self.value, path)
+        if container is None:
+            container = [] if isinstance(node, ListNode) else {}
+            parent = _get(self.value, path[:-1])
+            if not isinstance(parent, dict):
+                return False
+            parent[path[-1]] = container
+        if isinstance(node, ListNode) and isinstance(container, list):
+            if node.max_rows is None or len(container) < node.max_rows:
+                container.append(node.new_row(container))
+        elif isinstance(node, DictNode) and isinstance(container, dict):
+            container.setdefault("", node.new_row(container))
+        return True
+
+    # --- rendering -------------------------------------------------------------------------
+
+    def bound(self) -> Bound:
+        return self.node.bind(self.value, (), self._ctx(self.errors))
+
+    def error_summary(self) -> list[tuple[str, str]]:
+        """(link target id, message) of every error, in the order of the form."""
+        ctx = self._ctx()
+        return [
+            (f"id-{ctx.name(path)}", f"{_label_of(self.node, path)}: {message}")
+            for path, messages in self.errors.items()
+            for message in messages
+        ]
+
+    def render(self, request: Any = None) -> str:
+        """The editor's fields, without the <form> around them (the page owns the form)."""
+        context = {
+            "editor": self,
+            "form": self.bound(),
+            "summary": self.error_summary(),
+            "action_name": f"{self.prefix}--action",
+            "type_label": self.qt.label,
+        }
+        return render_to_string("quizzes/editors/item_editor.html", context, request)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def item_editor(type_key: str, **kwargs: Any) -> ItemEditor:
+    """The editor of one question item; see `ItemEditor`."""
+    return ItemEditor(type_key, **kwargs)
+
+
+def _get(value: Any, path: Path) -> Any:
+    for part in path:
+        in_list = isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value)
+        if in_list or (isinstance(value, dict) and part in value):
+            value = value[part]
+        else:
+            return None
+    return value
+
+
+def _move(rows: list[Any], verb: str, index: int) -> None:
+    if not 0 <= index < len(rows):
+        return
+    if verb == "remove":
+        rows.pop(index)
+    elif verb == "up" and index > 0:
+        rows[index - 1], rows[index] = rows[index], rows[index - 1]
+    elif verb == "down" and index < len(rows) - 1:
+        rows[index + 1], rows[index] = rows[index], rows[index + 1]
+
+
+def _label_of(root: Node, path: Path) -> str:
+    labels = [str(node.label) for node in walk(root, path) if node is not None and node.label]
+    rows = [str(p + 1) for p in path if isinstance(p, int)]
+    return " / ".join([*labels[-2:], *rows[-1:]]) or dotted(path) or _("Question")
+
+
+def _named_sources(spec: Any) -> frozenset[str]:
+    """Every id a spec names under `sources`: without the lesson's list, none is refused."""
+    found: set[str] = set()
+    stack = [spec]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if key == "sources" and isinstance(inner, list):
+                    found.update(str(v) for v in inner)
+                else:
+                    stack.append(inner)
+        elif isinstance(value, list):
+            stack.extend(value)
+    return frozenset(found)

@@ -1,0 +1,104 @@
+"""The fields every item has around its type's spec, as lesson.yaml writes them (id, prompt,
+points, skills, feedback, fixed_order, extension), and the two widgets only they use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from quizzes.types import QuestionType
+
+from .bound import Bound, Ctx, Path
+from .labels import label_for
+from .nodes import MISSING, BoolNode, IntNode, ModelNode, Node, TextNode, text_of
+from .schema import spec_node
+
+
+@dataclass
+class LeveledNode(Node):
+    """Prose at one reading level (a text), or two: `{standard, simpler}`."""
+
+    template = "quizzes/editors/_leveled.html"
+
+    def child(self, part: str | int) -> Node | None:
+        return TextNode(label=label_for(str(part))) if part in ("standard", "simpler") else None
+
+    def parse(self, data: Any, path: Path, ctx: Ctx) -> Any:
+        standard = text_of(data, ctx.name((*path, "standard")))
+        simpler = text_of(data, ctx.name((*path, "simpler"))) or ""
+        if standard is None:
+            return MISSING
+        if simpler.strip():
+            return {"standard": standard, "simpler": simpler}
+        return standard if standard or self.required else MISSING
+
+    def bind(self, value: Any, path: Path, ctx: Ctx) -> Bound:
+        if isinstance(value, dict):
+            standard, simpler = value.get("standard", ""), value.get("simpler", "")
+        else:
+            standard, simpler = ("" if value is MISSING or value is None else value), ""
+        bound = ctx.bound(self, value, path)
+        bound.children = [
+            TextNode(label=self.label, multiline=True).bind(standard, (*path, "standard"), ctx),
+            TextNode(label=_("Simpler version (optional)"), multiline=True).bind(
+                simpler, (*path, "simpler"), ctx
+            ),
+        ]
+        bound.children[0].errors += bound.errors
+        return bound
+
+
+@dataclass
+class SkillsNode(Node):
+    """Skill keys: a checkbox per skill of the lesson, else typed, separated by spaces."""
+
+    template = "quizzes/editors/_skills.html"
+
+    def parse(self, data: Any, path: Path, ctx: Ctx) -> Any:
+        name = ctx.name(path)
+        typed = text_of(data, ctx.name(path, "text"))
+        if typed is None and data.get(ctx.name(path, "shown")) is None:
+            return MISSING
+        return [str(v) for v in data.getlist(name)] + (typed or "").split()
+
+    def blank(self) -> Any:
+        return []
+
+    def bind(self, value: Any, path: Path, ctx: Ctx) -> Bound:
+        picked = [str(v) for v in value] if isinstance(value, list) else []
+        bound = ctx.bound(self, picked, path)
+        known = {key for key, _label in ctx.skills}
+        bound.options = list(ctx.skills) + [(s, s) for s in picked if s not in known]
+        bound.extra["typed"] = " ".join(picked)
+        return bound
+
+
+def item_node(qt: QuestionType[Any, Any]) -> ModelNode:
+    """The editor of a whole item of this type."""
+    spec = spec_node(qt.key, ("spec",)) or ModelNode()
+    spec.label, spec.required, spec.default = label_for("spec"), False, {}
+    feedback = ModelNode(
+        fields={
+            state: LeveledNode(label=label_for(state), required=False)
+            for state in ("correct", "partial", "incorrect")
+        },
+        label=label_for("feedback"),
+        required=False,
+        default={},
+        help=str(_("Shown with the result: when the answer is right, partly right, or wrong.")),
+    )
+    fields: dict[str, Node] = {
+        "id": TextNode(label=label_for("id"), help=str(_("Lower-case letters, digits, - and _."))),
+        "prompt": LeveledNode(label=label_for("prompt")),
+        "points": IntNode(label=label_for("points"), required=False, default=1, minimum=1),
+        "skills": SkillsNode(label=label_for("skills")),
+        "feedback": feedback,
+        "fixed_order": BoolNode(label=label_for("fixed_order"), required=False, default=False),
+        "extension": BoolNode(label=label_for("extension"), required=False, default=False),
+        "spec": spec,
+    }
+    if not qt.shuffles:
+        fields["fixed_order"].help = str(_("This type shows nothing in shuffled order."))
+    return ModelNode(fields=fields, label=str(qt.label))

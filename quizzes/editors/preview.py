@@ -1,0 +1,88 @@
+"""An item as a student sees it in a quiz, and, given a sample answer, the feedback its type
+gives: the type's own template and the learning pages' feedback template. Nothing is saved."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Mapping
+from types import SimpleNamespace
+from typing import Any
+
+from django.template.loader import render_to_string
+from pydantic import ValidationError
+
+from lessons.markdown import render_markdown
+from quizzes.feedback import feedback_view
+from quizzes.types import Context, ResponseError, SpecError, UnknownType, registry
+
+from .editor import _named_sources, sentence_pairs
+
+
+def _standard(value: Any) -> str:
+    return str(value.get("standard", "")) if isinstance(value, dict) else str(value or "")
+
+
+def item_preview_html(
+    item: Mapping[str, Any],
+    *,
+    sentences: Mapping[str, str] | Iterable[Any],
+    request: Any = None,
+    show_feedback: bool = True,
+    data: Any = None,
+    prefix: str = "preview",
+    response: Mapping[str, Any] | None = None,
+) -> str:
+    """The item's answer controls as in a quiz (field names `{prefix}-…`); with a sample
+    answer (posted `data`, or a raw `response`), the answer shown and, if `show_feedback`,
+    the feedback on it. An item that does not validate renders a notice instead."""
+    context: dict[str, Any] = {"prefix": prefix}
+    try:
+        qt = registry.get(str(item.get("type")))
+        raw_spec = item.get("spec", {})
+        ctx = Context(
+            sentences=dict(sentence_pairs(sentences)), source_ids=_named_sources(raw_spec)
+        )
+        spec = qt.prepare(qt.parse_spec(raw_spec), ctx)
+    except (UnknownType, ValidationError, SpecError, TypeError, ValueError):
+        context["invalid"] = True
+        return render_to_string("quizzes/editors/preview.html", context, request)
+    public = qt.public_spec(spec)
+    if not item.get("fixed_order"):  # as a student sees it: never in the order written
+        qt.shuffle(public, random.Random(f"preview:{item.get('id')}"))  # noqa: S311 - order
+    raw = qt.parse_form(spec, data, prefix) if data is not None else response
+    answer = feedback = error = None
+    if raw is not None:
+        try:
+            parsed = qt.parse_response(raw, spec)
+        except ResponseError as exc:
+            error = exc.message
+        else:
+            answer = qt.dump_response(parsed)
+            if show_feedback and not qt.is_blank(answer):
+                result = qt.grade(spec, parsed).as_dict()
+                general = item.get("feedback") or {}
+                feedback = feedback_view(
+                    state=result["state"],
+                    parts=result["parts"],
+                    lines=result["feedback"],
+                    qtype=qt,
+                    public_spec=public,
+                    response=answer,
+                    question_feedback={k: _standard(v) for k, v in general.items()},
+                    formative=True,
+                )
+    question = SimpleNamespace(
+        uid=prefix,
+        prompt_html=render_markdown(_standard(item.get("prompt"))),
+        type=qt.key,
+        extension=bool(item.get("extension")),
+    )
+    context |= {
+        "question": question,
+        "qtype": qt,
+        "spec": public,
+        "response": answer if answer is not None else raw,
+        "feedback": feedback,
+        "error": error,
+    }
+    return render_to_string("quizzes/editors/preview.html", context, request)

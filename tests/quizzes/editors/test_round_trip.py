@@ -1,0 +1,35 @@
+"""The editor's main property: every item of every package, put in its editor, rendered,
+posted back as a browser would post it and read, is the same item again."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizzes.editors import item_editor
+
+from .formdata import form_data
+from .packages import package_items
+
+ITEMS = list(package_items())
+
+
+def round_trip(item, sentences, prefix="q"):
+    html = item_editor(item["type"], spec=item, sentences=sentences, prefix=prefix).render()
+    posted = form_data(html)
+    return item_editor(item["type"], data=posted, sentences=sentences, prefix=prefix)
+
+
+def test_the_packages_hold_items_of_every_type_with_an_editor_hint():
+    types = {item["type"] for _name, _loc, item, _s in ITEMS}
+    assert {"select", "matrix", "order", "match", "classify", "free_text", "two_part"} <= types
+
+
+@pytest.mark.parametrize(
+    ("item", "sentences"),
+    [pytest.param(item, s, id=f"{name}:{'.'.join(map(str, loc))}") for name, loc, item, s in ITEMS],
+)
+def test_every_package_item_survives_the_editor_unchanged(item, sentences):
+    editor = round_trip(item, sentences)
+    assert not editor.acted
+    assert editor.item() == item
+    assert editor.is_valid(), editor.errors
