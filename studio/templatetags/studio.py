@@ -33,5 +33,5 @@ def widget_kind(field) -> str:
     """ "check" (one box), "checks" (several), "select" or "text": how the field is drawn."""
     widget = field.field.widget
     if getattr(widget, "input_type", "") == "checkbox":
-        return "checks" if widget.allow_multiple_selected else "check"
+        return "checks" if getattr(widget, "allow_multiple_selected", False) else "check"
     return "select" if getattr(widget, "input_type", None) == "select" else "text"

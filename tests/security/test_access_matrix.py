@@ -242,7 +242,7 @@ MATRIX.update(
         "studio:draft_sourcing": Row("get", ("draft",), DRAFT_OWNER),
         "studio:draft_context": Row("get", ("draft",), DRAFT_OWNER),
         "studio:draft_steps": Row("get", ("draft",), DRAFT_OWNER),
-        "studio:question_new": Row("get", ("draft", "place"), DRAFT_OWNER, data=DRAFT_POST),
+        "studio:question_new": Row("get", ("draft", "place"), DRAFT_OWNER),
         "studio:question_preview": Row("post", ("draft", "place"), DRAFT_OWNER, data=DRAFT_POST),
         "studio:question_edit": Row("get", ("draft", "place", "index"), DRAFT_OWNER),
         "studio:question_delete": Row("post", ("draft", "place", "index"), DRAFT_OWNER),
