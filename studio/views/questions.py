@@ -54,6 +54,9 @@ def _page(request, draft, place, index, editor, *, preview="", status=200):
         "editor_html": mark_safe(editor.render(request)),  # noqa: S308 - the editors' template
         "preview_html": mark_safe(preview),  # noqa: S308 - rendered by the type's template
         "preview_url": reverse("studio:question_preview", args=[draft.pk, place]),
+        "save_url": reverse("studio:question_edit", args=[draft.pk, place, index])
+        if index is not None
+        else reverse("studio:question_new", args=[draft.pk, place]) + f"?type={editor.type_key}",
     }
     return draft_page(request, draft, "studio/question_edit.html", context, tab="", status=status)
 
