@@ -8,9 +8,26 @@ from core.errors import DomainError
 class Code(StrEnum):
     BANK_INVALID = "bank_invalid"
     NO_QUIZ = "no_quiz"
+    PACKAGE_UNREADABLE = "package_unreadable"
+    PACKAGE_TOO_LARGE = "package_too_large"
+    PACKAGE_INVALID = "package_invalid"
+    NO_PACKAGE = "no_package"
 
 
 class ExchangeError(DomainError):
-    def __init__(self, code: Code, message: str, *, problems: list[str] | None = None):
-        super().__init__(code, message, status=400)
+    def __init__(
+        self,
+        code: Code,
+        message: str,
+        *,
+        problems: list[str] | None = None,
+        status: int = 400,
+        field: str | None = None,
+    ):
+        super().__init__(code, message, status=status, field=field)
         self.problems = problems or []
+
+    @property
+    def messages(self) -> list[str]:
+        """What a form page lists (``core.forms.form_page``): each problem, else the message."""
+        return self.problems or [self.message]

@@ -15,3 +15,13 @@ class BankForm(forms.Form):
         if bank.size > MAX_BYTES:
             raise forms.ValidationError(_("The file is over 2 MB."))
         return bank
+
+
+class PackageForm(forms.Form):
+    package = forms.FileField(
+        label=_("Lesson package (zip)"),
+        help_text=_(
+            "A zip of the package folder: lesson.yaml with its document and figures, as "
+            "exported from a lesson's page."
+        ),
+    )

@@ -10,3 +10,12 @@ def lesson_with_quiz(*, user, slug: str) -> Lesson:
     if lesson is None:
         raise Http404("No such lesson.")
     return lesson
+
+
+def lesson_for_staff(*, user, slug: str) -> Lesson:
+    """A lesson whose teacher material (key, guide, package) ``user`` may see: a school lesson
+    or their own (never another teacher's private lesson), or 404."""
+    lesson = Lesson.objects.filter(lessons_visible_q(user), slug=slug).first()
+    if lesson is None:
+        raise Http404("No such lesson.")
+    return lesson

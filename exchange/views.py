@@ -1,15 +1,18 @@
-"""Downloads of a lesson's quiz (Moodle XML, QTI 1.2) for teachers and authors (they hold the
-answer key), and the import of a Moodle XML bank into a lesson's quiz, for content authors
-(lessons are shared by every teacher of the school)."""
+"""Downloads of a lesson's quiz (Moodle XML, QTI 1.2) and of its whole package for teachers
+and authors (they hold the answer key), and the imports of a Moodle XML bank into a lesson's
+quiz and of a lesson package, for content authors (lessons are shared by every teacher of the
+school)."""
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.access import author_required, teacher_or_author_required
+from core.forms import GET_POST, form_page
 
-from . import selectors, services
-from .forms import BankForm
+from . import packages, selectors, services
+from .forms import BankForm, PackageForm
 
 
 def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
@@ -53,3 +56,24 @@ def quiz_import(request, slug: str):
         {"lesson": lesson, "form": form, "created": created},
         status=status,
     )
+
+
+@teacher_or_author_required
+@require_GET
+def lesson_package(request, slug: str):
+    lesson = selectors.lesson_for_staff(user=request.user, slug=slug)
+    content, filename = packages.lesson_package_export(lesson=lesson)
+    return _download(content, filename, "application/zip")
+
+
+@author_required
+@never_cache
+@GET_POST
+def lesson_import(request):
+    form = PackageForm(request.POST or None, request.FILES or None)
+
+    def submit(data: dict):
+        result = packages.lesson_package_import(upload=data["package"], actor=request.user)
+        return render(request, "exchange/lesson_imported.html", {"result": result})
+
+    return form_page(request, "exchange/lesson_import.html", {}, form=form, submit=submit)

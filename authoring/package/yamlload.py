@@ -101,7 +101,7 @@ def load_yaml(text: str) -> LoadedYaml:
         builder = _Builder(loader)
         data = builder.build(node, ()) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        raise YamlSyntaxError(*_describe(exc)) from exc
+        raise YamlSyntaxError(*_describe(exc, text)) from exc
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(None, str(exc)) from exc
     finally:
@@ -109,9 +109,13 @@ def load_yaml(text: str) -> LoadedYaml:
     return LoadedYaml(data, builder.lines if node is not None else LineMap(), builder.duplicates)
 
 
-def _describe(exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
-    """PyYAML's problem, at the line where it was noticed, with where the construct began."""
+def _describe(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
+    """PyYAML's problem, where it was noticed (line, and column in the message), with where
+    the construct began and, for the mistakes authors make most, a hint in plain words. An
+    unclosed quotation mark is reported on the line where it opens, not at the end of file."""
     mark = exc.problem_mark or exc.context_mark
+    if mark is not None and exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
+        mark = exc.context_mark
     line = mark.line + 1 if mark else None
     message = exc.problem or exc.context or "invalid YAML"
     if exc.problem and exc.context:
@@ -120,7 +124,64 @@ def _describe(exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
             message = f"{message} ({exc.context} started on line {started})"
         else:
             message = f"{message} ({exc.context})"
+    if mark is not None:
+        message = f"column {mark.column + 1}: {message}"
+        row = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+        hint = syntax_hint(exc, row[: mark.column])
+        if hint:
+            message = f"{message}. Hint: {hint}"
     return line, message
+
+
+_QUOTE = "put the whole text in double quotes"
+_QUOTE_IT = f'{_QUOTE}, e.g. title: "Note: read this first"'
+# (what PyYAML says, in its problem or context; the hint). The first that matches is given.
+_HINTS = (
+    ("'\\t'", "indent with spaces, not tabs: replace the tab on this line with spaces"),
+    (
+        "quoted scalar",
+        "this quotation mark is never closed. Close it; inside double quotes write a quotation "
+        "mark as \\\", inside single quotes as ''",
+    ),
+    (
+        "but found '<scalar>'",
+        "a text that begins with a quotation mark must end with it; "
+        "to quote only part of a text, put the whole text in the other kind of quotes: "
+        "'\"Hello\" world'",
+    ),
+    (
+        "<block end>",
+        "check the indentation: the keys of one mapping, and the dashes of one list, start in "
+        "the same column as the ones before them",
+    ),
+    ("did not find expected", "check the indentation of this line and the one above it"),
+    (
+        "cannot start any token",
+        f"a text that begins with @, `, % or [@ref] must be quoted: {_QUOTE}",
+    ),
+    (
+        "alias",
+        f"a text that begins with * or & must be quoted: {_QUOTE}",
+    ),
+    (
+        "flow",
+        "a value that begins with [ or { is read as a list or mapping: close it on the same "
+        "item, or, if it is text (such as [@ref] ...), quote it",
+    ),
+)
+
+
+def syntax_hint(exc: yaml.MarkedYAMLError, before: str) -> str | None:
+    """A hint for ``exc``; ``before`` is the text of its line before the problem."""
+    said = f"{exc.problem or ''} | {exc.context or ''}"
+    if "mapping values are not allowed" in said:
+        if ": " in before:  # key: text: more text
+            return f'a text that contains ": " must be quoted: {_QUOTE_IT}'
+        return (
+            "this line is indented further than the key above it: indent it like that key, or, "
+            "if it continues the text above, quote that text"
+        )
+    return next((hint for pattern, hint in _HINTS if pattern in said), None)
 
 
 class _Builder:

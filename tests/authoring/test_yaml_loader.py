@@ -69,7 +69,7 @@ def test_duplicate_keys_keep_the_first_value_and_are_reported():
     [
         ("a: 1\nb: [1, 2\nc: 3\n", 3, "expected ',' or ']'"),
         ("a:\n  b: 1\n c: 2\n", 3, "expected <block end>"),
-        ('a: "open\n', 2, "found unexpected end of stream"),
+        ('a: "open\n', 1, "found unexpected end of stream"),
         ("base: &b {x: 1}\nother:\n  <<: *b\n", 3, "merge keys (<<) are not supported"),
         ("a: !!python/object:os.system x\n", 1, "could not determine a constructor"),
         ("a: 1\n---\nb: 2\n", 2, "expected a single document"),
@@ -101,3 +101,26 @@ def test_a_list_as_a_key_is_refused_with_its_line():
     with pytest.raises(YamlSyntaxError) as raised:
         load_yaml("a: 1\n? [x]\n: 2\n")
     assert raised.value.line == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "hint"),
+    [
+        ("title: Note: read this\n", 1, 12, 'a text that contains ": " must be quoted'),
+        ("title: x\n\tslug: y\n", 2, 1, "indent with spaces, not tabs"),
+        ("source:\n  file: a\n   title: b\n", 3, 9, "indented further than the key above it"),
+        ("source:\n  file: a\n title: b\n", 3, 2, "check the indentation"),
+        ('title: "Hello\nslug: x\n', 1, 8, "this quotation mark is never closed"),
+        ('title: "Hello" world\n', 1, 16, "must end with it"),
+        ("text: [@ref] says more\n", 1, 8, "[@ref] must be quoted"),
+        ("text: *emphasis* here\n", 1, 16, "begins with * or & must be quoted"),
+    ],
+    ids=["colon-in-text", "tab", "over-indented", "under-indented", "unclosed-quote",
+         "quote-then-text", "citation-first", "markdown-emphasis-first"],
+)  # fmt: skip
+def test_common_syntax_mistakes_say_line_column_and_a_hint_in_plain_words(text, line, column, hint):
+    with pytest.raises(YamlSyntaxError) as raised:
+        load_yaml(text)
+    assert raised.value.line == line
+    assert raised.value.message.startswith(f"column {column}: ")
+    assert hint in raised.value.message.split(". Hint: ", 1)[1]

@@ -221,6 +221,8 @@ MATRIX.update(
         "exchange:quiz_moodle": Row("get", ("lesson_slug",), KEY_READERS),
         "exchange:quiz_qti": Row("get", ("lesson_slug",), KEY_READERS),
         "exchange:quiz_import": Row("get", ("lesson_slug",), signed_in(FORBIDDEN, staff=OK)),
+        "exchange:lesson_package": Row("get", ("lesson_slug",), KEY_READERS),
+        "exchange:lesson_import": Row("get", (), signed_in(FORBIDDEN, staff=OK)),
     }
 )
 

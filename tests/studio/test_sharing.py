@@ -90,6 +90,7 @@ def test_an_intruder_cannot_reach_another_teachers_private_lesson_by_any_url(
         ("classroom:lesson_guide", "get"),
         ("exchange:quiz_moodle", "get"),
         ("exchange:quiz_qti", "get"),
+        ("exchange:lesson_package", "get"),
         ("learning:preview_start", "post"),
         ("studio:lesson_copy", "post"),
     ]:
