@@ -257,6 +257,7 @@ def add_question(page, place: str, item: dict, check=None) -> None:
         preview.get_by_label("The council").check()
         page.get_by_role("button", name="Preview and check the answer").click()
         expect(preview.locator(".feedback-area")).not_to_be_empty()
+        preview.scroll_into_view_if_needed()
         check("08-question")
     page.get_by_role("button", name="Save the question").click()
     page.wait_for_url(re.compile(r"/questions/\w+/\d+/#saved$"))
