@@ -12,7 +12,9 @@ from accounts.models import User
 from accounts.services import user_create
 from studio.models import Draft
 from tests.conftest import PASSWORD
+from tests.quizzes.editors.formdata import form_data
 from tests.studio.test_document import docx_bytes
+from tests.studio.test_services import example_draft
 
 DOC = "The Ferry\n\nMr. Harlow spoke first. The crowd cheered.\n"
 
@@ -114,9 +116,6 @@ def test_every_question_of_a_complete_lesson_posts_back_through_its_editor_uncha
 ):
     """The editors' form of each activity and quiz item, posted back as a browser would, saves
     the item exactly as it was, and the draft stays valid."""
-    from tests.quizzes.editors.formdata import form_data  # noqa: PLC0415
-    from tests.studio.test_services import example_draft  # noqa: PLC0415
-
     draft = example_draft(teacher)
     client.force_login(teacher)
     before = copy.deepcopy(draft.tree)
@@ -134,11 +133,15 @@ def test_every_question_of_a_complete_lesson_posts_back_through_its_editor_uncha
             response = client.post(url, dict(form_data(form).lists()))
             assert response.status_code == 302, (place, index)
             draft.refresh_from_db()
-            saved = draft.tree["quiz"]["items"] if place == "quiz" else next(
-                s["activities"] for s in draft.tree["steps"] if s["kind"] == place
+            saved = (
+                draft.tree["quiz"]["items"]
+                if place == "quiz"
+                else next(s["activities"] for s in draft.tree["steps"] if s["kind"] == place)
             )
-            original = before["quiz"]["items"] if place == "quiz" else next(
-                s["activities"] for s in before["steps"] if s["kind"] == place
+            original = (
+                before["quiz"]["items"]
+                if place == "quiz"
+                else next(s["activities"] for s in before["steps"] if s["kind"] == place)
             )
             # Skills come back in the lesson's order of skills: the same set.
             assert unordered(saved[index]) == unordered(original[index]), (place, index)

@@ -2,8 +2,10 @@
 through the package loader, as a lesson owned by its author, private to a teacher."""
 
 import pytest
+from django.utils import timezone
 
 from authoring.package.files import package_files_read
+from classroom.services import assignment_create
 from lessons.models import Lesson, Visibility
 from quizzes.models import KeyChange
 from studio import services
@@ -66,9 +68,6 @@ def test_a_draft_with_a_mistake_is_not_published_and_the_mistake_is_kept_at_its_
 def test_publishing_again_makes_a_new_version_and_reports_a_changed_key(
     teacher, classroom, student
 ):
-    from django.utils import timezone
-
-    from classroom.services import assignment_create
 
     draft = example_draft(teacher)
     services.draft_publish(draft=draft, actor=teacher)
