@@ -163,12 +163,13 @@ def draft_publish(*, draft: Draft, actor: User) -> LoadResult:
     existing = Lesson.objects.filter(slug=slug).first() if isinstance(slug, str) else None
     if existing is not None and existing.pk != draft.lesson_id:
         raise StudioError(Code.LESSON_TAKEN, status=409)
-    if draft.lesson_id is not None:
-        version = draft.tree.get("version")
+    version = draft.tree.get("version")
+    if draft.lesson_id is not None:  # a new version of the published lesson
         draft.tree["version"] = (version if isinstance(version, int) else 0) + 1
     try:
         result = lesson_import_files(draft_files_of(draft), actor=actor)
     except PackageInvalid as invalid:
+        put(draft.tree, "version", version)
         draft.errors = [asdict(FieldError.of(error)) for error in invalid.errors]
         draft.save()
         raise StudioError(Code.NOT_VALID) from invalid

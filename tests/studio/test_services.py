@@ -111,3 +111,15 @@ def test_merging_two_sentences_is_saved_as_overrides_and_revalidated(teacher):
     services.draft_sentence_merge(draft=draft, sentence_id="s1")
     draft.refresh_from_db()
     assert draft.tree["source"]["segmentation"] == {"no_break_after": ["Mr."]}
+
+
+def test_a_refused_republish_keeps_the_drafts_version(teacher):
+    draft = example_draft(teacher)
+    services.draft_publish(draft=draft, actor=teacher)
+    draft.tree["quiz"]["items"][0]["spec"]["choices"][0]["correct"] = False
+    services.draft_save(draft=draft)
+    with pytest.raises(StudioError):
+        services.draft_publish(draft=draft, actor=teacher)
+    draft.refresh_from_db()
+    assert draft.tree["version"] == 1
+    assert Lesson.objects.get(slug="bridge-draft").version == 1
