@@ -20,6 +20,7 @@ from classroom.models import Assignment
 from classroom.services import classroom_create, membership_add
 from lessons.models import Lesson, Visibility
 from quizzes.models import Attempt
+from quizzes.types import registry
 from tests.browser.student_answers import fill, right
 from tests.browser.test_student_flow import quiz_items
 
@@ -80,14 +81,14 @@ def test_a_teacher_builds_publishes_and_assigns_a_lesson_that_a_student_takes(
     page.set_viewport_size(LAPTOP)
     login(page, "t.maker", PASSWORD)
 
-    def check(name: str) -> None:
+    def check(name: str, picture: bool = True) -> None:
         """Axe at both widths; the tutorial's picture at laptop width when asked for."""
         page.set_viewport_size(PHONE)
         assert_accessible(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1, name
         page.set_viewport_size(LAPTOP)
         assert_accessible(page)
-        if os.environ.get("SCREENSHOTS") == "1":
+        if picture and os.environ.get("SCREENSHOTS") == "1":
             TUTORIAL.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(TUTORIAL / f"{name}.png"))
 
@@ -176,6 +177,10 @@ def test_a_teacher_builds_publishes_and_assigns_a_lesson_that_a_student_takes(
     page.locator("#id_context-body").fill("Millbrook had no bridge until 1911 [@mhs].")
     page.get_by_role("button", name="Save").click()
     check("07-steps")
+    page.goto(f"{base}/questions/quiz/new/")  # the menu of question types, without a type
+    expect(page.get_by_role("radio")).to_have_count(len(registry))
+    check("question-types", picture=False)
+    page.goto(f"{base}/steps/")
     # A reflection activity in the reflection step.
     add_question(page, "reflection", {"type": "free_text", "id": "reflect", "prompt": "Why?"})
     # 6. The quiz, item by item; the first with its live preview.
