@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from quizzes.types import Context, registry
 
-from .bound import Bound, Ctx, Path, dotted
+from .bound import Bound, Ctx, Path
 from .errors import collect, spec_errors
 from .item_fields import item_node
 from .nodes import DictNode, ListNode, ModelNode, Node, walk
@@ -64,6 +64,7 @@ class ItemEditor:
         self.check_item = check_item
         self.errors: dict[Path, list[str]] = {}
         self.acted = False
+        self.focus = ""  # the id of the element to focus after a row action
         self.bound_to_data = data is not None
         if data is not None:
             ctx = self._ctx()
@@ -135,6 +136,7 @@ class ItemEditor:
             return False
         container = _get(self.value, path[:-1])
         index = path[-1]
+        self.focus = self._focus_after(verb, path, container)
         if isinstance(container, dict):  # a mapping's rows: move or remove by position
             pairs = list(container.items())
             _move(pairs, verb, index)
@@ -143,6 +145,17 @@ class ItemEditor:
         elif isinstance(container, list):
             _move(container, verb, index)
         return True
+
+    def _focus_after(self, verb: str, path: Path, rows: Any) -> str:
+        """Where the keyboard goes back to after a row action: the same button on the row
+        that moved (so it can move again), or the list once a row is removed."""
+        size = len(rows) if isinstance(rows, list | dict) else 0
+        index = path[-1] + {"up": -1, "down": 1}.get(verb, 0)  # type: ignore[operator]
+        if verb == "remove" or not 0 <= index < size:
+            return f"id-{self._ctx().name(path[:-1])}"
+        moved = self._ctx().name((*path[:-1], index))
+        button = "up" if (verb == "up" and index > 0) or index == size - 1 else "down"
+        return f"id-{moved}--{button}"
 
     def _add(self, path: Path) -> bool:
         nodes = list(walk(self.node, path))
@@ -159,6 +172,7 @@ class ItemEditor:
         if isinstance(node, ListNode) and isinstance(container, list):
             if node.max_rows is None or len(container) < node.max_rows:
                 container.append(node.new_row(container))
+            self.focus = f"id-{self._ctx().name((*path, len(container) - 1))}"
         elif isinstance(node, DictNode) and isinstance(container, dict):
             container.setdefault("", node.new_row(container))
         return True
@@ -219,9 +233,14 @@ def _move(rows: list[Any], verb: str, index: int) -> None:
 
 
 def _label_of(root: Node, path: Path) -> str:
-    labels = [str(node.label) for node in walk(root, path) if node is not None and node.label]
-    rows = [str(p + 1) for p in path if isinstance(p, int)]
-    return " / ".join([*labels[-2:], *rows[-1:]]) or dotted(path) or _("Question")
+    """A field's place in words: "Items, row 2, Text"."""
+    words: list[str] = []
+    for part, node in zip(path, walk(root, path), strict=False):
+        if isinstance(part, int):
+            words.append(_("row %(n)s") % {"n": part + 1})
+        elif node is not None and node.label:
+            words.append(str(node.label))
+    return ", ".join(words[-3:]) or _("Question")
 
 
 def _named_sources(spec: Any) -> frozenset[str]:

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from .bound import Bound, Ctx, Path
 
 MISSING: Any = object()  # a field left out of the item (not the same as an empty value)
@@ -103,6 +105,8 @@ class NumberNode(Node):
         if value is None or not value.strip():
             return MISSING
         value = value.strip()
+        if data.get(ctx.name(path, "quoted")) is not None:
+            return value  # written as a string ("6,300"): kept one
         if INT.fullmatch(value):
             return int(value)
         try:
@@ -116,7 +120,9 @@ class NumberNode(Node):
 
     def bind(self, value: Any, path: Path, ctx: Ctx) -> Bound:
         shown = "" if value in (None, MISSING) else value
-        return ctx.bound(self, repr(shown) if isinstance(shown, float) else shown, path)
+        bound = ctx.bound(self, repr(shown) if isinstance(shown, float) else shown, path)
+        bound.extra["quoted"] = isinstance(value, str) and value != ""
+        return bound
 
 
 @dataclass
@@ -169,6 +175,8 @@ class ModelNode(Node):
         for name, node in self.fields.items():
             value = node.parse(data, (*path, name), ctx)
             explicit = data.get(ctx.name((*path, name), "set")) is not None
+            if value is MISSING and explicit and node.default is None:
+                out[name] = None  # written `min_words: null`: kept as written
             if value is MISSING or (node.is_default(value) and not explicit):
                 continue
             out[name] = value
@@ -231,6 +239,8 @@ class ListNode(Node):
         bound = ctx.bound(self, rows, path)
         bound.count = len(rows)
         bound.children = [self.item.bind(row, (*path, i), ctx) for i, row in enumerate(rows)]
+        for number, child in enumerate(bound.children, start=1):
+            child.label = _("%(label)s, row %(n)s") % {"label": self.label, "n": number}
         bound.ordered = self.ordered
         return bound
 

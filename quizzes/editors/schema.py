@@ -78,8 +78,8 @@ class _Builder:
         node.default = MISSING if node.required else info.get_default(call_default_factory=True)
         return node
 
-    def node(self, annotation: Any, where: str) -> Node:
-        if where in self.hints:
+    def node(self, annotation: Any, where: str, *, hinted: bool = True) -> Node:
+        if hinted and where in self.hints:
             return self.widget(self.hints[where], annotation, where)
         tp, meta = _unwrap(annotation)
         origin = get_origin(tp)
@@ -118,18 +118,9 @@ class _Builder:
             raise ValueError(f"unknown editor widget {name!r} for {where!r}")
         return make(self, annotation, where, *args)
 
-    def list_item(self, annotation: Any, where: str) -> Node:
-        tp, _meta = _unwrap(annotation)
-        members = [a for a in get_args(tp) if a is not type(None)] or [tp]
-        for member in members:
-            inner, _ = _unwrap(member)
-            if get_origin(inner) is list:
-                return self.node(get_args(inner)[0], where)
-        return RawNode()
-
-    def dict_value(self, annotation: Any, where: str) -> Node:
-        tp, _meta = _unwrap(annotation)
-        return self.node(get_args(tp)[1], where) if get_origin(tp) is dict else RawNode()
+    def generic(self, annotation: Any, where: str) -> Node:
+        """The field's generic node, for a widget that only adds to it."""
+        return self.node(annotation, where, hinted=False)
 
 
 def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
@@ -180,6 +171,13 @@ def _spec(builder: _Builder, annotation: Any, where: str, key: str) -> Node:
     return SpecNode(root=parent, type_key=key, build=spec_node)
 
 
+def _ordered(builder: _Builder, annotation: Any, where: str) -> Node:
+    node = builder.generic(annotation, where)
+    if isinstance(node, ListNode):
+        node.ordered = True
+    return node
+
+
 def _text(builder: _Builder, annotation: Any, where: str, *args: str) -> Node:
     return TextNode(multiline=True)
 
@@ -197,6 +195,6 @@ WIDGETS: dict[str, Callable[..., Node]] = {
     ),
     "grid": _grid,
     "spec": _spec,
-    "ordered": lambda b, a, w: ListNode(item=b.list_item(a, w), ordered=True),
+    "ordered": _ordered,
     "prepared": lambda b, a, w: HiddenNode(),
 }

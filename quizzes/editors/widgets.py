@@ -41,8 +41,12 @@ class SentencesNode(Node):
         picked = [str(v) for v in data.getlist(ctx.name(path))]
         if not picked and self.default is None:
             return MISSING  # `within` left out: the whole document
+        # The order written stays (it may mean something to the author); new picks follow
+        # in document order.
+        written = (text_of(data, ctx.name(path, "order")) or "").split()
         known = [sid for sid, _text in ctx.sentences]
-        return sorted(picked, key=lambda s: known.index(s) if s in known else len(known))
+        rank = {sid: i for i, sid in enumerate([*written, *known])}
+        return sorted(picked, key=lambda s: rank.get(s, len(rank)))
 
     def blank(self) -> Any:
         return [] if self.default is MISSING else self.default

@@ -152,6 +152,7 @@ class Select(QuestionType[SelectSpec, SelectResponse]):
     editor_widgets: ClassVar[Mapping[str, str]] = {
         "within": "sentences",
         "key": "sentences_or_spans:unit",
+        "key.sentence": "sentence",
         "options": "prepared",
         "key_groups": "prepared",
     }

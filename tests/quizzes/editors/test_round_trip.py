@@ -4,8 +4,11 @@ posted back as a browser would post it and read, is the same item again."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizzes.editors import item_editor
+from tests.quizzes.types.test_type_properties import PROPERTY, RAW_SPECS, documents
 
 from .formdata import form_data
 from .packages import package_items
@@ -33,3 +36,14 @@ def test_every_package_item_survives_the_editor_unchanged(item, sentences):
     assert not editor.acted
     assert editor.item() == item
     assert editor.is_valid(), editor.errors
+
+
+@pytest.mark.parametrize("key", sorted(RAW_SPECS))
+@settings(PROPERTY, max_examples=12)
+@given(data=st.data())
+def test_every_generated_spec_survives_the_editor_unchanged(key, data):
+    sentences = data.draw(documents(min_sentences=2))
+    spec = data.draw(RAW_SPECS[key](sentences))
+    item = {"id": "q1", "type": key, "prompt": "Which?", "skills": ["sourcing"], "spec": spec}
+    editor = round_trip(item, list(sentences.items()))
+    assert editor.item() == item

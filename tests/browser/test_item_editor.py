@@ -1,0 +1,107 @@
+"""An item editor and its live preview, by keyboard, on a test-only page (the studio builds
+the real pages): add a row, move it, pick a sentence, fill a matrix key, see an error at its
+field, fix it, see the preview follow; axe-clean on a phone and a laptop."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def editor_page(settings, live_server, page):
+    settings.ROOT_URLCONF = "tests.browser.editor_urls"
+
+    def open_(type_key: str, width: int = 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{live_server.url}/__editor__/{type_key}/")
+        return page
+
+    return open_
+
+
+def press_on(page, selector: str, key: str = "Enter") -> None:
+    page.locator(selector).focus()
+    with page.expect_navigation():
+        page.keyboard.press(key)
+
+
+def texts_of_items(page) -> list[str]:
+    return page.locator("input[name^='q-spec-items-'][name$='-text']").evaluate_all(
+        "els => els.map(e => e.value)"
+    )
+
+
+def test_an_order_item_is_edited_by_keyboard_with_errors_at_their_fields(
+    editor_page, assert_accessible
+):
+    page = editor_page("order")
+    assert_accessible(page)
+    # Add a row: the keyboard lands in it.
+    press_on(page, "button[value='add:spec.items']")
+    expect(page.locator("#id-q-spec-items-2-id")).to_be_focused()
+    page.keyboard.press("Tab")
+    page.keyboard.type("Reporters arrive")
+    # Move it up twice: the focus stays on the row's button as it moves.
+    press_on(page, "#id-q-spec-items-2--up")
+    expect(page.locator("#id-q-spec-items-1--up")).to_be_focused()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert texts_of_items(page) == [
+        "Reporters arrive",
+        "The shelling begins",
+        "Troops enter the town",
+    ]
+    # Empty a text and save: the error is at that text, in plain words, linked from the summary.
+    page.locator("#id-q-spec-items-1-text").fill("")
+    press_on(page, "button[name='save']")
+    field = page.locator("#id-q-spec-items-1-text")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#id-q-spec-items-1-text-error")).to_have_text("Write something here.")
+    expect(page.get_by_role("link", name="Write something here.")).to_be_visible()
+    assert_accessible(page)
+    # Fix it: saved, and the preview shows the item as a student sees it.
+    field.fill("The shelling starts")
+    press_on(page, "button[name='save']")
+    expect(page.get_by_role("status").filter(has_text="Saved.")).to_be_visible()
+    expect(page.locator("#preview")).to_contain_text("The shelling starts")
+    # The live preview follows the editor without a page load (htmx, on change).
+    page.locator("#id-q-prompt-standard").fill("Which came first?")
+    page.locator("#id-q-points").focus()
+    expect(page.locator("#preview .prompt")).to_have_text("Which came first?")
+
+
+def test_a_sentence_is_picked_on_the_document_and_the_preview_grades_it(
+    editor_page, assert_accessible
+):
+    page = editor_page("select", width=375)
+    assert_accessible(page)
+    page.locator("#id-q-spec-key-s2").focus()
+    page.keyboard.press("Space")
+    page.locator("#id-q-spec-key-s1").focus()
+    page.keyboard.press("Space")
+    press_on(page, "button[name='save']")
+    expect(page.get_by_role("status").filter(has_text="Saved.")).to_be_visible()
+    expect(page.locator("#id-q-spec-key-s2")).to_be_checked()
+    expect(page.locator("#id-q-spec-key-s1")).not_to_be_checked()
+    # A sample answer in the preview gets the type's feedback.
+    page.locator("#preview-s2").focus()
+    page.keyboard.press("Space")
+    expect(page.locator("#preview")).to_contain_text("Correct!")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_matrix_key_is_filled_in_the_grid(editor_page, assert_accessible, width):
+    page = editor_page("matrix", width=width)
+    press_on(page, "button[name='save']")
+    grid = page.locator("#id-q-spec-cells")
+    expect(grid.locator(".invalid-feedback")).not_to_have_count(0)
+    assert_accessible(page)
+    radio = page.get_by_role("group", name="The death toll — Memorial").get_by_label("Does not")
+    radio.focus()
+    page.keyboard.press("Space")
+    press_on(page, "button[name='save']")
+    expect(page.get_by_role("status").filter(has_text="Saved.")).to_be_visible()
+    assert_accessible(page)
