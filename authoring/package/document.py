@@ -7,13 +7,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from authoring.package.errors import Loc, PackageError
 from authoring.package.findings import Findings
 from authoring.package.rawtree import get
-from authoring.package.schema import MainSource
+from authoring.package.schema import Segmentation, Text
 from authoring.package.segment import Sentence, normalize_newlines, split_sentences
+
+
+class _Document(BaseModel):
+    """What splitting the document needs of ``source``, read apart from the card's other
+    fields: a mistake on the card (reported by check_structure) hides neither the sentence
+    ids (``validate_lessons --sentences``) nor the checks of questions against them."""
+
+    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
+    file: Text
+    segmentation: Segmentation = Segmentation()
 
 
 @dataclass
@@ -37,7 +47,7 @@ def check_main_source(raw: Any, findings: Findings, folder: Path) -> MainText | 
     """Read and split the main document of the package in ``folder``; None if it cannot be
     (errors reported)."""
     try:
-        source = MainSource.model_validate(get(raw, "source"))
+        source = _Document.model_validate(get(raw, "source"))
     except ValidationError:
         return None  # reported by check_structure
     file_loc: Loc = ("source", "file")

@@ -5,13 +5,13 @@ author sees every mistake in one run."""
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from authoring.package.errors import Loc, PackageError, format_path
 from authoring.package.yamlload import LineMap
+from core.suggest import did_you_mean
+
+__all__ = ["Findings", "did_you_mean"]
 
 
 @dataclass
@@ -28,9 +28,3 @@ class Findings:
         """Report ``message`` at ``loc``; ``line`` when more precise than the key's line."""
         line = line if line is not None else self.lines.line_of(loc)
         self.errors.append(PackageError(self.file, line, format_path(loc), message))
-
-
-def did_you_mean(word: Any, options: Iterable[str]) -> str:
-    """``": did you mean 'x'?"`` for the option closest to a misspelt ``word``, or nothing."""
-    close = difflib.get_close_matches(str(word), list(options), n=1)
-    return f": did you mean '{close[0]}'?" if close else ""

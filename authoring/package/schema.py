@@ -11,11 +11,19 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    model_validator,
+)
 
 from authoring.package import limits
 from authoring.package.schema_extras import Excerpt, Figure, Leveled, Part, TimelineEvent, WebUrl
-from quizzes.types.schema import at_most
+from quizzes.types.schema import at_most, empty_means_none
 
 FORMAT_VERSION = 1
 
@@ -98,9 +106,25 @@ Version = Annotated[PositiveInt, at_most(limits.VERSION, limits.WHY_COLUMN)]
 Minutes = Annotated[PositiveInt, at_most(limits.ESTIMATED_MINUTES, limits.WHY_COLUMN)]
 
 
+def _yes_no(value: Any) -> Any:
+    """``yes`` and ``no`` are plain words in YAML here (a choice may read "No"), but in a field
+    that takes true or false they mean what an author means by them, as in questions' specs."""
+    if isinstance(value, str) and value.lower() in ("yes", "no"):
+        return value.lower() == "yes"
+    return value
+
+
+Flag = Annotated[bool, BeforeValidator(_yes_no), Field(strict=True)]
+
+
 class Model(BaseModel):
     # Numbers become text where text is expected: ``date: 1911`` or ``title: 1984`` are fine.
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_lists(cls, data: Any) -> Any:
+        return empty_means_none(cls, data)
 
 
 class Standard(Model):
@@ -174,9 +198,9 @@ class Question(Model):
     skills: Skills
     feedback: Feedback = Feedback()
     # The choices in the order written, where order means something; checked in questions.py.
-    fixed_order: StrictBool = False
+    fixed_order: Flag = False
     # Optional work beyond the core path every class does; not for quiz items (extras.py).
-    extension: StrictBool = False
+    extension: Flag = False
     # Checked by the question type named in ``type``, not here.
     spec: dict[str, Any] = {}
 
@@ -186,7 +210,7 @@ class Step(Model):
     title: Text
     body: Leveled | None = None
     figures: list[str] = []  # ids of the package's figures, shown on this step
-    timeline: StrictBool = False  # true: this step shows the lesson's timeline
+    timeline: Flag = False  # true: this step shows the lesson's timeline
     activities: list[Question] = []
 
 
@@ -194,8 +218,8 @@ class QuizSettings(Model):
     attempts: Attempts = 1  # 0 = unlimited
     grading: Grading = "highest"
     time_limit_minutes: TimeLimit | None = None
-    shuffle_items: StrictBool = False
-    shuffle_choices: StrictBool = False
+    shuffle_items: Flag = False
+    shuffle_choices: Flag = False
     feedback: FeedbackLevel = "full"
     show_feedback: Release = "after_submit"
     show_key: Release = "after_due"

@@ -30,6 +30,7 @@ from .schema import (
     Text,
     duplicate_ids,
     unknown,
+    unknown_sentence,
 )
 
 
@@ -73,7 +74,10 @@ class ClassifySpec(Spec):
         categories = {c.id for c in self.categories}
         for index, item in enumerate(self.items):
             if item.category not in categories:
-                yield ("items", index, "category"), unknown("category", item.category)
+                yield (
+                    ("items", index, "category"),
+                    unknown("category", item.category, [c.id for c in self.categories]),
+                )
 
     def label_of(self, category_id: str) -> str:
         return next(c.label for c in self.categories if c.id == category_id)
@@ -101,7 +105,9 @@ class Classify(QuestionType[ClassifySpec, ClassifyResponse]):
             if item.sentence is not None:
                 sentence = ctx.sentences.get(item.sentence)
                 if sentence is None:
-                    issues.append(((*loc, "sentence"), unknown("sentence", item.sentence)))
+                    issues.append(
+                        ((*loc, "sentence"), unknown_sentence(item.sentence, list(ctx.sentences)))
+                    )
                 elif item.text is not None and (count := sentence.count(item.text)) != 1:
                     where = f"sentence {item.sentence!r}"
                     issues.append(

@@ -34,9 +34,9 @@ class MatchSpec(Spec):
         options = {o.id for o in self.options}
         for prompt, option in self.key.items():
             if prompt not in prompts:
-                yield ("key", prompt), unknown("prompt", prompt)
+                yield ("key", prompt), unknown("prompt", prompt, [p.id for p in self.prompts])
             elif option not in options:
-                yield ("key", prompt), unknown("option", option)
+                yield ("key", prompt), unknown("option", option, [o.id for o in self.options])
         for prompt in self.prompts:
             if prompt.id not in self.key:
                 yield ("key",), f"no option for prompt {prompt.id!r}"

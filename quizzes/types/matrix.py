@@ -58,13 +58,19 @@ class MatrixSpec(Spec):
         categories = {c.id for c in self.categories}
         for row, by_column in self.cells.items():
             if row not in rows:
-                yield ("cells", row), unknown("row", row)
+                yield ("cells", row), unknown("row", row, [r.id for r in self.rows])
                 continue
             for column, cell in by_column.items():
                 if column not in columns:
-                    yield ("cells", row, column), unknown("column", column)
+                    yield (
+                        ("cells", row, column),
+                        unknown("column", column, [c.id for c in self.columns]),
+                    )
                 elif cell.category not in categories:
-                    yield ("cells", row, column, "category"), unknown("category", cell.category)
+                    yield (
+                        ("cells", row, column, "category"),
+                        unknown("category", cell.category, [c.id for c in self.categories]),
+                    )
         for row in self.rows:
             for column in self.columns:
                 if column.id not in self.cells.get(row.id, {}):

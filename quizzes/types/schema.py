@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Annotated, Any
 
 from pydantic import (
@@ -16,6 +17,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from core.suggest import did_you_mean
 
 Loc = tuple[str | int, ...]
 Issue = tuple[Loc, str]
@@ -57,6 +60,26 @@ ResponseIds = Annotated[list[ResponseId], Field(max_length=MAX_RESPONSE_ITEMS)]
 ResponseMap = Annotated[dict[ResponseId, ResponseId], Field(max_length=MAX_RESPONSE_ITEMS)]
 
 
+def empty_means_none(model: type[BaseModel], data: Any) -> Any:
+    """``data`` without the optional lists and mappings left empty (``unknown:`` or
+    ``unknown: null``), so that they take their default, as the package format promises:
+    "empty means none". A required field left empty is still refused."""
+    if not isinstance(data, dict):
+        return data
+    fields = model.model_fields
+    return {
+        name: value
+        for name, value in data.items()
+        if not (value is None and name in fields and _defaults_to_empty(fields[name]))
+    }
+
+
+def _defaults_to_empty(field: Any) -> bool:
+    if field.is_required():
+        return False
+    return field.default_factory is not None or isinstance(field.default, list | dict | BaseModel)
+
+
 class Spec(BaseModel):
     """Base of every spec: unknown fields are errors, and `issues()` adds semantic checks.
 
@@ -65,6 +88,11 @@ class Spec(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_lists(cls, data: Any) -> Any:
+        return empty_means_none(cls, data)
 
     def issues(self) -> Iterator[Issue]:
         """Semantic problems (duplicate ids, dangling references...) as (path, message)."""
@@ -118,8 +146,23 @@ def duplicate_ids(ids: Iterable[str], loc: Loc) -> Iterator[Issue]:
         seen.add(id_)
 
 
-def unknown(kind: str, value: str) -> str:
-    return f"unknown {kind} {value!r}"
+def unknown(kind: str, value: str, known: Iterable[str] = ()) -> str:
+    """``unknown column 'minuts': did you mean 'minutes'?`` when one of ``known`` is close."""
+    return f"unknown {kind} {value!r}{did_you_mean(value, known)}"
+
+
+_SENTENCE_NUMBER = re.compile(r"\A\s*(?:s(?:entence)?)?\s*0*(\d+)\s*\Z", re.IGNORECASE)
+
+
+def unknown_sentence(value: str, sentences: Sequence[str]) -> str:
+    """An unknown sentence id, with the document's ids as a range ("s1 to s31") and the id meant
+    when it was written another way ("S4", "4", "sentence 4", "s04")."""
+    if not sentences:
+        return f"unknown sentence {value!r}"
+    found = _SENTENCE_NUMBER.match(str(value))
+    meant = f"s{int(found.group(1))}" if found else None
+    hint = f": did you mean '{meant}'?" if meant in sentences else ""
+    return f"unknown sentence {value!r}{hint} (the document has {sentences[0]} to {sentences[-1]})"
 
 
 class Choice(BaseModel):

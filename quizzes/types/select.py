@@ -38,6 +38,7 @@ from .schema import (
     at_most,
     duplicate_ids,
     unknown,
+    unknown_sentence,
 )
 from .text import word_spans
 
@@ -282,13 +283,13 @@ def _resolve(
     else:
         for index, sentence in enumerate(spec.within):
             if sentence not in ctx.sentences:
-                issues.append((("within", index), unknown("sentence", sentence)))
+                issues.append((("within", index), unknown_sentence(sentence, list(ctx.sentences))))
         wanted = set(spec.within)
         region = [sentence for sentence in ctx.sentences if sentence in wanted]
 
     def sentence_issue(sentence: str, loc: tuple[str | int, ...]) -> bool:
         if sentence not in ctx.sentences:
-            issues.append((loc, unknown("sentence", sentence)))
+            issues.append((loc, unknown_sentence(sentence, list(ctx.sentences))))
         elif sentence not in region:
             issues.append((loc, f"sentence {sentence!r} is not in `within`"))
         else:

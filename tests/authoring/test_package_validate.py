@@ -165,7 +165,7 @@ def test_dangling_sentence_id_is_reported_at_the_key(example_copy):
         (
             example_copy.line("key: [s99]"),
             "steps[2].activities[2].spec.key[0]",
-            "unknown sentence 's99'",
+            "unknown sentence 's99' (the document has s1 to s12)",
         )
     ]
 
@@ -304,7 +304,7 @@ def test_errors_inside_a_nested_spec_keep_their_path(example_copy):
         (
             example_copy.line("key: [s42]"),
             "quiz.items[7].spec.part_b.spec.key[0]",
-            "unknown sentence 's42'",
+            "unknown sentence 's42' (the document has s1 to s12)",
         )
     ]
 
@@ -538,7 +538,7 @@ def test_several_mistakes_are_all_reported_in_one_run_sorted_by_line(example_cop
     assert messages[2].startswith("unknown question type 'yes_no'")
     assert messages[3].startswith("unknown key 'question'")
     assert messages[4] == "missing field 'title'"
-    assert messages[6] == "unknown sentence 's99'"
+    assert messages[6] == "unknown sentence 's99' (the document has s1 to s12)"
 
 
 EXAMPLE_LINES = (EXAMPLE / "lesson.yaml").read_text(encoding="utf-8").splitlines(keepends=True)

@@ -37,7 +37,8 @@ def test_each_error_is_printed_as_file_line_path_message_relative_to_cwd(example
         call_command("validate_lessons", str(example_copy.folder), stdout=out)
     line = example_copy.line("key: [s99]")
     assert out.getvalue().splitlines() == [
-        f"example/lesson.yaml:{line}: steps[2].activities[2].spec.key[0]: unknown sentence 's99'",
+        f"example/lesson.yaml:{line}: steps[2].activities[2].spec.key[0]: "
+        "unknown sentence 's99' (the document has s1 to s12)",
         "example: 1 error",
     ]
     assert raised.value.returncode == 1
@@ -113,3 +114,21 @@ def test_sentences_are_listed_even_when_the_package_has_errors(example_copy):
 def test_command_skips_system_checks_so_it_runs_without_a_database():
     assert Command.requires_system_checks == []
     assert Command.requires_migrations_checks is False
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("  type: Newspaper report (unsigned)\n", "  typ: Newspaper report (unsigned)\n"),
+        ("  title: The New Bridge Is Open\n", ""),
+        ("  url: null\n  citation:", "  url: 12\n  citation:"),
+        ("format: 1\n", "format: one\n"),
+    ],
+    ids=["misspelt-card-field", "missing-card-field", "card-field-of-wrong-type", "top-level"],
+)
+def test_sentences_are_listed_even_when_the_source_card_itself_has_mistakes(example_copy, old, new):
+    example_copy.edit(old, new)
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("validate_lessons", "--sentences", str(example_copy.folder), stdout=out)
+    assert "  s12  Tolls of one cent" in out.getvalue()

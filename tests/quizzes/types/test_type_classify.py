@@ -89,7 +89,7 @@ def test_check_reports_each_bad_reference_at_its_path():
         ],
     }
     assert qt.check(qt.parse_spec(raw), CTX) == [
-        (("items", 0, "sentence"), "unknown sentence 's9'"),
+        (("items", 0, "sentence"), "unknown sentence 's9' (the document has s1 to s3)"),
         (("items", 1, "text"), "text does not occur in sentence 's3'"),
         (("items", 2, "text"), "text occurs 5 times in sentence 's1'; quote more words"),
         (("items", 3, "sources", 1), "unknown source 'x'"),

@@ -183,7 +183,7 @@ def test_check_reports_references_outside_the_document_or_the_region():
         }
     )
     assert qt.check(spec, CTX) == [
-        (("within", 1), "unknown sentence 's9'"),
+        (("within", 1), "unknown sentence 's9' (the document has s1 to s6)"),
         (("key", 0, "sentence"), "sentence 's5' is not in `within`"),
         (("key", 1, "text"), "text occurs 2 times in sentence 's4'; quote more words"),
         (("key", 2, "text"), "text does not occur in sentence 's4'"),

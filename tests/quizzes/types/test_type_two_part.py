@@ -95,7 +95,7 @@ def test_check_and_spec_errors_are_reported_at_paths_inside_the_parts():
         "part_b": {"prompt": "?", "type": "select", "spec": {"unit": "sentence", "key": ["s9"]}},
     }
     assert qt.check(qt.parse_spec(raw), CTX) == [
-        (("part_b", "spec", "key", 0), "unknown sentence 's9'")
+        (("part_b", "spec", "key", 0), "unknown sentence 's9' (the document has s1 to s4)")
     ]
     bad_a = {
         "prompt": "?",
