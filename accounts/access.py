@@ -49,3 +49,7 @@ author_required = role_required(
     lambda user: user.is_author,
     _("This page is for content authors: sign in with a content author account."),
 )
+lesson_maker_required = role_required(
+    lambda user: user.is_teacher or user.is_author,
+    _("Only teachers and content authors make lessons."),
+)

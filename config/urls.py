@@ -15,6 +15,7 @@ urlpatterns = [
     path("school/", include("school.urls")),
     path("lti/", include("lti.urls")),
     path("exchange/", include("exchange.urls")),
+    path("studio/", include("studio.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -24,7 +24,7 @@ def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
 @teacher_or_author_required
 @require_GET
 def quiz_moodle(request, slug: str):
-    lesson = selectors.lesson_with_quiz(slug=slug)
+    lesson = selectors.lesson_with_quiz(user=request.user, slug=slug)
     return _download(
         services.quiz_export_moodle(lesson=lesson),
         f"{lesson.slug}-quiz-moodle.xml",
@@ -35,7 +35,7 @@ def quiz_moodle(request, slug: str):
 @teacher_or_author_required
 @require_GET
 def quiz_qti(request, slug: str):
-    lesson = selectors.lesson_with_quiz(slug=slug)
+    lesson = selectors.lesson_with_quiz(user=request.user, slug=slug)
     return _download(
         services.quiz_export_qti(lesson=lesson), f"{lesson.slug}-quiz-qti12.zip", "application/zip"
     )
@@ -44,7 +44,7 @@ def quiz_qti(request, slug: str):
 @author_required
 @require_http_methods(["GET", "POST"])
 def quiz_import(request, slug: str):
-    lesson = selectors.lesson_with_quiz(slug=slug)
+    lesson = selectors.lesson_with_quiz(user=request.user, slug=slug)
     form = BankForm(request.POST or None, request.FILES or None)
     created = None
     if request.method == "POST" and form.is_valid():
@@ -61,7 +61,7 @@ def quiz_import(request, slug: str):
 @teacher_or_author_required
 @require_GET
 def lesson_package(request, slug: str):
-    lesson = selectors.lesson_for_staff(slug=slug)
+    lesson = selectors.lesson_for_staff(user=request.user, slug=slug)
     content, filename = packages.lesson_package_export(lesson=lesson)
     return _download(content, filename, "application/zip")
 

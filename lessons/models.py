@@ -38,6 +38,14 @@ class ReadingLevel(models.TextChoices):
     SIMPLER = levels.SIMPLER, _("Simpler")
 
 
+class Visibility(models.TextChoices):
+    """Who may see and assign a lesson (issue 16, sharing). Loaded packages and content authors'
+    lessons are for the whole school; a teacher's own lessons are private to them."""
+
+    SCHOOL = "school", _("Whole school")
+    PRIVATE = "private", _("Only me")
+
+
 class Lesson(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
@@ -55,6 +63,18 @@ class Lesson(models.Model):
     # [{"date", "label", "title", "text", "tags"}] in date order.
     timeline = models.JSONField(_("timeline"), default=list, blank=True)
     package_digest = models.CharField(max_length=64, blank=True, editable=False)
+    # Who made it in the browser (null: loaded from a package, a school lesson).
+    owner = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("made by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lessons_owned",
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.SCHOOL
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 
 from .document import GlossaryEntry, glossary_entries
-from .models import Lesson, Reference, Source
+from .models import Lesson, Reference, Source, Visibility
 
 
 def lesson_references(*, lesson: Lesson) -> tuple[list[Source], list]:
@@ -28,6 +28,17 @@ def lesson_citation_keys(*, lesson_id: int) -> list[str]:
     return list(sources.order_by("position").values_list("key", flat=True)) + list(
         references.order_by("position").values_list("key", flat=True)
     )
+
+
+def lessons_visible_q(user) -> Q:
+    """The one sharing rule (issue 16, point 5): school lessons, and the user's own lessons.
+    Another teacher's private lesson does not exist for anyone else."""
+    return Q(visibility=Visibility.SCHOOL) | Q(owner_id=user.pk, visibility=Visibility.PRIVATE)
+
+
+def lesson_visible_get(*, user, slug: str) -> Lesson | None:
+    """The lesson ``slug`` if ``user`` may see it, else None."""
+    return Lesson.objects.filter(lessons_visible_q(user), slug=slug).first()
 
 
 def lessons_for_author() -> list[Lesson]:

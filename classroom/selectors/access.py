@@ -11,6 +11,7 @@ from django.http import Http404
 from accounts.models import User
 from lessons.models import Lesson, Step
 from lessons.parts import PartView, lesson_parts
+from lessons.selectors import lesson_visible_get, lessons_visible_q
 from quizzes import selectors as quiz_selectors
 from quizzes.errors import Code as QuizCode
 from quizzes.errors import QuizError
@@ -178,17 +179,29 @@ def student_sort_key(student: User) -> tuple[str, str, int]:
     return (str(student).casefold(), student.username.casefold(), student.pk)
 
 
-def lessons_for_teacher() -> list[Lesson]:
-    """Every lesson with a quiz: lessons are shared by all teachers of the school. Each has
-    ``plan``: its parts with their minutes (``lessons.parts``), in a fixed number of queries."""
+def lessons_for_teacher(*, teacher: User) -> list[Lesson]:
+    """Every lesson with a quiz that the teacher may see (``lessons.selectors.lessons_visible_q``:
+    school lessons and their own, never another teacher's private lesson). Each has ``plan``:
+    its parts with their minutes (``lessons.parts``), and ``used_by``: the teacher's classes it
+    is assigned in, in a fixed number of queries."""
     lessons = list(
-        Lesson.objects.filter(quiz__isnull=False)
-        .select_related("quiz")
-        .prefetch_related(Prefetch("steps", queryset=Step.objects.order_by("position")))
+        Lesson.objects.filter(lessons_visible_q(teacher), quiz__isnull=False)
+        .select_related("quiz", "owner")
+        .prefetch_related(
+            Prefetch("steps", queryset=Step.objects.order_by("position")),
+            Prefetch(
+                "assignments",
+                queryset=Assignment.objects.filter(classroom__teacher=teacher)
+                .select_related("classroom")
+                .order_by("classroom__name", "pk"),
+                to_attr="teacher_assignments",
+            ),
+        )
         .order_by("title")
     )
     for lesson in lessons:
         lesson.plan = lesson_parts(lesson, lesson.steps.all())
+        lesson.used_by = list(dict.fromkeys(a.classroom for a in lesson.teacher_assignments))
     return lessons
 
 
@@ -197,8 +210,9 @@ def lesson_plan(*, lesson: Lesson) -> list[PartView]:
     return lesson_parts(lesson, lesson.steps.order_by("position"))
 
 
-def lesson_get_for_teacher(*, slug: str) -> Lesson:
-    lesson = Lesson.objects.filter(slug=slug).first()
+def lesson_get_for_teacher(*, teacher: User, slug: str) -> Lesson:
+    """A lesson the teacher may see, or 404 (another teacher's private lesson included)."""
+    lesson = lesson_visible_get(user=teacher, slug=slug)
     if lesson is None:
         raise Http404("No such lesson.")
     return lesson

@@ -20,7 +20,7 @@ from ..selectors import access, item_analysis, regrade
 @GET_POST
 def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
     classroom = access.classroom_get_for_teacher(teacher=request.user, pk=pk)
-    lessons = access.lessons_for_teacher()
+    lessons = access.lessons_for_teacher(teacher=request.user)
     chosen = next((lesson for lesson in lessons if lesson.slug == request.GET.get("lesson")), None)
     form = AssignmentForm(
         request.POST or None,

@@ -17,7 +17,7 @@ def lesson_list(request: HttpRequest) -> HttpResponse:
         request,
         "classroom/lesson_list.html",
         {
-            "lessons": access.lessons_for_teacher(),
+            "lessons": access.lessons_for_teacher(teacher=request.user),
             "classrooms": access.classrooms_for_teacher(teacher=request.user),
         },
     )
@@ -28,7 +28,7 @@ def lesson_list(request: HttpRequest) -> HttpResponse:
 def lesson_guide(request: HttpRequest, slug: str) -> HttpResponse:
     """The teacher guide: never linked from, nor reachable by, student pages. The answer key
     is drawn one step at a time (`?step=<kind>`), or whole to print (`?step=all`)."""
-    lesson = access.lesson_get_for_teacher(slug=slug)
+    lesson = access.lesson_get_for_teacher(teacher=request.user, slug=slug)
     step = request.GET.get("step", "")
     # The list students see too (sources, then references), so a citation's number is the same.
     sources, references = lesson_references(lesson=lesson)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "exchange",
     "classroom",
     "learning",
+    "studio",
     "privacy",
     "school",
     "lti",

@@ -3,8 +3,8 @@ no attempts left, time up) is a `QuizError` that `config.errors` answers; no vie
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -25,7 +25,7 @@ from learning.translations import (
     reader_translation,
     rows_translated,
 )
-from lessons.models import Lesson
+from lessons.selectors import lesson_visible_get
 from quizzes import policy, selectors, services
 from quizzes.models import Attempt
 
@@ -44,7 +44,9 @@ def attempt_start(request: HttpRequest, assignment_id: int) -> HttpResponse:
 @require_POST
 def preview_start(request: HttpRequest, slug: str) -> HttpResponse:
     """Teachers and authors try a quiz themselves; their attempts belong to no assignment."""
-    lesson = get_object_or_404(Lesson, slug=slug)
+    lesson = lesson_visible_get(user=request.user, slug=slug)
+    if lesson is None:
+        raise Http404("No such lesson.")
     attempt = services.attempt_start(student=request.user, lesson=lesson)
     return redirect("learning:attempt_take", pk=attempt.pk)
 

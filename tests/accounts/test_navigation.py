@@ -10,7 +10,9 @@ def nav_items(client, user) -> set[str]:
     client.force_login(user)
     html = client.get(reverse("home"), follow=True).content.decode()  # students: the dashboard
     return {
-        item for item in ("student-home", "teacher-home", "admin") if f'data-nav="{item}"' in html
+        item
+        for item in ("student-home", "teacher-home", "admin", "studio")
+        if f'data-nav="{item}"' in html
     }
 
 
@@ -19,11 +21,11 @@ def test_student_sees_their_lessons_only(client, student):
 
 
 def test_teacher_sees_their_classes_only(client, teacher):
-    assert nav_items(client, teacher) == {"teacher-home"}
+    assert nav_items(client, teacher) == {"teacher-home", "studio"}
 
 
 def test_content_author_sees_the_content_admin(client, author):
-    assert nav_items(client, author) == {"admin"}
+    assert nav_items(client, author) == {"admin", "studio"}
 
 
 def test_pages_have_a_language_a_skip_link_and_a_main_landmark(client, student):

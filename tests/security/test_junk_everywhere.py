@@ -56,7 +56,7 @@ def junk_form(names: list[str]):
 def row_counts() -> dict[str, int]:
     return {
         model._meta.label: model._default_manager.count()
-        for app in ("accounts", "lessons", "quizzes", "classroom", "privacy")
+        for app in ("accounts", "lessons", "quizzes", "classroom", "privacy", "authoring", "studio")
         for model in apps.get_app_config(app).get_models()
     }
 

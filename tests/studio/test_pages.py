@@ -1,0 +1,148 @@
+"""The studio's pages through the test client: a lesson from a pasted or uploaded document,
+the sentence tools, forms that save what was typed and show the validator's errors at their
+fields, autosave, and drafts nobody else can open."""
+
+import copy
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from accounts.models import User
+from accounts.services import user_create
+from studio.models import Draft
+from tests.conftest import PASSWORD
+from tests.quizzes.editors.formdata import form_data
+from tests.studio.test_document import docx_bytes
+from tests.studio.test_services import example_draft
+
+DOC = "The Ferry\n\nMr. Harlow spoke first. The crowd cheered.\n"
+
+
+@pytest.fixture
+def draft(client, teacher) -> Draft:
+    client.force_login(teacher)
+    response = client.post(reverse("studio:draft_create"), {"title": "The ferry", "text": DOC})
+    assert response.status_code == 302
+    return Draft.objects.get(owner=teacher)
+
+
+def test_an_uploaded_word_document_becomes_a_draft_split_into_sentences(client, teacher):
+    client.force_login(teacher)
+    upload = SimpleUploadedFile("ferry.docx", docx_bytes("The Ferry", "It sailed. It came back."))
+    response = client.post(reverse("studio:draft_create"), {"title": "Ferry", "file": upload})
+    draft = Draft.objects.get(owner=teacher)
+    assert response.url == reverse("studio:draft_document", args=[draft.pk])
+    html = client.get(response.url).content.decode()
+    assert 'id="s3"' in html and "It came back." in html
+
+
+def test_a_file_of_another_type_is_refused_with_its_reason_and_nothing_is_made(client, teacher):
+    client.force_login(teacher)
+    upload = SimpleUploadedFile("ferry.pdf", b"%PDF-1.4")
+    response = client.post(reverse("studio:draft_create"), {"title": "Ferry", "file": upload})
+    assert response.status_code == 415
+    assert "Upload a .txt, .md or .docx file." in response.content.decode()
+    assert not Draft.objects.exists()
+
+
+def test_merge_and_split_buttons_change_the_split(client, draft):
+    url = reverse("studio:sentence_merge", args=[draft.pk])
+    assert client.post(url, {"sentence": "s2"}).status_code == 302  # "Mr." + "Harlow ..."
+    assert client.post(url, {"sentence": "s2"}).status_code == 302  # + "The crowd cheered."
+    html = client.get(reverse("studio:draft_document", args=[draft.pk])).content.decode()
+    assert "Mr. Harlow spoke first. The crowd cheered.</span>" in html
+    sentence = "Mr. Harlow spoke first. The crowd cheered."
+    offset = sentence.index(" The")
+    split = reverse("studio:sentence_split", args=[draft.pk])
+    assert client.post(split, {"sentence": "s2", "offset": offset}).status_code == 302
+    draft.refresh_from_db()
+    assert draft.tree["source"]["segmentation"]["break_after"] == ["Mr. Harlow spoke first."]
+
+
+def test_a_glossary_term_typed_without_javascript_is_added(client, draft):
+    url = reverse("studio:glossary_term_add", args=[draft.pk])
+    client.post(url, {"term": "ferry", "definition": "A boat that carries people across."})
+    draft.refresh_from_db()
+    assert draft.tree["glossary"] == [
+        {"term": "ferry", "definition": "A boat that carries people across."}
+    ]
+
+
+def test_a_saved_form_shows_each_remaining_error_at_its_field(client, draft):
+    url = reverse("studio:draft_details", args=[draft.pk])
+    response = client.post(url, {"title": "The ferry", "summary": "", "skills": ["sourcing"]})
+    assert response.status_code == 302
+    html = client.get(url).content.decode()
+    assert 'id="id_summary_problems"' in html
+    assert 'aria-describedby="id_summary_problems"' in html
+    assert f'href="{url}#id_summary"' in html  # and in the list of everything to fix
+
+
+def test_autosave_answers_json_with_the_number_of_things_to_fix(client, draft):
+    url = reverse("studio:draft_sourcing", args=[draft.pk])
+    response = client.post(
+        url,
+        {"title": "The Ferry", "type": "Notice", "citation": "Courier, 1911."},
+        headers={"X-Studio-Autosave": "1"},
+    )
+    assert response.status_code == 200
+    body = response.json()
+    draft.refresh_from_db()
+    assert body == {"saved": True, "errors": len(draft.errors)}
+    assert draft.tree["source"]["citation"] == "Courier, 1911."
+
+
+def test_nobody_else_opens_a_draft_not_even_a_content_author(client, draft, author):
+    other = user_create(username="t.other", password=PASSWORD, role=User.Role.TEACHER)
+    for user in (other, author):
+        client.force_login(user)
+        assert client.get(reverse("studio:draft_details", args=[draft.pk])).status_code == 404
+        merge = reverse("studio:sentence_merge", args=[draft.pk])
+        assert client.post(merge, {"sentence": "s2"}).status_code == 404
+
+
+def test_a_student_has_no_studio(client, student):
+    client.force_login(student)
+    assert client.get(reverse("studio:draft_list")).status_code == 403
+
+
+def unordered(item: dict) -> dict:
+    return {**item, "skills": sorted(item.get("skills") or [])}
+
+
+def test_every_question_of_a_complete_lesson_posts_back_through_its_editor_unchanged(
+    client, teacher
+):
+    """The editors' form of each activity and quiz item, posted back as a browser would, saves
+    the item exactly as it was, and the draft stays valid."""
+    draft = example_draft(teacher)
+    client.force_login(teacher)
+    before = copy.deepcopy(draft.tree)
+    places = [("quiz", len(before["quiz"]["items"]))] + [
+        (step["kind"], len(step.get("activities") or []))
+        for step in before["steps"]
+        if step["kind"] != "quiz"
+    ]
+    for place, count in places:
+        for index in range(count if place == "quiz" else min(count, 1)):
+            url = reverse("studio:question_edit", args=[draft.pk, place, index])
+            page = client.get(url)
+            assert page.status_code == 200
+            form = page.content.decode().split('id="question-form"', 1)[1].split("</form>", 1)[0]
+            response = client.post(url, dict(form_data(form).lists()))
+            assert response.status_code == 302, (place, index)
+            draft.refresh_from_db()
+            saved = (
+                draft.tree["quiz"]["items"]
+                if place == "quiz"
+                else next(s["activities"] for s in draft.tree["steps"] if s["kind"] == place)
+            )
+            original = (
+                before["quiz"]["items"]
+                if place == "quiz"
+                else next(s["activities"] for s in before["steps"] if s["kind"] == place)
+            )
+            # Skills come back in the lesson's order of skills: the same set.
+            assert unordered(saved[index]) == unordered(original[index]), (place, index)
+    assert draft.errors == []
