@@ -21,9 +21,9 @@ from learning.forms import posted_answers
 from learning.selectors.attempt import attempt_result_page, attempt_take_page
 from learning.translations import (
     ReaderTranslation,
-    items_translated,
     reader_translation,
     rows_translated,
+    take_items_translated,
 )
 from lessons.selectors import lesson_visible_get
 from quizzes import policy, selectors, services
@@ -70,7 +70,7 @@ def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("learning:attempt_result", pk=attempt.pk)
     translation = _translation(request, attempt)
     page = attempt_take_page(attempt=attempt)
-    page.items = items_translated(page.items, translation)
+    page.items = take_items_translated(page.items, translation)
     context = {"page": page, "translation": translation}
     return render(request, "learning/attempt_take.html", context)
 
@@ -110,7 +110,7 @@ def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
                 item.response = None
         page = attempt_take_page(attempt=attempt, items=items)
         translation = _translation(request, attempt)
-        page.items = items_translated(page.items, translation)
+        page.items = take_items_translated(page.items, translation)
         context = {"page": page, "translation": translation}
         return render(request, "learning/attempt_take.html", context, status=400)
     if request.POST.get("action") == "submit":

@@ -18,6 +18,7 @@ from .bound import Bound, Ctx, Path
 from .errors import collect, spec_errors
 from .item_fields import item_node
 from .nodes import DictNode, ListNode, ModelNode, Node, walk
+from .prose import pairs_dump, pairs_load, simpler_restore, simpler_split
 
 ACTIONS = ("add", "remove", "up", "down", "refresh")
 ItemIssue = tuple[Path, str]
@@ -66,13 +67,17 @@ class ItemEditor:
         self.acted = False
         self.focus = ""  # the id of the element to focus after a row action
         self.bound_to_data = data is not None
+        self.simpler: dict[str, str] = {}  # simpler texts inside the spec (prose.py)
         if data is not None:
+            self.simpler = pairs_load(data.get(f"{prefix}--simpler"))
             ctx = self._ctx()
             parsed = self.node.parse(data, (), ctx)
             self.value: dict[str, Any] = parsed
             self.acted = self._act(str(data.get(f"{prefix}--action") or ""))
         elif spec is not None:
             self.value = {k: copy.deepcopy(v) for k, v in spec.items() if k != "type"}
+            if "spec" in self.value:
+                self.value["spec"], self.simpler = simpler_split(self.qt, self.value["spec"])
         else:
             self.value = self.node.blank()
 
@@ -84,6 +89,8 @@ class ItemEditor:
     def item(self) -> dict[str, Any]:
         """The item as lesson.yaml holds it: id, type, prompt, ..., spec."""
         value = copy.deepcopy(self.value)
+        if "spec" in value:
+            value["spec"] = simpler_restore(self.qt, value["spec"], self.simpler)
         out = {"id": value.pop("id", "")} if "id" in value else {}
         return {**out, "type": self.type_key, **value}
 
@@ -198,6 +205,8 @@ class ItemEditor:
             "form": self.bound(),
             "summary": self.error_summary(),
             "action_name": f"{self.prefix}--action",
+            "simpler_name": f"{self.prefix}--simpler",
+            "simpler_json": pairs_dump(self.simpler),
             "type_label": self.qt.label,
         }
         return render_to_string("quizzes/editors/item_editor.html", context, request)

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from lessons.markdown import render_markdown
 from quizzes.feedback import feedback_view
 from quizzes.types import Context, ResponseError, SpecError, UnknownType, registry
+from quizzes.types.levels import split_levels
 
 from .editor import _named_sources, sentence_pairs
 
@@ -38,7 +39,8 @@ def item_preview_html(
     context: dict[str, Any] = {"prefix": prefix}
     try:
         qt = registry.get(str(item.get("type")))
-        raw_spec = item.get("spec", {})
+        # As a student at the standard level sees it: the spec's simpler texts set aside.
+        raw_spec = split_levels(qt, item.get("spec", {})).spec
         ctx = Context(
             sentences=dict(sentence_pairs(sentences)), source_ids=_named_sources(raw_spec)
         )
