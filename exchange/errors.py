@@ -12,6 +12,7 @@ class Code(StrEnum):
     PACKAGE_TOO_LARGE = "package_too_large"
     PACKAGE_INVALID = "package_invalid"
     NO_PACKAGE = "no_package"
+    LESSON_PRIVATE = "lesson_private"
 
 
 class ExchangeError(DomainError):

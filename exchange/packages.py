@@ -1,6 +1,7 @@
 """Whole lessons out and in: a lesson's package as a zip download, and a package zip uploaded
 by a content author, validated like `validate_lessons` and loaded like `load_lessons`."""
 
+import yaml
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404
 from django.utils.text import slugify
@@ -17,7 +18,7 @@ from authoring.package.files import (
 )
 from authoring.selectors import lesson_package_files
 from authoring.services import LoadResult, PackageInvalid
-from lessons.models import Lesson
+from lessons.models import Lesson, Visibility
 
 from .errors import Code, ExchangeError
 
@@ -46,6 +47,7 @@ def lesson_package_import(*, upload: UploadedFile, actor: User) -> LoadResult:
         files = package_files_from_zip(upload.read())
     except PackageFilesError as error:
         raise ExchangeError(Code.PACKAGE_UNREADABLE, error.message, field="package") from None
+    _refuse_another_teachers_lesson(files, actor)
     try:
         return lesson_import_files(files, actor=actor)
     except PackageInvalid as invalid:
@@ -58,3 +60,22 @@ def lesson_package_import(*, upload: UploadedFile, actor: User) -> LoadResult:
             summary % {"count": count},
             problems=[error.render() for error in invalid.errors],
         ) from None
+
+
+def _refuse_another_teachers_lesson(files: dict[str, bytes], actor: User) -> None:
+    """A package loads by its slug: one naming a teacher's private lesson would replace that
+    teacher's work, so it is refused (409) and the author picks another slug."""
+    try:
+        data = yaml.safe_load(files.get("lesson.yaml", b""))
+    except yaml.YAMLError:
+        return  # the validator reports it, with its line
+    slug = data.get("slug") if isinstance(data, dict) else None
+    if not isinstance(slug, str):
+        return
+    taken = Lesson.objects.filter(slug=slug, visibility=Visibility.PRIVATE).exclude(owner=actor)
+    if taken.exists():
+        message = _(
+            "A teacher's private lesson already uses this lesson's id (slug): change the slug "
+            "in lesson.yaml and upload again."
+        )
+        raise ExchangeError(Code.LESSON_PRIVATE, message, status=409, field="package")

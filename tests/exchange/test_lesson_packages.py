@@ -163,3 +163,28 @@ def test_a_post_without_a_file_is_refused_at_the_field(client, author):
 
     assert response.status_code == 400
     assert not Lesson.objects.exists()
+
+
+def test_a_package_naming_a_teachers_private_lesson_is_refused_and_changes_nothing(
+    client, author, teacher, example_lesson
+):
+    example_lesson.owner, example_lesson.visibility = teacher, "private"
+    example_lesson.save()
+    title = example_lesson.title
+    client.force_login(author)
+
+    response = upload(client, example_zip(lambda t: t.replace(title, "Replaced", 1)))
+
+    assert response.status_code == 409
+    assert "private lesson already uses this lesson" in response.content.decode()
+    example_lesson.refresh_from_db()
+    assert (example_lesson.title, example_lesson.owner) == (title, teacher)
+
+
+def test_a_school_lesson_of_the_same_slug_is_updated_as_before(client, author, example_lesson):
+    client.force_login(author)
+
+    response = upload(client, example_zip(lambda t: t.replace(example_lesson.title, "New", 1)))
+
+    assert response.status_code == 200
+    assert Lesson.objects.get(pk=example_lesson.pk).title.startswith("New")
