@@ -51,12 +51,14 @@ def test_a_student_reads_the_lesson_features_at_both_levels(
     assert_accessible(page)
     screenshot(page, f"lesson-features-context-standard-{viewport['width']}")
 
-    # Citations are numbered links to the list; following one reaches its entry.
+    # Citations are numbered links to the list; following one opens the list in place (loaded
+    # on demand) and moves the focus to its entry.
     citation = page.locator(".step-body sup.citation a").first
     assert citation.text_content() == "[reference 3]"  # shown as [3]; heard as "reference 3"
     citation.click()
-    page.wait_for_url(lambda url: url.endswith("#ref-mhs-1952"))
-    expect(page.locator("#ref-mhs-1952")).to_be_visible()
+    entry = page.locator("details[data-references] #ref-mhs-1952")
+    expect(entry).to_be_visible()
+    expect(entry).to_be_focused()
 
     # The switch to the simpler texts, by keyboard.
     simpler = page.get_by_role("button", name="Simpler text")
