@@ -215,7 +215,7 @@ def run(*, students: int = 1000, assignments: int = 10, repeat: int = 10) -> dic
     student = classroom.memberships.order_by("student__username").first().student
     pages = {
         # The floor: a bare page behind the same middleware, as the teacher.
-        "floor": "/bench/baseline/",
+        "floor": reverse("bench_floor"),
         "progress_page": reverse("classroom:classroom_progress", args=[classroom.pk]),
         "grid_refresh": reverse("classroom:progress_grid", args=[classroom.pk]),
         "grid_filtered_needs_scoring": reverse("classroom:progress_grid", args=[classroom.pk])

@@ -77,3 +77,34 @@ def test_a_figure_over_its_target_fails_the_run_and_the_table_says_which():
     assert "autosave one answer" in printed and "FAIL" in printed and "1.75" in printed
     assert "Some targets missed." in printed
     assert judge(sample(quiz_10=3.0))["passed"] is True  # the target itself passes
+
+
+def test_bench_grid_measures_every_teacher_page_against_the_floor_in_small():
+    done = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "bench",
+            "--grid",
+            "--students",
+            "12",
+            "--assignments",
+            "2",
+            "--repeat",
+            "2",
+        ],
+        cwd=ROOT,
+        env=bench_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(done.stdout)
+    assert results["students"] == 12 and results["assignments"] == 2
+    assert results["rows"]["attempts"] >= 12 * 2
+    pages = set(results["median_ms"])
+    assert {"floor", "analysis_page", "analysis_question", "responses_csv"} <= pages
+    assert set(results["ratio_to_floor"]) == pages - {"floor"}
+    assert all(results["queries"][name] >= 2 for name in pages)
+    assert results["responses_csv_peak_kib"] > 0
