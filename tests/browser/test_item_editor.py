@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def editor_page(settings, live_server, page):
     settings.ROOT_URLCONF = "tests.browser.editor_urls"
+    editor_urls.SAVED.clear()
 
     def open_(type_key: str, width: int = 1280):
         page.set_viewport_size({"width": width, "height": 900})
@@ -183,12 +184,20 @@ def test_words_of_the_key_are_picked_on_the_document_by_mouse_and_keyboard(
     # The live preview offers the words as a student sees them.
     expect(page.locator("#preview")).to_contain_text("Troops")
     assert_accessible(page)
+    # Ticking sentences in `within` shows only those in the picker.
+    sentences = page.locator("[data-picker-sentence]")
+    page.locator("#id-q-spec-within-s2").check()
+    expect(sentences.filter(visible=True)).to_have_count(1)
+    expect(word(page, "s2", "Troops")).to_be_visible()
+    page.locator("#id-q-spec-within-s2").uncheck()
+    expect(sentences.filter(visible=True)).to_have_count(4)
 
 
 def test_without_javascript_the_key_is_typed_in_rows_and_still_posts(
     settings, live_server, browser, browser_context_args
 ):
     settings.ROOT_URLCONF = "tests.browser.editor_urls"
+    editor_urls.SAVED.clear()
     context = browser.new_context(**browser_context_args, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{live_server.url}/__editor__/select_words/")
