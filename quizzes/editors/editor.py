@@ -166,7 +166,7 @@ class ItemEditor:
 
     def _add(self, path: Path) -> bool:
         nodes = list(walk(self.node, path))
-        node = nodes[-1] if nodes else None
+        node = nodes[-1].rows_node() if nodes and nodes[-1] is not None else None
         if not isinstance(node, ListNode | DictNode):
             return False
         container = _get(self.value, path)

@@ -47,6 +47,11 @@ class Node:
         """The node at `part` below this one (for errors and row actions), or None."""
         return None
 
+    def rows_node(self) -> Node:
+        """The node whose rows an "add" action at this node's path extends: itself, or the
+        list a widget draws its value with (a select's key of word spans)."""
+        return self
+
     def bind(self, value: Any, path: Path, ctx: Ctx) -> Bound:
         if value is MISSING:
             value = "" if self.default is MISSING else self.default

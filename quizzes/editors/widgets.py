@@ -6,10 +6,13 @@ Hint values are `name` or `name:arg:arg` (docs/question-types.md, "Editors")."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from quizzes.types import registry
+from quizzes.types.text import words_of
 
 from .bound import Bound, Ctx, Path
 from .nodes import MISSING, ListNode, ModelNode, Node, RawNode, TextNode, text_of
@@ -90,6 +93,7 @@ class SentencesOrSpansNode(Node):
 
     root: Path = ()
     unit: str = "unit"
+    within: str = "within"
     spans: ListNode = field(default_factory=ListNode)
 
     template = "quizzes/editors/_sentences_or_spans.html"
@@ -99,6 +103,9 @@ class SentencesOrSpansNode(Node):
 
     def child(self, part: str | int) -> Node | None:
         return self.spans.item if isinstance(part, int) else None
+
+    def rows_node(self) -> Node:
+        return self.spans
 
     def parse(self, data: Any, path: Path, ctx: Ctx) -> Any:
         if self._words(ctx):  # the span rows share the key's path: `q-spec-key-0-text`
@@ -116,10 +123,34 @@ class SentencesOrSpansNode(Node):
         bound.extra["sentences"] = SentencesNode(label=self.label).bind(
             [] if words else [r for r in rows if not isinstance(r, dict)], path, ctx
         )
-        spans = self.spans.bind([r for r in rows if isinstance(r, dict)], path, ctx)
+        rows_node = replace(self.spans, label=self.label)  # the rows are the key: its name
+        spans = rows_node.bind([r for r in rows if isinstance(r, dict)], path, ctx)
         spans.errors = []
         bound.extra["spans"] = spans
+        if words:
+            bound.extra["picker"] = self._picker(ctx)
+            bound.extra["within_name"] = ctx.name((*self.root, self.within))
+            # A blank row for the picker's script to copy when picks need more rows than
+            # there are: `__row__` stands for its index, `__n__` for its number.
+            new = self.spans.item.bind({}, (*path, "__row__"), ctx)
+            new.label = _("%(label)s, row %(n)s") % {"label": self.label, "n": "__n__"}
+            bound.extra["new_row"] = new
         return bound
+
+    def _picker(self, ctx: Ctx) -> list[dict[str, Any]]:
+        """The document's sentences split into words by the graders' rule, those outside
+        `within` (when set) marked hidden; offsets count characters, as Python does."""
+        within = ctx.sibling(self.root, self.within)
+        shown = {str(s) for s in within} if isinstance(within, list) and within else None
+        return [
+            {
+                "id": sid,
+                "text": text,
+                "words": words_of(text),
+                "hidden": shown is not None and sid not in shown,
+            }
+            for sid, text in ctx.sentences
+        ]
 
 
 @dataclass

@@ -40,7 +40,7 @@ from .schema import (
     unknown,
     unknown_sentence,
 )
-from .text import word_spans
+from .text import word_spans, words_of
 
 # A sentence id ("s3"), or a word of a sentence: "s3.w5" is the 5th word of s3.
 OptionId = Annotated[
@@ -306,17 +306,14 @@ def _resolve(
                 groups.append([entry])
     else:
         for sentence in region:
-            text = ctx.sentences[sentence]
-            spans = word_spans(text)
-            for n, (start, end) in enumerate(spans, 1):
-                following = spans[n][0] if n < len(spans) else len(text)
+            for word in words_of(ctx.sentences[sentence]):
                 options.append(
                     SelectOption(
-                        id=f"{sentence}.w{n}",
-                        text=text[start:end],
+                        id=f"{sentence}.w{word.n}",
+                        text=word.text,
                         sentence=sentence,
-                        before=_gap(text[:start]).lstrip() if n == 1 else "",
-                        after=_gap(text[end:following]),
+                        before=_gap(word.before).lstrip(),
+                        after=_gap(word.after),
                     )
                 )
         taken: set[str] = set()

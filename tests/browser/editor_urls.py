@@ -1,5 +1,6 @@
 """A test-only page mounting an item editor and its live preview (the studio builds the real
-pages): the site's URLs plus `/__editor__/<type>/`. Used with `settings.ROOT_URLCONF`."""
+pages): the site's URLs plus `/__editor__/<type or entry of ITEMS>/`. Used with
+`settings.ROOT_URLCONF`; what it saves is kept in `SAVED` for the test to read."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ SENTENCES = {
     "s1": "The town was shelled for weeks.",
     "s2": "Troops entered on the night of 25 February.",
     "s3": "Reporters reached the area days later.",
+    "s4": "The town was quiet, and the town was empty.",
 }
 SKILLS = [("sourcing", "Sourcing"), ("close_reading", "Close reading")]
 ITEMS = {
@@ -42,6 +44,13 @@ ITEMS = {
         "skills": ["close_reading"],
         "spec": {"unit": "sentence", "key": ["s1"]},
     },
+    "select_words": {
+        "id": "q-select-words",
+        "type": "select",
+        "prompt": "Select the words that say how long the shelling lasted.",
+        "skills": ["close_reading"],
+        "spec": {"unit": "word", "key": [{"sentence": "s1", "text": "for weeks"}]},
+    },
     "matrix": {
         "id": "q-matrix",
         "type": "matrix",
@@ -57,14 +66,22 @@ ITEMS = {
 }
 
 
+# The items saved through the page, by type key, for a test to read back.
+SAVED: dict[str, dict] = {}
+
+
 @require_http_methods(["GET", "POST"])
 def editor_page(request, type_key):
     common = {"sentences": SENTENCES, "skills": SKILLS}
+    # An entry of ITEMS (a type, or a variant such as `select_words`), or any type's key.
+    type_of = ITEMS[type_key]["type"] if type_key in ITEMS else type_key
     if request.method == "POST":
-        editor = item_editor(type_key, data=request.POST, **common)
+        editor = item_editor(type_of, data=request.POST, **common)
         saved = not editor.acted and editor.is_valid()
+        if saved:
+            SAVED[type_key] = editor.item()
     else:
-        editor = item_editor(type_key, spec=ITEMS.get(type_key), **common)
+        editor = item_editor(type_of, spec=ITEMS.get(type_key), **common)
         saved = False
     preview = item_preview_html(
         editor.item(), sentences=SENTENCES, data=request.POST or None, request=request

@@ -7,12 +7,15 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser import editor_urls
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def editor_page(settings, live_server, page):
     settings.ROOT_URLCONF = "tests.browser.editor_urls"
+    editor_urls.SAVED.clear()
 
     def open_(type_key: str, width: int = 1280):
         page.set_viewport_size({"width": width, "height": 900})
@@ -105,3 +108,107 @@ def test_a_matrix_key_is_filled_in_the_grid(editor_page, assert_accessible, widt
     press_on(page, "button[name='save']")
     expect(page.get_by_role("status").filter(has_text="Saved.")).to_be_visible()
     assert_accessible(page)
+
+
+def key_rows(page) -> list[tuple[str, str]]:
+    """The key's rows as the form holds them: (sentence, text)."""
+    rows = page.locator("li[data-row]:has([name^='q-spec-key-'])").evaluate_all(
+        """rows => rows.map(r => [r.querySelector("[name$='-sentence']").value,
+                                   r.querySelector("[name$='-text']").value])"""
+    )
+    return [tuple(row) for row in rows]
+
+
+def word(page, sentence: str, text: str):
+    group = page.get_by_role("group", name=f"Sentence {sentence}")
+    return group.get_by_role("button", name=text, exact=True)
+
+
+def test_words_of_the_key_are_picked_on_the_document_by_mouse_and_keyboard(
+    editor_page, assert_accessible
+):
+    page = editor_page("select_words", width=375)
+    # The key's row shows on the document: its words are pressed.
+    expect(word(page, "s1", "for")).to_have_attribute("aria-pressed", "true")
+    expect(word(page, "s1", "weeks")).to_have_attribute("aria-pressed", "true")
+    expect(word(page, "s1", "shelled")).to_have_attribute("aria-pressed", "false")
+    box = word(page, "s4", "and").bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24  # WCAG 2.5.8 on a phone
+    assert_accessible(page)
+    # By mouse: two neighbouring words are one entry, the exact text between them included.
+    word(page, "s2", "Troops").click()
+    word(page, "s2", "entered").click()
+    expect(page.locator("[data-picker-status]")).to_have_text("Picked “entered” in s2.")
+    assert key_rows(page) == [("s1", "for weeks"), ("s2", "Troops entered")]
+    # By keyboard: one tab stop per sentence, arrows between its words, Space or Enter picks.
+    word(page, "s3", "Reporters").focus()
+    page.keyboard.press("ArrowRight")
+    expect(word(page, "s3", "reached")).to_be_focused()
+    page.keyboard.press("Space")
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    assert key_rows(page) == [
+        ("s1", "for weeks"),
+        ("s2", "Troops entered"),
+        ("s3", "reached"),
+        ("s3", "later"),
+    ]
+    # Unpick: the entry shrinks, and the change is announced.
+    page.keyboard.press("Enter")
+    word(page, "s2", "entered").click()
+    expect(page.locator("[data-picker-status]")).to_have_text("Unpicked “entered” in s2.")
+    expect(word(page, "s2", "entered")).to_have_attribute("aria-pressed", "false")
+    assert key_rows(page) == [("s1", "for weeks"), ("s2", "Troops"), ("s3", "reached")]
+    # A run that occurs twice in its sentence would not resolve: it is said next to it.
+    word(page, "s4", "town").nth(1).click()
+    spans = page.locator("[data-picker-spans] li")
+    expect(spans.filter(has_text="s4: “town”")).to_contain_text("occur 2 times")
+    word(page, "s4", "the").click()
+    expect(spans.filter(has_text="s4: “the town”")).not_to_contain_text("occur")
+    # A row edited by hand repaints the picks.
+    page.locator("#id-q-spec-key-2-text").fill("the area")
+    expect(word(page, "s3", "reached")).to_have_attribute("aria-pressed", "false")
+    expect(word(page, "s3", "area")).to_have_attribute("aria-pressed", "true")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert_accessible(page)
+    # Saved: the stored key holds the spans picked, and the page shows them again.
+    press_on(page, "button[name='save']")
+    expect(page.get_by_role("status").filter(has_text="Saved.")).to_be_visible()
+    assert editor_urls.SAVED["select_words"]["spec"]["key"] == [
+        {"sentence": "s1", "text": "for weeks"},
+        {"sentence": "s2", "text": "Troops"},
+        {"sentence": "s3", "text": "the area"},
+        {"sentence": "s4", "text": "the town"},
+    ]
+    expect(word(page, "s4", "the")).to_have_attribute("aria-pressed", "true")
+    # The live preview offers the words as a student sees them.
+    expect(page.locator("#preview")).to_contain_text("Troops")
+    assert_accessible(page)
+    # Ticking sentences in `within` shows only those in the picker.
+    sentences = page.locator("[data-picker-sentence]")
+    page.locator("#id-q-spec-within-s2").check()
+    expect(sentences.filter(visible=True)).to_have_count(1)
+    expect(word(page, "s2", "Troops")).to_be_visible()
+    page.locator("#id-q-spec-within-s2").uncheck()
+    expect(sentences.filter(visible=True)).to_have_count(4)
+
+
+def test_without_javascript_the_key_is_typed_in_rows_and_still_posts(
+    settings, live_server, browser, browser_context_args
+):
+    settings.ROOT_URLCONF = "tests.browser.editor_urls"
+    editor_urls.SAVED.clear()
+    context = browser.new_context(**browser_context_args, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/__editor__/select_words/")
+    expect(page.locator("[data-word-picker]")).to_be_hidden()
+    press_on(page, "button[value='add:spec.key']")
+    page.locator("#id-q-spec-key-1-sentence").select_option("s2")
+    page.locator("#id-q-spec-key-1-text").fill("25 February")
+    press_on(page, "button[name='save']")
+    expect(page.get_by_role("status").filter(has_text="Saved.")).to_be_visible()
+    assert editor_urls.SAVED["select_words"]["spec"]["key"] == [
+        {"sentence": "s1", "text": "for weeks"},
+        {"sentence": "s2", "text": "25 February"},
+    ]
+    context.close()
