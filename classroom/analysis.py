@@ -19,6 +19,7 @@ Every figure is computed exactly (`Fraction`) and rounded only for display.
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 
 from quizzes.types import Pick, registry
@@ -119,16 +120,19 @@ def tally(
 
 @dataclass
 class Tally:
-    earned: Fraction = Fraction(0)
-    possible: Fraction = Fraction(0)
+    """Points summed as given: stored points are decimals (three places), whose sums are exact
+    in `Decimal` and many times cheaper than in `Fraction`; the ratio is made exact once."""
 
-    def add(self, earned: Fraction, possible: Fraction) -> None:
+    earned: Decimal | Fraction | int = 0  # the type of what is added
+    possible: Decimal | Fraction | int = 0
+
+    def add(self, earned: Decimal | Fraction, possible: Decimal | Fraction) -> None:
         self.earned += earned
         self.possible += possible
 
     @property
     def fraction(self) -> Fraction | None:
-        return self.earned / self.possible if self.possible else None
+        return Fraction(self.earned) / Fraction(self.possible) if self.possible else None
 
 
 @dataclass
@@ -137,7 +141,9 @@ class Mastery:
 
     skills: dict[str, Tally] = field(default_factory=dict)
 
-    def add(self, skills: Iterable[str], earned: Fraction, possible: Fraction) -> None:
+    def add(
+        self, skills: Iterable[str], earned: Decimal | Fraction, possible: Decimal | Fraction
+    ) -> None:
         """A question tagged with several skills counts fully for each of them."""
         for skill in skills:
             self.skills.setdefault(skill, Tally()).add(earned, possible)

@@ -4,6 +4,7 @@ a fixed number of queries, computed by the pure statistics of `classroom.analysi
 
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 from django.db.models import Case, Count, Value, When
@@ -150,8 +151,12 @@ def assignment_analysis(
         student_id: _share(row.points_earned, row.points_possible)
         for student_id, row in counted.items()
     }
-    # Upper and lower 27 %: ranked by total; equal totals keep register order.
-    ranked = sorted((s.pk for s in students if s.pk in counted), key=lambda sid: -totals[sid])
+    # Upper and lower 27 %: ranked by total; equal totals keep register order. Sorted by the
+    # floats of the exact totals: points have three decimals, so two different totals differ
+    # far more than a float's precision, and equal ones give equal floats (and it is quick).
+    ranked = sorted(
+        (s.pk for s in students if s.pk in counted), key=lambda sid: -float(totals[sid])
+    )
     size = analysis.group_size(len(ranked))
     upper = [counted[sid].id for sid in ranked[:size]]
     lower = [counted[sid].id for sid in ranked[len(ranked) - size :]] if size else []
@@ -290,8 +295,8 @@ class _Tally:
     total: Fraction = Fraction(0)  # sum of each student's share of the points
     upper: Fraction = Fraction(0)  # the same, upper group only
     lower: Fraction = Fraction(0)
-    earned: Fraction = Fraction(0)
-    possible: Fraction = Fraction(0)
+    earned: Decimal = Decimal(0)  # points: exact decimals (`analysis.Tally`)
+    possible: Decimal = Decimal(0)
 
     def add(self, band: int, earned, possible, n: int) -> None:
         share = n * _share(earned, possible)
@@ -301,8 +306,8 @@ class _Tally:
             self.upper += share
         elif band == -1:
             self.lower += share
-        self.earned += n * Fraction(earned or 0)
-        self.possible += n * Fraction(possible or 0)
+        self.earned += n * (earned or 0)
+        self.possible += n * (possible or 0)
 
 
 def _counted_attempts(assignment: Assignment, by_id: dict[int, User]) -> dict[int, AttemptRow]:
@@ -379,9 +384,7 @@ def _student_mastery(on_page, counted, newest, lesson_work, questions) -> dict:
     )
     rows = [(student_of[a], q, e, p) for a, q, e, p in quiz] + list(written)
     for student_id, question_id, earned, possible in rows:
-        per_student[student_id].add(
-            questions[question_id].skills, Fraction(earned or 0), Fraction(possible or 0)
-        )
+        per_student[student_id].add(questions[question_id].skills, earned or 0, possible or 0)
     return per_student
 
 
