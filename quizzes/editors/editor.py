@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from quizzes.types import Context, registry
+from quizzes.types.levels import split_levels
 
 from .bound import Bound, Ctx, Path
 from .errors import collect, spec_errors
 from .item_fields import item_node
 from .nodes import DictNode, ListNode, ModelNode, Node, walk
-from .prose import pairs_dump, pairs_load, simpler_restore, simpler_split
+from .prose import level_issues
 
 ACTIONS = ("add", "remove", "up", "down", "refresh")
 ItemIssue = tuple[Path, str]
@@ -67,17 +68,13 @@ class ItemEditor:
         self.acted = False
         self.focus = ""  # the id of the element to focus after a row action
         self.bound_to_data = data is not None
-        self.simpler: dict[str, str] = {}  # simpler texts inside the spec (prose.py)
         if data is not None:
-            self.simpler = pairs_load(data.get(f"{prefix}--simpler"))
             ctx = self._ctx()
             parsed = self.node.parse(data, (), ctx)
             self.value: dict[str, Any] = parsed
             self.acted = self._act(str(data.get(f"{prefix}--action") or ""))
         elif spec is not None:
             self.value = {k: copy.deepcopy(v) for k, v in spec.items() if k != "type"}
-            if "spec" in self.value:
-                self.value["spec"], self.simpler = simpler_split(self.qt, self.value["spec"])
         else:
             self.value = self.node.blank()
 
@@ -89,8 +86,6 @@ class ItemEditor:
     def item(self) -> dict[str, Any]:
         """The item as lesson.yaml holds it: id, type, prompt, ..., spec."""
         value = copy.deepcopy(self.value)
-        if "spec" in value:
-            value["spec"] = simpler_restore(self.qt, value["spec"], self.simpler)
         out = {"id": value.pop("id", "")} if "id" in value else {}
         return {**out, "type": self.type_key, **value}
 
@@ -98,11 +93,17 @@ class ItemEditor:
         """Validate with the type's own rules (`parse_spec`, then `check` against the lesson's
         sentences); afterwards `errors` holds every problem at its field, in plain words."""
         found: list[ItemIssue] = list(self._item_issues())
-        raw_spec = self.value.get("spec", {})
+        written = self.value.get("spec", {})
+        # The type validates the standard texts; the level rules are the validator's own.
+        split = split_levels(self.qt, written)
+        levels = [(("spec", *at), say) for at, say in level_issues(self.qt, written, split)]
+        found += levels
+        raw_spec = split.spec
         try:
             spec = self.qt.parse_spec(raw_spec)
         except ValidationError as exc:
-            found += spec_errors(exc, ("spec",))
+            # A text whose levels are refused is no text to the type: said once, above.
+            found += [e for e in spec_errors(exc, ("spec",)) if not _overlaps(e[0], levels)]
         else:
             sources = self.source_ids if self.source_ids is not None else _named_sources(raw_spec)
             context = Context(sentences=dict(self.sentences), source_ids=sources)
@@ -205,8 +206,6 @@ class ItemEditor:
             "form": self.bound(),
             "summary": self.error_summary(),
             "action_name": f"{self.prefix}--action",
-            "simpler_name": f"{self.prefix}--simpler",
-            "simpler_json": pairs_dump(self.simpler),
             "type_label": self.qt.label,
         }
         return render_to_string("quizzes/editors/item_editor.html", context, request)
@@ -250,6 +249,10 @@ def _label_of(root: Node, path: Path) -> str:
         elif node is not None and node.label:
             words.append(str(node.label))
     return ", ".join(words[-3:]) or _("Question")
+
+
+def _overlaps(path: Path, issues: Iterable[ItemIssue]) -> bool:
+    return any(path[: len(at)] == at or at[: len(path)] == path for at, _say in issues)
 
 
 def _named_sources(spec: Any) -> frozenset[str]:
