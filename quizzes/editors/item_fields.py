@@ -28,7 +28,12 @@ class SkillsNode(Node):
         typed = text_of(data, ctx.name(path, "text"))
         if typed is None and data.get(ctx.name(path, "shown")) is None:
             return MISSING
-        return [str(v) for v in data.getlist(name)] + (typed or "").split()
+        picked = [str(v) for v in data.getlist(name)] + (typed or "").split()
+        # Checkboxes post in the lesson's order: the order written stays, new picks follow
+        # (a reordered list would be a changed item, and a new version on publish).
+        written = (text_of(data, ctx.name(path, "order")) or "").split()
+        rank = {skill: i for i, skill in enumerate(dict.fromkeys(written))}
+        return sorted(picked, key=lambda s: rank.get(s, len(rank)))
 
     def blank(self) -> Any:
         return []
