@@ -26,6 +26,14 @@ def _place(draft, place: str) -> None:
         raise StudioError(Code.UNKNOWN_PLACE, status=404)
 
 
+def _item(draft, place: str, index: int) -> dict:
+    _place(draft, place)
+    items = items_of(draft.tree, place)
+    if index >= len(items) or not isinstance(items[index], dict):
+        raise StudioError(Code.UNKNOWN_PLACE, status=404)
+    return items[index]
+
+
 def _type_of(request: HttpRequest, item: dict | None = None) -> str:
     key = str((item or {}).get("type") or request.POST.get("type") or request.GET.get("type"))
     if key not in registry:
@@ -90,11 +98,8 @@ def question_new(request: HttpRequest, pk: int, place: str) -> HttpResponse:
 @GET_POST
 def question_edit(request: HttpRequest, pk: int, place: str, index: int) -> HttpResponse:
     draft = selectors.draft_get_for_owner(user=request.user, pk=pk)
-    _place(draft, place)
-    items = items_of(draft.tree, place)
-    if index >= len(items) or not isinstance(items[index], dict):
-        raise StudioError(Code.UNKNOWN_PLACE, status=404)
-    editor = _editor(request, draft, place, index, _type_of(request, items[index]), items[index])
+    item = _item(draft, place, index)
+    editor = _editor(request, draft, place, index, _type_of(request, item), item)
     if request.method == "POST":
         return _save_or_show(request, draft, place, index, editor)
     editor.is_valid()  # every error of the saved item, at its field
@@ -121,9 +126,22 @@ def question_preview(request: HttpRequest, pk: int, place: str) -> HttpResponse:
 
 
 @lesson_maker_required
-@require_POST
+@GET_POST
 def question_delete(request: HttpRequest, pk: int, place: str, index: int) -> HttpResponse:
+    """GET asks first (the question named, a Delete button and a way back); POST deletes."""
     draft = selectors.draft_get_for_owner(user=request.user, pk=pk)
-    _place(draft, place)
-    services.draft_question_delete(draft=draft, place=place, index=index)
-    return redirect(reverse("studio:draft_steps", args=[draft.pk]) + "#questions")
+    item = _item(draft, place, index)
+    back = reverse("studio:draft_steps", args=[draft.pk]) + "#questions"
+    if request.method == "POST":
+        posted = request.POST.get("item")
+        services.draft_question_delete(draft=draft, place=place, index=index, item_id=posted)
+        return redirect(back)
+    type_key = str(item.get("type"))
+    context = {
+        "place": place,
+        "index": index,
+        "item": item,
+        "type_label": registry.get(type_key).label if type_key in registry else type_key,
+        "back_url": back,
+    }
+    return draft_page(request, draft, "studio/question_confirm_delete.html", context, tab="")

@@ -192,3 +192,44 @@ def test_a_skill_ticked_on_an_item_follows_those_written():
     data.setlist("q-skills", ["sourcing", "corroboration"])  # ticked: posted in the page's order
     saved = item_editor("true_false", data=data, skills=skills).item()
     assert saved["skills"] == ["corroboration", "sourcing"]
+
+
+def test_deleting_a_question_asks_first_and_cancel_goes_back_with_nothing_deleted(client, teacher):
+    draft = example_draft(teacher)
+    client.force_login(teacher)
+    first = draft.tree["quiz"]["items"][0]["id"]
+    url = reverse("studio:question_delete", args=[draft.pk, "quiz", 0])
+    steps = client.get(reverse("studio:draft_steps", args=[draft.pk])).content.decode()
+    assert f'<a href="{url}">Delete' in steps  # a link to the question: no one-click delete
+    page = client.get(url)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert f"Delete the question “{first}”?" in html
+    assert f'name="item" value="{first}"' in html
+    back = reverse("studio:draft_steps", args=[draft.pk]) + "#questions"
+    assert f'href="{back}">Cancel</a>' in html
+    draft.refresh_from_db()
+    assert draft.tree["quiz"]["items"][0]["id"] == first
+
+
+def test_the_confirmed_delete_removes_that_question_and_returns_to_the_list(client, teacher):
+    draft = example_draft(teacher)
+    client.force_login(teacher)
+    ids = [item["id"] for item in draft.tree["quiz"]["items"]]
+    url = reverse("studio:question_delete", args=[draft.pk, "quiz", 0])
+    response = client.post(url, {"item": ids[0]})
+    assert response.url == reverse("studio:draft_steps", args=[draft.pk]) + "#questions"
+    draft.refresh_from_db()
+    assert [item["id"] for item in draft.tree["quiz"]["items"]] == ids[1:]
+
+
+def test_a_confirm_page_gone_stale_deletes_nothing(client, teacher):
+    """Another tab deleted the first question: "Delete q-a" must not delete the next one."""
+    draft = example_draft(teacher)
+    client.force_login(teacher)
+    ids = [item["id"] for item in draft.tree["quiz"]["items"]]
+    url = reverse("studio:question_delete", args=[draft.pk, "quiz", 0])
+    assert client.post(url, {"item": ids[0]}).status_code == 302
+    assert client.post(url, {"item": ids[0]}).status_code == 409
+    draft.refresh_from_db()
+    assert [item["id"] for item in draft.tree["quiz"]["items"]] == ids[1:]
