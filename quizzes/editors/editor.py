@@ -12,14 +12,15 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
+from core.levels import STANDARD
 from quizzes.types import Context, registry
 from quizzes.types.levels import split_levels
 
 from .bound import Bound, Ctx, Path
-from .errors import collect, spec_errors
+from .errors import collect, place, spec_errors
 from .item_fields import item_node
 from .nodes import DictNode, ListNode, ModelNode, Node, walk
-from .prose import level_issues
+from .prose import LeveledNode, level_issues
 
 ACTIONS = ("add", "remove", "up", "down", "refresh")
 ItemIssue = tuple[Path, str]
@@ -108,10 +109,23 @@ class ItemEditor:
             sources = self.source_ids if self.source_ids is not None else _named_sources(raw_spec)
             context = Context(sentences=dict(self.sentences), source_ids=sources)
             found += [(("spec", *loc), message) for loc, message in self.qt.check(spec, context)]
-        if self.check_item is not None:
-            found += list(self.check_item(self.item()))
         self.errors = collect(self.node, found)
+        if self.check_item is not None:
+            # The package's rules repeat the type's in a programmer's words: at a field that
+            # already has its message they add nothing, elsewhere they are the only word.
+            shown = {self._field_of(path) for path in self.errors}
+            extra = [e for e in self.check_item(self.item()) if self._field_of(e[0]) not in shown]
+            for path, messages in collect(self.node, extra).items():
+                self.errors.setdefault(path, []).extend(messages)
         return not self.errors
+
+    def _field_of(self, path: Path) -> Path:
+        """The field an error at `path` shows at: a leveled text's errors show at its text."""
+        at = place(self.node, path)
+        nodes = list(walk(self.node, at))
+        if at and at[-1] == STANDARD and len(nodes) > 1 and isinstance(nodes[-2], LeveledNode):
+            return at[:-1]
+        return at
 
     def _item_issues(self) -> Iterable[ItemIssue]:
         # The item's own fields are the lesson format's (authoring.package.schema.Question,

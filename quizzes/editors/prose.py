@@ -36,7 +36,10 @@ class LeveledNode(Node):
     template = "quizzes/editors/_leveled.html"
 
     def child(self, part: str | int) -> Node | None:
-        return TextNode(label=self.label) if part in (STANDARD, SIMPLER) else None
+        # Named in an error's place: the standard text is the field itself.
+        if part == STANDARD:
+            return TextNode()
+        return TextNode(label=_("Simpler wording")) if part == SIMPLER else None
 
     def parse(self, data: Any, path: Path, ctx: Ctx) -> Any:
         standard = text_of(data, ctx.name((*path, STANDARD)))

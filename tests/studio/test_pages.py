@@ -233,3 +233,42 @@ def test_a_confirm_page_gone_stale_deletes_nothing(client, teacher):
     assert client.post(url, {"item": ids[0]}).status_code == 409
     draft.refresh_from_db()
     assert [item["id"] for item in draft.tree["quiz"]["items"]] == ids[1:]
+
+
+def question_form(client, url):
+    page = client.get(url).content.decode()
+    return form_data(page.split('id="question-form"', 1)[1].split("</form>", 1)[0])
+
+
+def test_a_simpler_wording_typed_in_the_studio_is_stored_with_its_text(client, teacher):
+    draft = example_draft(teacher)
+    client.force_login(teacher)
+    url = reverse("studio:question_edit", args=[draft.pk, "quiz", 0])
+    data = question_form(client, url)
+    data["q-spec-choices-0-feedback-standard"] = "Yes: it praises the bridge."
+    data["q-spec-choices-0-feedback-simpler"] = "Yes. It says the bridge is good."
+    assert client.post(url, dict(data.lists())).url.endswith("#saved")
+    draft.refresh_from_db()
+    assert draft.tree["quiz"]["items"][0]["spec"]["choices"][0]["feedback"] == {
+        "standard": "Yes: it praises the bridge.",
+        "simpler": "Yes. It says the bridge is good.",
+    }
+    assert draft.errors == []
+
+
+def test_a_level_rule_broken_in_the_studio_is_said_once_at_its_field_in_plain_words(
+    client, teacher
+):
+    draft = example_draft(teacher)
+    client.force_login(teacher)
+    url = reverse("studio:question_edit", args=[draft.pk, "quiz", 0])
+    data = question_form(client, url)
+    data["q-spec-choices-0-feedback-simpler"] = "Easy words."  # and no standard text
+    assert client.post(url, dict(data.lists())).url.endswith("#question-errors")
+    html = client.get(url).content.decode()
+    error = html.split('id="id-q-spec-choices-0-feedback-standard-error">', 1)[1].split("</div>")[0]
+    assert [p.strip() for p in error.split("</p>") if p.strip()] == [
+        '<p class="mb-0">Write this text too: a simpler wording goes with it.'
+    ]
+    form = html.split('id="question-form"', 1)[1]  # (the draft's list above keeps its words)
+    assert "must not be empty" not in form and "got a mapping" not in form
