@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import lesson_maker_required
 from core.forms import GET_POST, parse_id
+from core.levels import SIMPLER, STANDARD
 from quizzes.editors import item_editor, item_preview_html
 from quizzes.types import registry
 
@@ -61,6 +62,7 @@ def _page(request, draft, place, index, editor, *, preview="", status=200):
         "type_label": registry.get(editor.type_key).label,
         "editor_html": mark_safe(editor.render(request)),  # noqa: S308 - the editors' template
         "preview_html": mark_safe(preview),  # noqa: S308 - rendered by the type's template
+        "preview_simpler": request.POST.get("preview_level") == SIMPLER,
         "preview_url": reverse("studio:question_preview", args=[draft.pk, place]),
         "save_url": reverse("studio:question_edit", args=[draft.pk, place, index])
         if index is not None
@@ -117,8 +119,13 @@ def question_preview(request: HttpRequest, pk: int, place: str) -> HttpResponse:
     index = parse_id(request.POST.get("index"))
     editor = _editor(request, draft, place, index, _type_of(request))
     options = editor_options(draft)
+    level = SIMPLER if request.POST.get("preview_level") == SIMPLER else STANDARD
     html = item_preview_html(
-        editor.item(), sentences=options["sentences"], request=request, data=request.POST
+        editor.item(),
+        sentences=options["sentences"],
+        request=request,
+        data=request.POST,
+        level=level,
     )
     if request.headers.get("X-Studio-Preview") == "1":
         return HttpResponse(html)

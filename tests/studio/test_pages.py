@@ -272,3 +272,16 @@ def test_a_level_rule_broken_in_the_studio_is_said_once_at_its_field_in_plain_wo
     ]
     form = html.split('id="question-form"', 1)[1]  # (the draft's list above keeps its words)
     assert "must not be empty" not in form and "got a mapping" not in form
+
+
+def test_the_preview_shows_the_simpler_wordings_when_asked(client, teacher):
+    draft = example_draft(teacher)
+    client.force_login(teacher)
+    data = question_form(client, reverse("studio:question_edit", args=[draft.pk, "quiz", 0]))
+    data["q-prompt-simpler"] = "Why was the report written?"
+    preview = reverse("studio:question_preview", args=[draft.pk, "quiz"])
+    standard = client.post(preview, dict(data.lists()), headers={"X-Studio-Preview": "1"})
+    data["preview_level"] = "simpler"
+    simpler = client.post(preview, dict(data.lists()), headers={"X-Studio-Preview": "1"})
+    assert "Why was the report written?" not in standard.content.decode()
+    assert "Why was the report written?" in simpler.content.decode()
