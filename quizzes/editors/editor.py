@@ -208,10 +208,15 @@ class ItemEditor:
         """(link target id, message) of every error, in the order of the form."""
         ctx = self._ctx()
         return [
-            (f"id-{ctx.name(path)}", f"{_label_of(self.node, path)}: {message}")
+            (f"id-{ctx.name(self._input_of(path))}", f"{_label_of(self.node, path)}: {message}")
             for path, messages in self.errors.items()
             for message in messages
         ]
+
+    def _input_of(self, path: Path) -> Path:
+        """Where a link to an error lands: a leveled text's errors are at its text."""
+        nodes = list(walk(self.node, path))
+        return (*path, STANDARD) if nodes and isinstance(nodes[-1], LeveledNode) else path
 
     def render(self, request: Any = None) -> str:
         """The editor's fields, without the <form> around them (the page owns the form)."""

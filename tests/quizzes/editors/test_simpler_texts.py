@@ -215,3 +215,12 @@ def test_a_field_that_is_not_prose_takes_no_simpler_wording():
         "This text is the same for every reader: write it once, without a simpler wording."
         in editor.errors[("spec", "categories", 0, "label")]
     )
+
+
+def test_an_error_of_a_text_links_to_its_text_area():
+    item = copy.deepcopy(CLASSIFY)
+    item["prompt"] = ""
+    editor = item_editor("classify", spec=item)
+    assert not editor.is_valid()
+    assert ("id-q-prompt-standard", "Prompt: Fill this in.") in editor.error_summary()
+    assert 'id="id-q-prompt-standard-error"' in editor.render()
