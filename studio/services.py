@@ -133,10 +133,17 @@ def draft_question_save(*, draft: Draft, place: str, index: int | None, item: di
     return index
 
 
-def draft_question_delete(*, draft: Draft, place: str, index: int) -> Draft:
+def draft_question_delete(
+    *, draft: Draft, place: str, index: int, item_id: str | None = None
+) -> Draft:
+    """Delete the question at `index`; with `item_id` (the id the confirm page showed), only
+    if it is still that question: a list changed meanwhile in another tab is refused (409)."""
     items = question_list(draft.tree, place)
     if not 0 <= index < len(items):
         raise StudioError(Code.UNKNOWN_PLACE, status=404)
+    found = items[index].get("id") if isinstance(items[index], dict) else None
+    if item_id is not None and str(found or "") != item_id:
+        raise StudioError(Code.UNKNOWN_PLACE, status=409)
     del items[index]
     return draft_save(draft=draft)
 

@@ -12,13 +12,15 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
+from core.levels import STANDARD
 from quizzes.types import Context, registry
+from quizzes.types.levels import split_levels
 
 from .bound import Bound, Ctx, Path
-from .errors import collect, spec_errors
+from .errors import collect, place, spec_errors
 from .item_fields import item_node
 from .nodes import DictNode, ListNode, ModelNode, Node, walk
-from .prose import pairs_dump, pairs_load, simpler_restore, simpler_split
+from .prose import LeveledNode, level_issues
 
 ACTIONS = ("add", "remove", "up", "down", "refresh")
 ItemIssue = tuple[Path, str]
@@ -67,17 +69,13 @@ class ItemEditor:
         self.acted = False
         self.focus = ""  # the id of the element to focus after a row action
         self.bound_to_data = data is not None
-        self.simpler: dict[str, str] = {}  # simpler texts inside the spec (prose.py)
         if data is not None:
-            self.simpler = pairs_load(data.get(f"{prefix}--simpler"))
             ctx = self._ctx()
             parsed = self.node.parse(data, (), ctx)
             self.value: dict[str, Any] = parsed
             self.acted = self._act(str(data.get(f"{prefix}--action") or ""))
         elif spec is not None:
             self.value = {k: copy.deepcopy(v) for k, v in spec.items() if k != "type"}
-            if "spec" in self.value:
-                self.value["spec"], self.simpler = simpler_split(self.qt, self.value["spec"])
         else:
             self.value = self.node.blank()
 
@@ -89,8 +87,6 @@ class ItemEditor:
     def item(self) -> dict[str, Any]:
         """The item as lesson.yaml holds it: id, type, prompt, ..., spec."""
         value = copy.deepcopy(self.value)
-        if "spec" in value:
-            value["spec"] = simpler_restore(self.qt, value["spec"], self.simpler)
         out = {"id": value.pop("id", "")} if "id" in value else {}
         return {**out, "type": self.type_key, **value}
 
@@ -98,19 +94,38 @@ class ItemEditor:
         """Validate with the type's own rules (`parse_spec`, then `check` against the lesson's
         sentences); afterwards `errors` holds every problem at its field, in plain words."""
         found: list[ItemIssue] = list(self._item_issues())
-        raw_spec = self.value.get("spec", {})
+        written = self.value.get("spec", {})
+        # The type validates the standard texts; the level rules are the validator's own.
+        split = split_levels(self.qt, written)
+        levels = [(("spec", *at), say) for at, say in level_issues(self.qt, written, split)]
+        found += levels
+        raw_spec = split.spec
         try:
             spec = self.qt.parse_spec(raw_spec)
         except ValidationError as exc:
-            found += spec_errors(exc, ("spec",))
+            # A text whose levels are refused is no text to the type: said once, above.
+            found += [e for e in spec_errors(exc, ("spec",)) if not _overlaps(e[0], levels)]
         else:
             sources = self.source_ids if self.source_ids is not None else _named_sources(raw_spec)
             context = Context(sentences=dict(self.sentences), source_ids=sources)
             found += [(("spec", *loc), message) for loc, message in self.qt.check(spec, context)]
-        if self.check_item is not None:
-            found += list(self.check_item(self.item()))
         self.errors = collect(self.node, found)
+        if self.check_item is not None:
+            # The package's rules repeat the type's in a programmer's words: at a field that
+            # already has its message they add nothing, elsewhere they are the only word.
+            shown = {self._field_of(path) for path in self.errors}
+            extra = [e for e in self.check_item(self.item()) if self._field_of(e[0]) not in shown]
+            for path, messages in collect(self.node, extra).items():
+                self.errors.setdefault(path, []).extend(messages)
         return not self.errors
+
+    def _field_of(self, path: Path) -> Path:
+        """The field an error at `path` shows at: a leveled text's errors show at its text."""
+        at = place(self.node, path)
+        nodes = list(walk(self.node, at))
+        if at and at[-1] == STANDARD and len(nodes) > 1 and isinstance(nodes[-2], LeveledNode):
+            return at[:-1]
+        return at
 
     def _item_issues(self) -> Iterable[ItemIssue]:
         # The item's own fields are the lesson format's (authoring.package.schema.Question,
@@ -193,10 +208,15 @@ class ItemEditor:
         """(link target id, message) of every error, in the order of the form."""
         ctx = self._ctx()
         return [
-            (f"id-{ctx.name(path)}", f"{_label_of(self.node, path)}: {message}")
+            (f"id-{ctx.name(self._input_of(path))}", f"{_label_of(self.node, path)}: {message}")
             for path, messages in self.errors.items()
             for message in messages
         ]
+
+    def _input_of(self, path: Path) -> Path:
+        """Where a link to an error lands: a leveled text's errors are at its text."""
+        nodes = list(walk(self.node, path))
+        return (*path, STANDARD) if nodes and isinstance(nodes[-1], LeveledNode) else path
 
     def render(self, request: Any = None) -> str:
         """The editor's fields, without the <form> around them (the page owns the form)."""
@@ -205,8 +225,6 @@ class ItemEditor:
             "form": self.bound(),
             "summary": self.error_summary(),
             "action_name": f"{self.prefix}--action",
-            "simpler_name": f"{self.prefix}--simpler",
-            "simpler_json": pairs_dump(self.simpler),
             "type_label": self.qt.label,
         }
         return render_to_string("quizzes/editors/item_editor.html", context, request)
@@ -250,6 +268,10 @@ def _label_of(root: Node, path: Path) -> str:
         elif node is not None and node.label:
             words.append(str(node.label))
     return ", ".join(words[-3:]) or _("Question")
+
+
+def _overlaps(path: Path, issues: Iterable[ItemIssue]) -> bool:
+    return any(path[: len(at)] == at or at[: len(path)] == path for at, _say in issues)
 
 
 def _named_sources(spec: Any) -> frozenset[str]:

@@ -13,41 +13,8 @@ from quizzes.types import QuestionType
 from .bound import Bound, Ctx, Path
 from .labels import label_for
 from .nodes import MISSING, BoolNode, IntNode, ModelNode, Node, TextNode, text_of
+from .prose import LeveledNode
 from .schema import spec_node
-
-
-@dataclass
-class LeveledNode(Node):
-    """Prose at one reading level (a text), or two: `{standard, simpler}`."""
-
-    template = "quizzes/editors/_leveled.html"
-
-    def child(self, part: str | int) -> Node | None:
-        return TextNode(label=label_for(str(part))) if part in ("standard", "simpler") else None
-
-    def parse(self, data: Any, path: Path, ctx: Ctx) -> Any:
-        standard = text_of(data, ctx.name((*path, "standard")))
-        simpler = text_of(data, ctx.name((*path, "simpler"))) or ""
-        if standard is None:
-            return MISSING
-        if simpler.strip():
-            return {"standard": standard, "simpler": simpler}
-        return standard if standard or self.required else MISSING
-
-    def bind(self, value: Any, path: Path, ctx: Ctx) -> Bound:
-        if isinstance(value, dict):
-            standard, simpler = value.get("standard", ""), value.get("simpler", "")
-        else:
-            standard, simpler = ("" if value is MISSING or value is None else value), ""
-        bound = ctx.bound(self, value, path)
-        bound.children = [
-            TextNode(label=self.label, multiline=True).bind(standard, (*path, "standard"), ctx),
-            TextNode(label=_("Simpler version (optional)"), multiline=True).bind(
-                simpler, (*path, "simpler"), ctx
-            ),
-        ]
-        bound.children[0].errors += bound.errors
-        return bound
 
 
 @dataclass
@@ -61,7 +28,12 @@ class SkillsNode(Node):
         typed = text_of(data, ctx.name(path, "text"))
         if typed is None and data.get(ctx.name(path, "shown")) is None:
             return MISSING
-        return [str(v) for v in data.getlist(name)] + (typed or "").split()
+        picked = [str(v) for v in data.getlist(name)] + (typed or "").split()
+        # Checkboxes post in the lesson's order: the order written stays, new picks follow
+        # (a reordered list would be a changed item, and a new version on publish).
+        written = (text_of(data, ctx.name(path, "order")) or "").split()
+        rank = {skill: i for i, skill in enumerate(dict.fromkeys(written))}
+        return sorted(picked, key=lambda s: rank.get(s, len(rank)))
 
     def blank(self) -> Any:
         return []
@@ -81,7 +53,7 @@ def item_node(qt: QuestionType[Any, Any]) -> ModelNode:
     spec.label, spec.required, spec.default = label_for("spec"), False, {}
     feedback = ModelNode(
         fields={
-            state: LeveledNode(label=label_for(state), required=False)
+            state: LeveledNode(label=label_for(state), required=False, nullable=True)
             for state in ("correct", "partial", "incorrect")
         },
         label=label_for("feedback"),

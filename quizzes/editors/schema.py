@@ -33,6 +33,7 @@ from .nodes import (
     RawNode,
     TextNode,
 )
+from .prose import LeveledNode, leveled, prose_places
 from .widgets import (
     GridNode,
     HiddenNode,
@@ -51,15 +52,28 @@ def spec_node(type_key: str, path: Path) -> ModelNode | None:
         qt = registry.get(type_key)
     except UnknownType:
         return None
-    builder = _Builder(root=path, hints=dict(qt.editor_widgets), labels=dict(qt.editor_labels))
+    builder = _Builder(
+        root=path,
+        hints=dict(qt.editor_widgets),
+        labels=dict(qt.editor_labels),
+        prose=prose_places(qt),
+    )
     return builder.model(qt.spec_model, "")
 
 
 class _Builder:
-    def __init__(self, *, root: Path, hints: Mapping[str, str], labels: Mapping[str, Any]):
+    def __init__(
+        self,
+        *,
+        root: Path,
+        hints: Mapping[str, str],
+        labels: Mapping[str, Any],
+        prose: frozenset[str] = frozenset(),
+    ):
         self.root = root
         self.hints = hints
         self.labels = labels
+        self.prose = prose  # fields a student reads: a simpler wording beside each text
 
     def model(self, model: type[BaseModel], where: str) -> ModelNode:
         fields = {
@@ -79,6 +93,12 @@ class _Builder:
         return node
 
     def node(self, annotation: Any, where: str, *, hinted: bool = True) -> Node:
+        node = self._node(annotation, where, hinted=hinted)
+        if where in self.prose and type(node) is TextNode:
+            return leveled(node)
+        return node
+
+    def _node(self, annotation: Any, where: str, *, hinted: bool) -> Node:
         if hinted and where in self.hints:
             return self.widget(self.hints[where], annotation, where)
         tp, meta = _unwrap(annotation)
@@ -87,7 +107,7 @@ class _Builder:
             members = [a for a in get_args(tp) if a is not type(None)]
             if len(members) == 1:  # optional: left empty, it is left out
                 node = self.node(members[0], where)
-                if isinstance(node, TextNode):
+                if isinstance(node, TextNode | LeveledNode):
                     node.nullable = True
                 return node
             return RawNode()

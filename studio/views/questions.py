@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import lesson_maker_required
 from core.forms import GET_POST, parse_id
+from core.levels import SIMPLER, STANDARD
 from quizzes.editors import item_editor, item_preview_html
 from quizzes.types import registry
 
@@ -24,6 +25,14 @@ PREFIX = "q"
 def _place(draft, place: str) -> None:
     if not place_exists(draft.tree, place):
         raise StudioError(Code.UNKNOWN_PLACE, status=404)
+
+
+def _item(draft, place: str, index: int) -> dict:
+    _place(draft, place)
+    items = items_of(draft.tree, place)
+    if index >= len(items) or not isinstance(items[index], dict):
+        raise StudioError(Code.UNKNOWN_PLACE, status=404)
+    return items[index]
 
 
 def _type_of(request: HttpRequest, item: dict | None = None) -> str:
@@ -53,6 +62,7 @@ def _page(request, draft, place, index, editor, *, preview="", status=200):
         "type_label": registry.get(editor.type_key).label,
         "editor_html": mark_safe(editor.render(request)),  # noqa: S308 - the editors' template
         "preview_html": mark_safe(preview),  # noqa: S308 - rendered by the type's template
+        "preview_simpler": request.POST.get("preview_level") == SIMPLER,
         "preview_url": reverse("studio:question_preview", args=[draft.pk, place]),
         "save_url": reverse("studio:question_edit", args=[draft.pk, place, index])
         if index is not None
@@ -90,11 +100,8 @@ def question_new(request: HttpRequest, pk: int, place: str) -> HttpResponse:
 @GET_POST
 def question_edit(request: HttpRequest, pk: int, place: str, index: int) -> HttpResponse:
     draft = selectors.draft_get_for_owner(user=request.user, pk=pk)
-    _place(draft, place)
-    items = items_of(draft.tree, place)
-    if index >= len(items) or not isinstance(items[index], dict):
-        raise StudioError(Code.UNKNOWN_PLACE, status=404)
-    editor = _editor(request, draft, place, index, _type_of(request, items[index]), items[index])
+    item = _item(draft, place, index)
+    editor = _editor(request, draft, place, index, _type_of(request, item), item)
     if request.method == "POST":
         return _save_or_show(request, draft, place, index, editor)
     editor.is_valid()  # every error of the saved item, at its field
@@ -112,8 +119,13 @@ def question_preview(request: HttpRequest, pk: int, place: str) -> HttpResponse:
     index = parse_id(request.POST.get("index"))
     editor = _editor(request, draft, place, index, _type_of(request))
     options = editor_options(draft)
+    level = SIMPLER if request.POST.get("preview_level") == SIMPLER else STANDARD
     html = item_preview_html(
-        editor.item(), sentences=options["sentences"], request=request, data=request.POST
+        editor.item(),
+        sentences=options["sentences"],
+        request=request,
+        data=request.POST,
+        level=level,
     )
     if request.headers.get("X-Studio-Preview") == "1":
         return HttpResponse(html)
@@ -121,9 +133,22 @@ def question_preview(request: HttpRequest, pk: int, place: str) -> HttpResponse:
 
 
 @lesson_maker_required
-@require_POST
+@GET_POST
 def question_delete(request: HttpRequest, pk: int, place: str, index: int) -> HttpResponse:
+    """GET asks first (the question named, a Delete button and a way back); POST deletes."""
     draft = selectors.draft_get_for_owner(user=request.user, pk=pk)
-    _place(draft, place)
-    services.draft_question_delete(draft=draft, place=place, index=index)
-    return redirect(reverse("studio:draft_steps", args=[draft.pk]) + "#questions")
+    item = _item(draft, place, index)
+    back = reverse("studio:draft_steps", args=[draft.pk]) + "#questions"
+    if request.method == "POST":
+        posted = request.POST.get("item")
+        services.draft_question_delete(draft=draft, place=place, index=index, item_id=posted)
+        return redirect(back)
+    type_key = str(item.get("type"))
+    context = {
+        "place": place,
+        "index": index,
+        "item": item,
+        "type_label": registry.get(type_key).label if type_key in registry else type_key,
+        "back_url": back,
+    }
+    return draft_page(request, draft, "studio/question_confirm_delete.html", context, tab="")

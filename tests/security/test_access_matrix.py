@@ -261,7 +261,7 @@ MATRIX.update(
         "studio:question_new": Row("get", ("draft", "place"), DRAFT_OWNER),
         "studio:question_preview": Row("post", ("draft", "place"), DRAFT_OWNER, data=DRAFT_POST),
         "studio:question_edit": Row("get", ("draft", "place", "index"), DRAFT_OWNER),
-        "studio:question_delete": Row("post", ("draft", "place", "index"), DRAFT_OWNER),
+        "studio:question_delete": Row("get", ("draft", "place", "index"), DRAFT_OWNER, post={}),
         "studio:draft_preview": Row("get", ("draft",), DRAFT_OWNER),
         # Not complete yet: refused with the list of what to fix (its success: tests/studio).
         "studio:draft_publish": Row(

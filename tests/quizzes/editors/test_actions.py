@@ -70,7 +70,7 @@ def test_a_mapping_gets_a_blank_row_to_fill_in():
     html = editor.render()
     data = form_data(html)
     data["q-spec-feedback-0--key"] = "s1"
-    data["q-spec-feedback-0-value"] = "Yes."
+    data["q-spec-feedback-0-value-standard"] = "Yes."
     filled = item_editor("select", data=data, sentences={"s1": "One.", "s2": "Two."})
     assert filled.item()["spec"]["feedback"] == {"s1": "Yes."}
     assert filled.is_valid(), filled.errors

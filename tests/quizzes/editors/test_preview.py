@@ -84,3 +84,41 @@ def test_an_item_that_does_not_validate_shows_a_notice_not_an_error():
     assert "once the question has no errors" in item_preview_html(broken, sentences={})
     unknown = {**CHOICE, "type": "no_such_type"}
     assert "once the question has no errors" in item_preview_html(unknown, sentences={})
+
+
+LEVELED = {
+    **CHOICE,
+    "prompt": {"standard": "Who *published* the report?", "simpler": "Who made the report?"},
+    "feedback": {
+        "incorrect": {"standard": "Look at the title page.", "simpler": "Look at page 1."}
+    },
+    "spec": {
+        "choices": [
+            {"id": "hrw", "text": "Human Rights Watch", "correct": True},
+            {
+                "id": "gov",
+                "text": "A government",
+                "feedback": {"standard": "Which one?", "simpler": "Which country?"},
+            },
+        ]
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("level", "shown", "hidden"),
+    [
+        (
+            "standard",
+            ["<em>published</em>", "Which one?", "Look at the title page."],
+            ["Which country?"],
+        ),
+        ("simpler", ["Who made the report?", "Which country?", "Look at page 1."], ["Which one?"]),
+    ],
+)
+def test_the_preview_reads_the_item_at_the_reading_level_asked(level, shown, hidden):
+    html = item_preview_html(LEVELED, sentences={}, response={"choice": "gov"}, level=level)
+    for text in shown:
+        assert text in html
+    for text in hidden:
+        assert text not in html
