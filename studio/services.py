@@ -10,7 +10,7 @@ from accounts.models import User
 from authoring.imports import lesson_import_files
 from authoring.package.files import package_files_validate
 from authoring.selectors import lesson_package_files
-from authoring.services import LoadResult, PackageInvalid
+from authoring.services import LoadResult, PackageInvalid, package_digest
 from lessons.models import Lesson, Visibility
 
 from .errors import Code, StudioError
@@ -171,7 +171,9 @@ def draft_publish(*, draft: Draft, actor: User) -> LoadResult:
     if existing is not None and existing.pk != draft.lesson_id:
         raise StudioError(Code.LESSON_TAKEN, status=409)
     version = draft.tree.get("version")
-    if draft.lesson_id is not None:  # a new version of the published lesson
+    if draft.lesson_id is not None:  # a new version of the published lesson, if it changed
+        if package_digest(draft_files_of(draft)) == draft.lesson.package_digest:
+            return LoadResult(draft.lesson.slug, "unchanged")
         draft.tree["version"] = (version if isinstance(version, int) else 0) + 1
     try:
         result = lesson_import_files(draft_files_of(draft), actor=actor)

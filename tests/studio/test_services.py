@@ -90,6 +90,19 @@ def test_publishing_again_makes_a_new_version_and_reports_a_changed_key(
     assert KeyChange.objects.filter(lesson=lesson, key="q-purpose").exists()
 
 
+def test_publishing_an_unchanged_draft_again_keeps_the_lessons_version(teacher):
+    draft = example_draft(teacher)
+    services.draft_publish(draft=draft, actor=teacher)
+    again = services.draft_publish(draft=draft, actor=teacher)
+    lesson = Lesson.objects.get(slug="bridge-draft")
+    assert (again.status, lesson.version, draft.tree["version"]) == ("unchanged", 1, 1)
+    draft.tree["summary"] = "A changed summary."
+    services.draft_save(draft=draft)
+    assert services.draft_publish(draft=draft, actor=teacher).status == "updated"
+    lesson.refresh_from_db()
+    assert lesson.version == 2
+
+
 def test_a_copy_of_a_school_lesson_is_a_new_draft_with_its_own_id(teacher, example_lesson):
     draft = services.lesson_copy(lesson=example_lesson, owner=teacher)
     assert draft.errors == []
