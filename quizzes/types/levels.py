@@ -103,6 +103,7 @@ def split_levels(qt: QuestionType[Any, Any], raw: Any) -> Split:
             levels = Levels.model_validate(value)
         except ValidationError as exc:
             split.issues += [(_level_loc(path, e), _level_message(e)) for e in exc.errors()]
+            _put(split.spec, path, _stand_in(value))  # reported once, not again as "not text"
             continue
         _put(split.spec, path, levels.standard)
         if seen.setdefault(levels.standard.strip(), levels.simpler) != levels.simpler:
@@ -157,6 +158,13 @@ def _put(data: Any, path: Loc, value: Any) -> None:
 
 def _first_text(value: Mapping[str, Any]) -> Any:
     return value.get(LEVELS[0], next(iter(value.values())))
+
+
+def _stand_in(value: Mapping[str, Any]) -> str:
+    """A text for the type to check in place of a leveled text already reported: its standard
+    text, else any text it has, else an ellipsis (the spec is refused either way)."""
+    texts = [value.get(LEVELS[0]), *value.values()]
+    return next((t for t in texts if isinstance(t, str) and t.strip()), "\N{HORIZONTAL ELLIPSIS}")
 
 
 def spec_at_level(spec: Mapping[str, Any], simpler: Mapping[str, str], level: str) -> Any:

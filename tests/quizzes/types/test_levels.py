@@ -110,9 +110,13 @@ def test_a_leveled_text_that_is_not_standard_and_simpler_is_reported_at_its_path
     explanation, where, message
 ):
     spec = {**CLASSIFY, "items": [{**CLASSIFY["items"][0], "explanation": explanation}]}
-    [(loc, text)] = split_levels(registry.get("classify"), spec).issues
+    split = split_levels(registry.get("classify"), spec)
+    [(loc, text)] = split.issues
     assert loc == where
     assert message in text
+    # Reported once: the type then reads a text there, not a mapping it would refuse again.
+    assert isinstance(split.spec["items"][0]["explanation"], str)
+    registry.get("classify").parse_spec(split.spec)
 
 
 def test_two_levels_where_the_type_has_one_text_are_reported():
