@@ -42,6 +42,7 @@ FORM = "application/x-www-form-urlencoded"
 ATTEMPT_URL = re.compile(r"/quizzes/attempts/(\d+)/$")
 CONTROL_NAME = re.compile(r"^q(\d+)-")
 SECURE_PROTOCOLS = ("https", "wss", "http")
+FORGED_ADDRESS = "198.51.100.7"  # documentation range (RFC 5737), never a real client
 WORDS = ("memorial", "testimony", "propaganda", "report", "witness", "archive", "commemoration")
 
 
@@ -253,7 +254,9 @@ class Student(FastHttpUser):
             return response
 
     def _post_form(self, url: str, name: str, fields, expect, csrf: str, **kwargs):
+        # A client may write X-Forwarded-For itself: the app must not believe it (verify.py).
         headers = {"Content-Type": FORM, "X-CSRFToken": csrf, "Referer": self.host + url}
+        headers["X-Forwarded-For"] = FORGED_ADDRESS
         body = urlencode(fields, doseq=True)
         return self._request("POST", url, name, expect, data=body, headers=headers, **kwargs)
 
