@@ -40,11 +40,11 @@ def server_name(number: int) -> str:
     return f"app{number}"
 
 
-def config_text(kind: str, *, port: int, app_ports: list[int], out: Path) -> str:
+def config_text(kind: str, *, port: int, app_ports: list[int], workers: int, out: Path) -> str:
     template = TEMPLATES[kind].read_text(encoding="utf-8")
     if kind == "haproxy":
         servers = [
-            f"    server {server_name(n)} {HOST}:{p} check source {PROXY_SOURCE}"
+            f"    server {server_name(n)} {HOST}:{p} check maxconn {workers} source {PROXY_SOURCE}"
             for n, p in enumerate(app_ports, 1)
         ]
         values = {"bind": f"{HOST}:{port}", "log": "stdout format raw local0"}
@@ -72,11 +72,12 @@ def ensure_installed(kind: str) -> str:
     return binary
 
 
-def proxy_argv(kind: str, *, port: int, app_ports: list[int], out: Path) -> list[str]:
+def proxy_argv(kind: str, *, port: int, app_ports: list[int], workers: int, out: Path) -> list[str]:
     """Write OUT/<kind>.conf from the template, check it, and return the foreground command."""
     binary = ensure_installed(kind)
     config = out / f"{kind}.conf"
-    config.write_text(config_text(kind, port=port, app_ports=app_ports, out=out), encoding="utf-8")
+    text = config_text(kind, port=port, app_ports=app_ports, workers=workers, out=out)
+    config.write_text(text, encoding="utf-8")
     if kind == "haproxy":
         check = [binary, "-c", "-f", str(config)]
         argv = [binary, "-db", "-f", str(config)]  # -db: foreground, no daemon

@@ -112,7 +112,7 @@ def start_app(args, procs: Processes, env: dict, out: Path):
     base = f"http://{HOST}:{ports[0]}"
     if args.proxy:
         port = free_port()
-        argv = proxy_argv(args.proxy, port=port, app_ports=ports, out=out)
+        argv = proxy_argv(args.proxy, port=port, app_ports=ports, workers=args.workers, out=out)
         log(f"{args.proxy} on {HOST}:{port} in front of {len(ports)} app server(s), leastconn")
         servers[args.proxy] = procs.start(
             args.proxy, argv, env=dict(os.environ), log_path=proxy_log_path(args.proxy, out)
@@ -202,6 +202,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--time-limit must be between 10 and 1800 seconds")
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     out = (args.out or ROOT / "test-artifacts" / "load" / f"{stamp}-{args.students}").resolve()
+    if out.is_dir() and any(out.iterdir()):
+        # Records and logs are appended to: a second run there would be checked with the first.
+        parser.error(f"--out {out} already holds files: give a new or empty folder")
     out.mkdir(parents=True, exist_ok=True)
     record_dir = out / "records"
     record_dir.mkdir(exist_ok=True)

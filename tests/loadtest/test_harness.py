@@ -152,4 +152,4 @@ def test_two_app_servers_behind_haproxy_each_serve_every_student_and_nothing_is_
     assert summary["failed_requests"] == 0
     bell = summary["bell"]["bell: login"]
     assert (bell["count"], bell["errors"]) == (3, 0)
-    assert (out / "haproxy.conf").read_text().count(" check source 127.0.0.2") == 2
+    assert (out / "haproxy.conf").read_text().count(" check maxconn 1 source 127.0.0.2") == 2

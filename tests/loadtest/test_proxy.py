@@ -21,7 +21,7 @@ def test_a_template_value_left_unfilled_is_an_error_not_a_blank():
 
 @pytest.mark.parametrize("kind", ["haproxy", "nginx"])
 def test_the_run_fills_every_value_of_the_production_template(kind, tmp_path):
-    text = config_text(kind, port=8140, app_ports=[8141, 8142], out=tmp_path)
+    text = config_text(kind, port=8140, app_ports=[8141, 8142], workers=2, out=tmp_path)
     assert "{{" not in text
     assert "127.0.0.1:8140" in text
     assert "127.0.0.1:8141" in text
