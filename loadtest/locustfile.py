@@ -226,9 +226,10 @@ class Student(FastHttpUser):
     def take_quiz(self) -> None:
         if self.username is None:
             raise StopUser  # more locust users than students: nothing to do
-        outcome = "done"
+        outcome = "stopped before the end"  # by locust's time limit, mid-quiz: not done
         try:
             self._take_quiz()
+            outcome = "done"
         except QuizFailed as error:
             outcome = f"failed: {error}"
         finally:
@@ -254,9 +255,8 @@ class Student(FastHttpUser):
             return response
 
     def _post_form(self, url: str, name: str, fields, expect, csrf: str, **kwargs):
-        # A client may write X-Forwarded-For itself: the app must not believe it (verify.py).
         headers = {"Content-Type": FORM, "X-CSRFToken": csrf, "Referer": self.host + url}
-        headers["X-Forwarded-For"] = FORGED_ADDRESS
+        headers["X-Forwarded-For"] = FORGED_ADDRESS  # the app must not believe it (verify.py)
         body = urlencode(fields, doseq=True)
         return self._request("POST", url, name, expect, data=body, headers=headers, **kwargs)
 
