@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint test-fast test-browser bench chromium clean messages compilemessages
+.PHONY: run test lint test-fast test-browser bench chromium proxy clean messages compilemessages
 
 $(VENV)/.base-installed: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,9 +32,10 @@ lint: $(VENV)/.dev-installed
 	$(PY) scripts/check_module_size.py
 
 # The load harness (locust, gevent, Flask...) only where its test runs: tests/loadtest runs
-# `make load` in small against PostgreSQL, and is skipped on SQLite.
+# `make load` in small against PostgreSQL, and is skipped on SQLite. Its two-server run puts
+# HAProxy in front, installed from Debian's apt by scripts/ensure-proxy.sh.
 ifneq ($(filter postgres://% postgresql://%,$(DATABASE_URL)),)
-TEST_LOAD_HARNESS := $(VENV)/.load-installed
+TEST_LOAD_HARNESS := $(VENV)/.load-installed proxy
 endif
 
 test-fast: $(VENV)/.dev-installed $(TEST_LOAD_HARNESS) compilemessages
@@ -48,6 +49,11 @@ test-browser: $(VENV)/.dev-installed chromium compilemessages
 
 chromium:
 	@bash scripts/ensure-chromium.sh
+
+# The load test's reverse proxy (LOAD_ARGS="--servers 2 --proxy haproxy"); the run installs
+# nginx the same way when asked for it.
+proxy:
+	@bash scripts/ensure-proxy.sh haproxy
 
 ## The interface's translations (docs/translation.md). `make compilemessages` builds the .mo
 ## files from locale/*/django.po (they are not committed); `make messages` refreshes the
@@ -67,7 +73,8 @@ clean:
 	rm -rf $(VENV) staticfiles test-artifacts
 
 ## Load test against gunicorn + PostgreSQL on 127.0.0.1: `make load STUDENTS=300` (default 100;
-## more options through LOAD_ARGS, e.g. LOAD_ARGS="--workers 5"). See loadtest/README.md.
+## more options through LOAD_ARGS, e.g. LOAD_ARGS="--workers 5", or two app servers behind a
+## reverse proxy: LOAD_ARGS="--servers 2 --proxy haproxy"). See loadtest/README.md.
 .PHONY: load
 STUDENTS ?= 100
 LOAD_ARGS ?=

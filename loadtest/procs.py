@@ -101,11 +101,11 @@ def run_step(name: str, argv: list[str], *, env: dict, timeout: float, out: Path
 
 def server_env(args, static_root: Path) -> dict:
     """The environment of every step and server: production settings on the load database, with
-    none of the caller's DJANGO_/DATABASE_/REDIS_/SECURE_/STATIC_ variables leaking in."""
+    none of the caller's DJANGO_/DATABASE_/REDIS_/SECURE_/STATIC_/PROXY_ variables leaking in."""
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "SECURE_", "STATIC_"))
+        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "SECURE_", "STATIC_", "PROXY_"))
     }
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
@@ -118,6 +118,8 @@ def server_env(args, static_root: Path) -> dict:
         REDIS_URL=args.redis_url,
         STATIC_ROOT=str(static_root),
         LOG_LEVEL="WARNING",
+        # Behind --proxy the client's address is the last entry of X-Forwarded-For.
+        PROXY_COUNT="1" if getattr(args, "proxy", None) else "0",
         PYTHONDONTWRITEBYTECODE="1",
     )
     return env

@@ -115,16 +115,40 @@ def profile_summary(path: Path) -> dict:
     return {label: round(100 * n / total, 1) if total else 0 for label, n in hits.items()}
 
 
-def report(summary: dict) -> None:
-    lines = ["", "request type            count  errors   p50   p95   p99    max  req/s"]
-    for name, row in summary["latency"].items():
+def _table(latency: dict) -> list[str]:
+    lines = ["request type            count  errors   p50   p95   p99    max  req/s"]
+    for name, row in latency.items():
         if not row.get("count"):
             continue
         lines.append(
             f"{name:22} {row['count']:6} {row['errors']:7} {row['p50']:5} {row['p95']:5} "
             f"{row['p99']:5} {row['max']:6} {row['rps'] or 0:6}"
         )
+    return lines
+
+
+def report(summary: dict) -> None:
+    lines = ["", *_table(summary["latency"])]
     lines.append("(milliseconds; req/s = count over the span from the first to the last request)")
+    settings = summary["settings"]
+    if summary.get("bell"):
+        students, rounds = settings["bell"]
+        lines += ["", f"logins at the bell: {students} at once, {rounds} times, before the quiz"]
+        bell = {k: v for k, v in summary["bell"].items() if k.startswith("bell")}
+        lines += _table(bell)
+        rounds = summary["bell"].get("login ms by round") or []
+        lines += [f"  round {n}: logins {times} ms" for n, times in enumerate(rounds, 1)]
+    served = summary.get("served_by") or {}
+    if settings.get("proxy"):
+        total = sum(served.values()) or 1
+        shares = ", ".join(f"{k} {n} ({100 * n / total:.0f}%)" for k, n in served.items())
+        lines += [
+            "",
+            f"{settings['servers']} app server(s) behind {settings['proxy']} (leastconn, "
+            f"PROXY_COUNT={settings['proxy_count']}); requests served: {shares}",
+        ]
+        every, attempts = summary.get("attempts_on_every_server") or (0, 0)
+        lines.append(f"students whose quiz requests reached every server: {every} of {attempts}")
     lines += [
         "",
         f"users: {summary['users_done']} done, {summary['users_failed']} failed, "

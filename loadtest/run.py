@@ -9,8 +9,11 @@
 4. gunicorn on 127.0.0.1 with production settings (DEBUG off, a random SECRET_KEY, whitenoise
    manifest storage, Redis cache and cached_db sessions, CONN_MAX_AGE=60), plain http:
    SECURE_SSL_REDIRECT=false since there is no TLS proxy in front. Session and CSRF cookies stay
-   `Secure` as in production; locust's FastHttpUser sends them over http all the same.
-5. locust headless, one user per student, each taking the quiz once; the run quits when every
+   `Secure` as in production; locust's FastHttpUser sends them over http all the same. With
+   `--servers 2 --proxy haproxy|nginx`: two independent gunicorn masters (as on two machines)
+   behind a reverse proxy from Debian, with PROXY_COUNT=1 (proxy.py).
+5. with `--bell N`, N students log in at the same instant, a few rounds (bell.py); then
+   locust headless, one user per student, each taking the quiz once; the run quits when every
    user is done, or at the time limit.
 6. Stops everything it started (also on failure or Ctrl-C), then verifies: every acknowledged
    answer is stored with the last acknowledged value of its (attempt, question); every
@@ -22,7 +25,8 @@ passed; non-zero otherwise (with a message when a step could not run). Traffic g
 127.0.0.1 only.
 
 This module holds the options and the order of the steps; the steps live beside it:
-procs.py (the processes started and stopped), cpu.py (CPU seconds per process group, with
+procs.py (the processes started and stopped), proxy.py (the reverse proxy and the requests
+each server answered), bell.py (logins at the bell), cpu.py (CPU seconds per process group, with
 psutil), verify.py (the database check, and `--recheck`) and report.py (percentiles, profile
 shares and the printed report)."""
 
@@ -39,6 +43,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from loadtest.bell import ring
 from loadtest.cpu import CpuMeter
 from loadtest.procs import (
     HOST,
@@ -56,6 +61,14 @@ from loadtest.procs import (
     server_env,
     wait_http,
 )
+from loadtest.proxy import (
+    answered,
+    attempts_on_every_server,
+    balance_problems,
+    proxy_argv,
+    served_by,
+)
+from loadtest.proxy import log_path as proxy_log_path
 from loadtest.report import latency_table, profile_summary, read_timings, report
 from loadtest.verify import read_records, recheck, verify
 
@@ -73,6 +86,46 @@ def default_spawn_rate(students: int) -> float:
     return min(10.0, max(1.0, students / 30))
 
 
+def bell_summary(rows: list, by_round: list) -> dict | None:
+    if not rows:
+        return None
+    table = {k: v for k, v in latency_table(rows).items() if k.startswith("bell")}
+    return {**table, "login ms by round": by_round}
+
+
+def start_app(args, procs: Processes, env: dict, out: Path):
+    """Start `--servers` gunicorn masters, each on its own port with its own workers (as two
+    machines would run them), and the proxy in front when `--proxy` asks for one; wait until
+    each answers. Returns the servers by CPU group name, their ports, and the URL to load."""
+    servers: dict[str, subprocess.Popen] = {}
+    ports = [free_port() for _ in range(args.servers)]
+    for number, port in enumerate(ports, 1):
+        name = "gunicorn" if args.servers == 1 else f"gunicorn app{number}"
+        log(f"{name} on {HOST}:{port}: {args.workers} {args.worker_class} workers")
+        suffix = "" if args.servers == 1 else f"-app{number}"
+        servers[name] = procs.start(
+            name, gunicorn_argv(args, port), env=env, log_path=out / f"gunicorn{suffix}.log"
+        )
+    for port in ports:
+        if not wait_http(f"http://{HOST}:{port}/healthz", 60):
+            raise SystemExit(f"gunicorn on {port} did not answer /healthz in 60 s; see its log")
+    base = f"http://{HOST}:{ports[0]}"
+    if args.proxy:
+        port = free_port()
+        argv = proxy_argv(args.proxy, port=port, app_ports=ports, workers=args.workers, out=out)
+        log(f"{args.proxy} on {HOST}:{port} in front of {len(ports)} app server(s), leastconn")
+        servers[args.proxy] = procs.start(
+            args.proxy, argv, env=dict(os.environ), log_path=proxy_log_path(args.proxy, out)
+        )
+        base = f"http://{HOST}:{port}"
+        if not wait_http(f"{base}/healthz", 30):
+            raise SystemExit(f"{args.proxy} did not answer /healthz in 30 s; see its log")
+    # Each worker imports and compiles templates once; through the proxy, on every server.
+    for _ in range(args.workers * args.servers * 3):
+        wait_http(f"{base}/accounts/login/", 10)
+    return servers, ports, base
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=100, help="locust users (1..2000)")
@@ -80,7 +133,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--time-limit", type=int, help="seconds; default: ramp-up + 1.5 x a student's quiz"
     )
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=4, help="per app server")
+    parser.add_argument(
+        "--servers",
+        type=int,
+        default=1,
+        help="independent gunicorn masters (as on separate machines), each with --workers; "
+        "more than one needs --proxy",
+    )
+    parser.add_argument(
+        "--proxy",
+        choices=("haproxy", "nginx"),
+        help="a reverse proxy from Debian in front (leastconn, no sticky sessions; installed "
+        "by scripts/ensure-proxy.sh when missing); the app then runs with PROXY_COUNT=1",
+    )
+    parser.add_argument(
+        "--bell", type=int, default=0, help="N students log in at the same instant first"
+    )
+    parser.add_argument("--bell-rounds", type=int, default=3, help="bells, a few seconds apart")
     parser.add_argument("--worker-class", choices=("sync", "gthread"), default="sync")
     parser.add_argument("--threads", type=int, default=4, help="per worker, with gthread")
     parser.add_argument("--conn-max-age", type=int, default=60)
@@ -96,7 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--double-submit-share", type=float, default=0.1)
     parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
     parser.add_argument("--redis-url", default=DEFAULT_REDIS_URL)
-    parser.add_argument("--profile", action="store_true", help="py-spy the gunicorn workers")
+    parser.add_argument(
+        "--profile", action="store_true", help="py-spy the gunicorn workers (of the first server)"
+    )
     parser.add_argument("--out", type=Path, help="default: test-artifacts/load/<time>-<N>")
     parser.add_argument(
         "--recheck",
@@ -112,6 +184,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--students must be between 1 and 2000")
     if not 1 <= args.workers <= 16:
         parser.error("--workers must be between 1 and 16")
+    if not 1 <= args.servers <= 4:
+        parser.error("--servers must be between 1 and 4")
+    if args.servers > 1 and not args.proxy:
+        parser.error("--servers above 1 needs a reverse proxy in front: --proxy haproxy|nginx")
+    if not 0 <= args.bell <= 50 or not 1 <= args.bell_rounds <= 10:
+        parser.error("--bell must be between 0 and 50, --bell-rounds between 1 and 10")
     pace_min, pace_max = PACES[args.pace]
     args.think_min = pace_min if args.think_min is None else args.think_min
     args.think_max = pace_max if args.think_max is None else args.think_max
@@ -124,6 +202,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--time-limit must be between 10 and 1800 seconds")
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     out = (args.out or ROOT / "test-artifacts" / "load" / f"{stamp}-{args.students}").resolve()
+    if out.is_dir() and any(out.iterdir()):
+        # Records and logs are appended to: a second run there would be checked with the first.
+        parser.error(f"--out {out} already holds files: give a new or empty folder")
     out.mkdir(parents=True, exist_ok=True)
     record_dir = out / "records"
     record_dir.mkdir(exist_ok=True)
@@ -133,7 +214,10 @@ def main(argv: list[str] | None = None) -> int:
     env = server_env(args, static_root)
     settings_note = {
         "settings": "config.settings.production, DEBUG=false, SECURE_SSL_REDIRECT=false",
-        "workers": args.workers,
+        "servers": args.servers,
+        "proxy": args.proxy,
+        "proxy_count": env["PROXY_COUNT"],
+        "workers_per_server": args.workers,
         "worker_class": args.worker_class,
         "threads": args.threads if args.worker_class == "gthread" else 1,
         "conn_max_age": args.conn_max_age,
@@ -144,12 +228,17 @@ def main(argv: list[str] | None = None) -> int:
         "think": [args.think_min, args.think_max],
         "change_share": args.change_share,
         "double_submit_share": args.double_submit_share,
+        "bell": [args.bell, args.bell_rounds] if args.bell else None,
         "cpus": os.cpu_count(),
+        "load_average": os.getloadavg(),
     }
     log(f"output in {out}")
     locust_rc = None
     wall: dict[str, float] = {}
     cpu: dict = {}
+    app_ports: list[int] = []
+    bell_rows: list = []
+    bell_rounds: list = []
     try:
         ensure_postgres(args.database_url)
         ensure_redis(args, procs, out)
@@ -171,22 +260,30 @@ def main(argv: list[str] | None = None) -> int:
             out=out,
         )
 
-        port = free_port()
-        log(f"gunicorn on {HOST}:{port}: {args.workers} {args.worker_class} workers")
-        server = procs.start(
-            "gunicorn", gunicorn_argv(args, port), env=env, log_path=out / "gunicorn.log"
-        )
-        base = f"http://{HOST}:{port}"
-        if not wait_http(f"{base}/healthz", 60):
-            raise SystemExit("gunicorn did not answer /healthz in 60 s; see gunicorn.log")
-        for _ in range(args.workers * 3):  # each worker imports and compiles templates once
-            wait_http(f"{base}/accounts/login/", 10)
+        servers, app_ports, base = start_app(args, procs, env, out)
+
+        if args.bell:
+            log(f"bell: {args.bell} students log in at once, {args.bell_rounds} times")
+            setup = json.loads(setup_json.read_text())
+            bell_rows, bell_rounds = ring(
+                base,
+                setup["students"],
+                setup["password"],
+                students=args.bell,
+                rounds=args.bell_rounds,
+                gap=3.0,
+            )
+            time.sleep(2)
 
         profiler = None
         if args.profile:
             profiler = procs.start(
                 "py-spy",
-                py_spy_argv(server.pid, seconds=time_limit + 30, out=out),
+                py_spy_argv(
+                    servers["gunicorn"].pid if args.servers == 1 else servers["gunicorn app1"].pid,
+                    seconds=time_limit + 30,
+                    out=out,
+                ),
                 env=dict(os.environ),
                 log_path=out / "py-spy.log",
             )
@@ -207,7 +304,8 @@ def main(argv: list[str] | None = None) -> int:
         swarm = locust_argv(base=base, users=args.students, rate=rate, seconds=time_limit, out=out)
         locust = procs.start("locust", swarm, env=locust_env, log_path=out / "locust.log")
         database = args.database_url.rsplit("/", 1)[-1]
-        meter = CpuMeter({"gunicorn": server.pid, "locust": locust.pid}, database)
+        groups = {name: process.pid for name, process in servers.items()}
+        meter = CpuMeter({**groups, "locust": locust.pid}, database)
         meter.start()
         wall["start"] = time.time()
         try:
@@ -230,7 +328,18 @@ def main(argv: list[str] | None = None) -> int:
     verification = verify(env, out / "setup.json", records)
     users = [r for r in records if r["kind"] == "user"]
     done = sum(1 for r in users if r["outcome"] == "done")
-    failed_requests = sum(1 for t in timing if not t[4])
+    failed_requests = sum(1 for t in timing + bell_rows if not t[4])
+    if args.proxy:
+        # Every request through the proxy: warm-up, bell and quiz, as its log counts them.
+        answers = answered(args.proxy, out=out, app_ports=app_ports)
+        served = served_by(answers, args.servers)
+        spread = attempts_on_every_server(answers, args.servers)
+        too_little = balance_problems(served, sum(served.values()))
+        verification["problems"] += too_little
+        verification["ok"] = verification["ok"] and not too_little
+        verification["servers_serving_too_little"] = len(too_little)
+    else:
+        served, spread = {"app1": None}, None
     summary = {
         "when": stamp,
         "settings": settings_note,
@@ -240,6 +349,9 @@ def main(argv: list[str] | None = None) -> int:
         "users_missing": args.students - len(users),
         "failed_requests": failed_requests,
         "latency": stats,
+        "bell": bell_summary(bell_rows, bell_rounds),
+        "served_by": served,
+        "attempts_on_every_server": spread,
         "cpu_seconds": cpu,
         "verification": verification,
     }

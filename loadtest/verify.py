@@ -15,7 +15,9 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from loadtest.procs import ROOT, server_env
+from loadtest.procs import HOST, ROOT, server_env
+
+CLIENT_ADDRESS = HOST  # where the locust users connect from
 
 
 def read_records(folder: Path) -> list[dict]:
@@ -131,6 +133,12 @@ def verify(env: dict, setup_json: Path, records: list[dict]) -> dict:
     )
     if per_student:
         problems.append(f"{per_student} students have more than the one attempt allowed")
+    addresses = client_addresses(setup["students"])
+    if addresses != [CLIENT_ADDRESS]:
+        problems.append(
+            f"logins were recorded from {addresses or 'nowhere'}, not from the client's "
+            f"{CLIENT_ADDRESS}: PROXY_COUNT does not match the proxies in front"
+        )
     return {
         "ok": not problems,
         "answers_checked": checked,
@@ -145,8 +153,21 @@ def verify(env: dict, setup_json: Path, records: list[dict]) -> dict:
         "attempts": len(by_id),
         "submitted_attempts": sum(1 for a in attempts if a.status == Attempt.Status.SUBMITTED),
         "students_over_attempt_limit": per_student,
+        "login_addresses": addresses,
         "problems": problems[:50],
     }
+
+
+def client_addresses(usernames: list[str]) -> list[str]:
+    """The client addresses the app recorded for these students' logins (django-axes' access
+    log, read through accounts.network.client_address). The locust users connect from
+    127.0.0.1 and write a forged X-Forwarded-For; a proxy connects from 127.0.0.2 (proxy.py).
+    Only the right PROXY_COUNT yields 127.0.0.1: 0 behind a proxy gives the proxy's address,
+    one too many the forged one."""
+    from axes.models import AccessLog
+
+    found = AccessLog.objects.filter(username__in=usernames).values_list("ip_address", flat=True)
+    return sorted(set(found))
 
 
 def verification_lines(v: dict) -> list[str]:
@@ -156,7 +177,8 @@ def verification_lines(v: dict) -> list[str]:
         f"{v['stored_later_unacknowledged']} stored from a later unacknowledged save; "
         f"{v['submits_acknowledged']} acknowledged submits, {v['submits_not_graded_once']} not "
         f"graded exactly once, {v['attempts_graded_twice']} graded twice; "
-        f"{v['submitted_attempts']}/{v['attempts']} attempts submitted"
+        f"{v['submitted_attempts']}/{v['attempts']} attempts submitted; logins recorded "
+        f"from {', '.join(v.get('login_addresses') or ['nowhere'])}"
     ]
     return lines + [f"  problem: {p}" for p in v["problems"][:20]]
 
