@@ -122,10 +122,16 @@ def test_every_authoring_page_is_accessible_on_a_phone_and_a_laptop(
         go(f"{filled}questions/{place}/{index}/")
         expect(page.locator("input[name='type']")).to_have_value(name.split(" ")[0])
         audit.check(f"{name}, filled")
-        answer_something(page.locator("#question-preview"))
-        with page.expect_navigation():
-            page.get_by_role("button", name="Preview and check the answer").click()
-        assert page.url.endswith("/preview/")
+        preview = page.locator("#question-preview")
+        answered = False
+        for answer in (False, True):  # the preview drawn, then a sample answer checked
+            if answer:
+                answered = answer_something(preview)
+            with page.expect_navigation():
+                page.get_by_role("button", name="Preview and check the answer").click()
+        expect(preview).not_to_be_empty()
+        if answered and name != "free_text":  # a written answer is the teacher's to read
+            expect(preview.locator(".feedback-area")).not_to_be_empty()
         audit.check(f"{name}, after a preview")
     assert audit.tab_through("free_text, after a preview") > 20
     go(f"{filled}preview/")
@@ -184,17 +190,22 @@ def package_pages(page, live_server, audit: Audit, tmp_path) -> None:
     audit.check("questions import, with its mistakes")
 
 
-def answer_something(preview) -> None:
-    """A sample answer in the preview, so it shows feedback: the first choice, or a text (an
-    order's preview is answered as it stands)."""
-    fields = preview.locator("input:not([type=hidden]), textarea, select")
+def answer_something(preview) -> bool:
+    """A sample answer in the preview, so it shows feedback: every select (an order's
+    positions in turn, a match's pairs), or else the first choice or text. False when the
+    preview has nothing to answer."""
+    selects = preview.locator("select")
+    for number, select in enumerate(selects.all()):
+        options = select.locator("option").count()
+        select.select_option(index=number % (options - 1) + 1)
+    if selects.count():
+        return True
+    fields = preview.locator("input:not([type=hidden]), textarea")
     if fields.count() == 0:
-        return
+        return False
     first = fields.first
-    kind = first.evaluate("e => e.type")
-    if kind in ("radio", "checkbox"):
-        first.check()
-    elif kind.startswith("select"):
-        first.select_option(index=1)
+    if first.evaluate("e => e.type") in ("radio", "checkbox"):
+        first.press("Space")  # a select's sentence: its text lies over its checkbox
     else:
         first.fill("1992")
+    return True
