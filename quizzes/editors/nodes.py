@@ -287,7 +287,14 @@ class DictNode(Node):
             row = ctx.bound(self, key, (*path, index))
             row.errors = ctx.errors_at((*path, key))
             row.key_name = ctx.name((*path, index), "key")
-            row.children = [self.value_node.bind(item, (*path, index, "value"), ctx)]
+            value_field = self.value_node.bind(item, (*path, index, "value"), ctx)
+            # The value's own node has no label (it is any row's value): name it by its row.
+            if not value_field.label:
+                value_field.label = _("%(label)s, row %(n)s") % {
+                    "label": self.label,
+                    "n": index + 1,
+                }
+            row.children = [value_field]
             bound.children.append(row)
         return bound
 

@@ -76,6 +76,20 @@ def test_a_mapping_gets_a_blank_row_to_fill_in():
     assert filled.is_valid(), filled.errors
 
 
+def test_each_value_of_a_mapping_is_labelled_by_its_row():
+    item = {
+        "id": "q-sel",
+        "type": "select",
+        "prompt": "Select.",
+        "skills": ["sourcing"],
+        "spec": {"unit": "sentence", "key": ["s1"], "feedback": {"s1": "Yes.", "s2": "No."}},
+    }
+    html = item_editor("select", spec=item, sentences={"s1": "One.", "s2": "Two."}).render()
+    for row in (0, 1):
+        label = re.search(rf'<label[^>]*for="id-q-spec-feedback-{row}-value">([^<]*)<', html)
+        assert label is not None and label.group(1) == f"Feedback, row {row + 1}"
+
+
 def test_an_unknown_or_malformed_action_changes_nothing():
     for action in ("explode:spec.items", "up:spec.items.99", "add:spec.nothing", "up:"):
         editor = press(ORDER, action)
