@@ -13,6 +13,7 @@ from accounts.access import student_required, teacher_or_author_required
 from classroom.selectors import (
     assignment_get_for_student,
     attempt_get_writable,
+    attempt_item_get_writable,
 )
 from classroom.timezones import class_zone_activate
 from core.errors import answers_json
@@ -126,8 +127,7 @@ def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
 @require_POST
 def response_save(request: HttpRequest, pk: int, question_id: int) -> JsonResponse:
     """Autosave of one answer, posted as the question's own form fields."""
-    attempt = attempt_get_writable(student=request.user, pk=pk)
-    item = selectors.attempt_item(attempt=attempt, question_id=question_id)
+    attempt, item = attempt_item_get_writable(student=request.user, pk=pk, question_id=question_id)
     if item is None:
         return JsonResponse({"saved": False, "error": _("No such question.")}, status=404)
     posted = form_data(request)  # a body that is not a form must not save an empty answer

@@ -173,6 +173,50 @@ def test_saving_after_submit_is_a_409_with_a_message(client, student, attempt):
     assert "already submitted" in response.json()["error"]
 
 
+def test_autosave_of_a_question_the_attempt_does_not_answer_is_a_404(client, student, attempt):
+    client.force_login(student)
+    activity = Question.objects.exclude(step__kind="quiz").first()
+    url = reverse("learning:response_save", args=[attempt.pk, activity.pk])
+    response = client.post(url, {f"{activity.uid}-text": "mine"})
+    assert response.status_code == 404
+    assert response.json()["saved"] is False
+    assert not Response.objects.exists()
+
+
+def test_autosave_of_lesson_work_takes_its_activities_and_no_quiz_item(client, student, assignment):
+    work = services.attempt_start(
+        student=student, lesson=assignment.lesson, assignment=assignment, kind=Attempt.Kind.LESSON
+    )
+    activity = Question.objects.exclude(step__kind="quiz").filter(type="true_false").first()
+    quiz_item = Question.objects.filter(step__kind="quiz", type="true_false").first()
+    client.force_login(student)
+
+    saved = client.post(
+        reverse("learning:response_save", args=[work.pk, activity.pk]),
+        {f"{activity.uid}-answer": "true"},
+    )
+    refused = client.post(
+        reverse("learning:response_save", args=[work.pk, quiz_item.pk]),
+        {f"{quiz_item.uid}-answer": "true"},
+    )
+
+    assert saved.json() == {"saved": True, "revision": 1}
+    assert refused.status_code == 404
+    assert list(Response.objects.values_list("question_id", "data")) == [
+        (activity.pk, {"answer": True})
+    ]
+
+
+@pytest.mark.parametrize("which", ["attempt", "question"])
+def test_autosave_to_an_id_no_table_can_hold_is_a_404_not_a_500(client, student, attempt, which):
+    client.force_login(student)
+    huge = 2**63
+    args = [huge, attempt.item_order[0]] if which == "attempt" else [attempt.pk, huge]
+    response = client.post(reverse("learning:response_save", args=args), {"x": "1"})
+    assert response.status_code == 404
+    assert response.json()["saved"] is False
+
+
 def test_get_on_start_is_not_allowed(client, student, assignment):
     client.force_login(student)
     assert client.get(reverse("learning:attempt_start", args=[assignment.pk])).status_code == 405
