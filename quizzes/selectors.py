@@ -123,28 +123,6 @@ def attempt_get_for_student(
     return attempt
 
 
-SAVE_FIELDS = (
-    "student_id",
-    "lesson_id",
-    "assignment_id",
-    "kind",
-    "status",
-    "deadline",
-    "item_order",
-)
-
-
-def attempt_get_for_saving(*, student: User, pk: int, annotations=None) -> Attempt:
-    """The student's own attempt with only what saving an answer needs: autosave is the most
-    frequent request of all, so it does not load the lesson's content with it. `annotations`:
-    what a higher layer reads in the same query (classroom.selectors.attempt_get_writable)."""
-    rows = Attempt.objects.only(*SAVE_FIELDS).annotate(**(annotations or {}))
-    attempt = rows.filter(pk=pk, student=student).first()
-    if attempt is None:
-        raise Http404("No such attempt.")
-    return attempt
-
-
 def public_spec_for(
     question: Question,
     qt: QuestionType,
@@ -197,7 +175,8 @@ def attempt_items(
         if with_scores
         else {}
     )
-    settings = policy.attempt_settings(attempt)
+    # Reading a post needs no settings (nor the assignment they come from).
+    settings = policy.attempt_settings(attempt) if public_specs else None
     items = []
     for number, question in enumerate(ordered, start=1):
         qt = registry.get_or_missing(question.type)

@@ -6,7 +6,7 @@ in it, does not exist for them. `*_for_student` getters do the same for a studen
 The getters of one class also make its time zone the current one (classroom.timezones)."""
 
 from django.db import connection
-from django.db.models import DEFERRED, Count, Exists, F, OuterRef, Prefetch
+from django.db.models import DEFERRED, Count, Exists, OuterRef, Prefetch
 from django.http import Http404
 
 from accounts.models import User
@@ -67,39 +67,30 @@ def assignment_get_for_student_work(*, student: User, pk: int) -> Assignment:
     raise Http404("No such assignment.")
 
 
-def attempt_get_writable(*, student: User, pk: int, for_page: bool = False) -> Attempt:
-    """A write's read: the attempt as `quizzes.selectors.attempt_get_for_saving` (the
-    autosave) or, `for_page`, as `attempt_get_for_student` (the quiz page's post) gives it,
-    404 if not the student's, in one query with the check that the student may still write:
-    refused once the class is archived (`CLASS_ARCHIVED`, 409) or the student was removed from
-    it (`NO_LONGER_MEMBER`, 403); a teacher's preview (no assignment) is always writable."""
-    get = (
-        quiz_selectors.attempt_get_for_student
-        if for_page
-        else quiz_selectors.attempt_get_for_saving
-    )
-    attempt = get(
-        student=student,
-        pk=pk,
-        annotations={
-            "class_member": Exists(
-                Membership.objects.filter(
-                    classroom=OuterRef("assignment__classroom"), student=OuterRef("student")
-                )
-            ),
-            "class_archived_at": F("assignment__classroom__archived_at"),
-        },
-    )
-    if attempt.assignment_id is not None:
-        _check_writable(attempt.class_member, attempt.class_archived_at)
+def attempt_get_writable(*, student: User, pk: int) -> Attempt:
+    """A write's read (the quiz page's post): the student's attempt, 404 if not theirs, in one
+    query with the check that the student may still write: refused once the class is archived
+    (`CLASS_ARCHIVED`, 409) or the student was removed from it (`NO_LONGER_MEMBER`, 403); a
+    teacher's preview (no assignment) is always writable. Only the columns a save reads are
+    loaded (`_WRITABLE`); the others are read on first use."""
+    attempt, _item = _writable(student=student, pk=pk, question_id=None)
     return attempt
 
 
-# The autosave's read, the most frequent request of all: written as SQL because composing the
-# same query with the ORM (the class check is an `Exists`, the question a join) cost ten times
-# more than running it. The class check is `attempt_get_writable`'s. The attempt comes without
-# its deadline: the write checks it (`quizzes.services.response_save`).
-_WRITABLE_ITEM = """
+def attempt_item_get_writable(
+    *, student: User, pk: int, question_id: int
+) -> tuple[Attempt, quiz_selectors.Item | None]:
+    """The autosave's read: the attempt as `attempt_get_writable` gives it, and the item to
+    save, None if the attempt does not answer that question (`quizzes.selectors.is_item_of`).
+    One query for all of it."""
+    return _writable(student=student, pk=pk, question_id=question_id)
+
+
+# The writes' read, the autosave the most frequent request of all: written as SQL because
+# composing the same query with the ORM (the class check is an `Exists`, the question a join)
+# cost ten times more than running it. The attempt comes without its deadline: the writes
+# check it under their own lock or in their own statement (quizzes.services).
+_WRITABLE = """
 SELECT a.id, a.student_id, a.lesson_id, a.assignment_id, a.kind, a.status, a.item_order,
        EXISTS (SELECT 1 FROM {membership} m
                WHERE m.classroom_id = asg.classroom_id AND m.student_id = a.student_id),
@@ -115,16 +106,12 @@ WHERE a.id = %s AND a.student_id = %s
 _BIGINT = 2**63
 
 
-def attempt_item_get_writable(
-    *, student: User, pk: int, question_id: int
+def _writable(
+    *, student: User, pk: int, question_id: int | None
 ) -> tuple[Attempt, quiz_selectors.Item | None]:
-    """The autosave's read: the attempt as `attempt_get_writable` gives it (404 if not the
-    student's; refused the same way once the class is archived or the student left it) and
-    the item to save, None if the attempt does not answer that question
-    (`quizzes.selectors.is_item_of`). One query for all of it."""
-    if not (0 < pk < _BIGINT and 0 < question_id < _BIGINT):
+    if not (0 < pk < _BIGINT and (question_id is None or 0 < question_id < _BIGINT)):
         raise Http404("No such attempt.")  # not an id any table holds
-    sql = _WRITABLE_ITEM.format(
+    sql = _WRITABLE.format(
         membership=Membership._meta.db_table,
         attempt=Attempt._meta.db_table,
         assignment=Assignment._meta.db_table,

@@ -145,12 +145,17 @@ def responses_save(
     answers: Mapping[int, object],
     now: datetime | None = None,
     known: Mapping[int, Question] | None = None,
+    submit: bool = False,
 ) -> SaveResult:
     """Save several answers at once (the page's form without JavaScript), in a fixed number of
     queries. An answer that cannot be read is reported and the others are still saved.
 
     The attempt row is locked and re-read, so an answer racing a submit (another tab, a slow
-    network) either lands before the submit or is refused: never stored after grading."""
+    network) either lands before the submit or is refused: never stored after grading.
+
+    `submit`: then, if every answer was read, grade and close the attempt as `attempt_submit`
+    does, in the same transaction and under the same lock, grading with the questions read
+    for the answers."""
     now = _now(now)
     questions = dict(known) if known is not None else _questions_in(attempt, answers.keys())
     errors: dict[int, QuizError] = {}
@@ -165,12 +170,16 @@ def responses_save(
             errors[qid] = error
     saved: dict[int, Response] = {}
     with transaction.atomic():
-        locked = Attempt.objects.select_for_update().only("status", "deadline").get(pk=attempt.pk)
+        rows = Attempt.objects.select_for_update()
+        # Grading needs the whole row; a save only what decides whether it may write.
+        locked = (rows if submit else rows.only("status", "deadline")).get(pk=attempt.pk)
         if not locked.is_open:
             raise QuizError(Code.ATTEMPT_SUBMITTED, attempt_id=attempt.pk)
         overdue = policy.is_past(locked.deadline, now)
         if not overdue and clean:
             saved = _upsert(attempt, questions, clean, timezone.now())
+        if submit and not overdue and not errors:
+            _submit_locked(locked, now, questions=questions)
     if overdue:
         if attempt.kind == Attempt.Kind.QUIZ:
             attempt_submit(attempt=attempt, now=now)
@@ -314,13 +323,21 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
         locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
         if not locked.is_open:
             return locked
-        if locked.kind == Attempt.Kind.QUIZ and policy.is_past(locked.deadline, now):
-            attempts_close_locked_overdue(attempts=[locked])
-        else:
-            # A submit within the grace period left the browser in time: it counts as on time.
-            when = now if locked.deadline is None else min(now, locked.deadline)
-            attempts_grade_and_close(attempts=[locked], submitted_at={locked.pk: when}, auto=auto)
+        _submit_locked(locked, now, auto=auto)
     return locked
+
+
+def _submit_locked(locked: Attempt, now: datetime, *, auto: bool = False, questions=None) -> None:
+    """Grade and close an attempt the caller holds locked and open. `questions`: the
+    attempt's questions when the caller has them already."""
+    if locked.kind == Attempt.Kind.QUIZ and policy.is_past(locked.deadline, now):
+        attempts_close_locked_overdue(attempts=[locked])
+        return
+    # A submit within the grace period left the browser in time: it counts as on time.
+    when = now if locked.deadline is None else min(now, locked.deadline)
+    attempts_grade_and_close(
+        attempts=[locked], submitted_at={locked.pk: when}, auto=auto, questions=questions
+    )
 
 
 def activity_check(

@@ -96,6 +96,53 @@ def test_a_malformed_answer_gets_400_with_a_message_and_the_others_are_saved(
     assert list(Response.objects.values_list("question_id", flat=True)) == [tf.pk]
 
 
+def test_submitting_with_an_answer_that_cannot_be_read_saves_the_others_and_submits_nothing(
+    client, student, attempt
+):
+    client.force_login(student)
+    tf = items_by_type(attempt, "true_false")[0]
+    numeric = items_by_type(attempt, "numeric")[0]
+    page = reverse("learning:attempt_take", args=[attempt.pk])
+
+    response = client.post(
+        page,
+        {
+            "items": attempt.item_order,
+            f"{tf.uid}-answer": "true",
+            f"{numeric.uid}-value": "about a lot",
+            "action": "submit",
+        },
+    )
+
+    assert response.status_code == 400
+    attempt.refresh_from_db()
+    assert attempt.is_open
+    assert not attempt.scores.exists()
+    assert list(Response.objects.values_list("question_id", flat=True)) == [tf.pk]
+
+
+def test_submitting_grades_the_answers_posted_with_it_in_one_transaction(
+    client, student, attempt, django_assert_num_queries
+):
+    client.force_login(student)
+    tf = items_by_type(attempt, "true_false")[0]
+    answer = "true" if tf.spec["answer"] else "false"
+    page = reverse("learning:attempt_take", args=[attempt.pk])
+    form = {"items": attempt.item_order, f"{tf.uid}-answer": answer, "action": "submit"}
+
+    # session, user, attempt, questions, answers; savepoint, the lock's read, the upsert, the
+    # answers to grade, the scores, the attempt, release (the LMS grade is looked up after the
+    # commit, which a test inside a transaction does not reach)
+    with django_assert_num_queries(12):
+        assert client.post(page, form).status_code == 302
+
+    attempt.refresh_from_db()
+    assert not attempt.is_open
+    assert attempt.points_earned == tf.points
+    assert attempt.scores.count() == len(attempt.item_order)
+    assert attempt.scores.get(question=tf).state == "correct"
+
+
 def test_items_not_on_the_posted_page_keep_their_answers(client, student, attempt):
     client.force_login(student)
     tf = items_by_type(attempt, "true_false")[0]
