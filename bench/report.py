@@ -54,7 +54,8 @@ def table(results: dict) -> str:
     lines.insert(1, "-" * len(lines[0]))
     head = (
         f"{results['database']}, {results['rounds']} interleaved rounds after "
-        f"{results['warmup']} warm-up; medians; ratios are to the floor of this run."
+        f"{results['warmup']} warm-up; {results.get('clock', 'wall')} clock; medians; ratios "
+        "are to the floor of this run."
     )
     verdict = "Every target met." if results["passed"] else "Some targets missed."
     return "\n".join([head, "", *lines, "", verdict])

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from lessons.markdown import render_markdown
-from lessons.models import ReadingLevel
+from lessons.models import ReadingLevel, StepKind
 
 from . import policy
 from .models import Attempt, KeyChange, Question, Regrade, Response, Score
@@ -123,28 +123,6 @@ def attempt_get_for_student(
     return attempt
 
 
-SAVE_FIELDS = (
-    "student_id",
-    "lesson_id",
-    "assignment_id",
-    "kind",
-    "status",
-    "deadline",
-    "item_order",
-)
-
-
-def attempt_get_for_saving(*, student: User, pk: int, annotations=None) -> Attempt:
-    """The student's own attempt with only what saving an answer needs: autosave is the most
-    frequent request of all, so it does not load the lesson's content with it. `annotations`:
-    what a higher layer reads in the same query (classroom.selectors.attempt_get_writable)."""
-    rows = Attempt.objects.only(*SAVE_FIELDS).annotate(**(annotations or {}))
-    attempt = rows.filter(pk=pk, student=student).first()
-    if attempt is None:
-        raise Http404("No such attempt.")
-    return attempt
-
-
 def public_spec_for(
     question: Question,
     qt: QuestionType,
@@ -197,7 +175,8 @@ def attempt_items(
         if with_scores
         else {}
     )
-    settings = policy.attempt_settings(attempt)
+    # Reading a post needs no settings (nor the assignment they come from).
+    settings = policy.attempt_settings(attempt) if public_specs else None
     items = []
     for number, question in enumerate(ordered, start=1):
         qt = registry.get_or_missing(question.type)
@@ -230,20 +209,31 @@ def item_at_level(item: Item, *, attempt: Attempt, level: str) -> Item:
     return replace(item, level=level, spec=spec)
 
 
+def is_item_of(attempt: Attempt, question: Question) -> bool:
+    """Whether the attempt answers this question version: a quiz attempt the versions stored
+    in its item order; lesson work the lesson's current activities, never a quiz item. The
+    question's step (its kind) is read only for lesson work."""
+    if attempt.kind == Attempt.Kind.QUIZ:
+        return question.pk in attempt.item_order
+    return (
+        question.lesson_id == attempt.lesson_id
+        and question.is_current
+        and question.step.kind != StepKind.QUIZ
+    )
+
+
 def attempt_item(*, attempt: Attempt, question_id: int) -> Item | None:
     """One item of the attempt (for saving a single answer), or None if it is not in it."""
-    if attempt.kind == Attempt.Kind.QUIZ:
-        if question_id not in attempt.item_order:
-            return None
-        question = Question.objects.filter(pk=question_id).first()
-    else:
-        question = (
-            Question.objects.filter(pk=question_id, lesson_id=attempt.lesson_id, is_current=True)
-            .exclude(step__kind="quiz")
-            .first()
-        )
-    if question is None:
+    if attempt.kind == Attempt.Kind.QUIZ and question_id not in attempt.item_order:
+        return None  # no query for a question the quiz does not have
+    question = Question.objects.select_related("step").filter(pk=question_id).first()
+    if question is None or not is_item_of(attempt, question):
         return None
+    return item_for(question)
+
+
+def item_for(question: Question) -> Item:
+    """A question as an item to save an answer to (no number, spec or answer of its own)."""
     qt = registry.get_or_missing(question.type)
     return Item(number=0, question=question, qtype=qt, spec={}, response=None)
 

@@ -13,6 +13,7 @@ from accounts.access import student_required, teacher_or_author_required
 from classroom.selectors import (
     assignment_get_for_student,
     attempt_get_writable,
+    attempt_item_get_writable,
 )
 from classroom.timezones import class_zone_activate
 from core.errors import answers_json
@@ -56,10 +57,9 @@ def preview_start(request: HttpRequest, slug: str) -> HttpResponse:
 def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":  # a save past the deadline closes the attempt itself
         # Refused (4xx, nothing written) for a student removed from the class, or in an
-        # archived class.
-        attempt = attempt_get_writable(student=request.user, pk=pk, for_page=True)
-        if attempt.assignment is not None:
-            class_zone_activate(attempt.assignment.classroom)
+        # archived class. Only what a save reads: the page, if it must be shown again, is
+        # read then.
+        attempt = attempt_get_writable(student=request.user, pk=pk)
         return _attempt_post(request, attempt)
     attempt = selectors.attempt_get_for_student(student=request.user, pk=pk, reading_level=True)
     if attempt.assignment is not None:
@@ -100,8 +100,13 @@ def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
     items = selectors.attempt_items(attempt=attempt, public_specs=False)
     answers, _raw = posted_answers(request.POST, items)
     known = {item.question.pk: item.question for item in items}  # not read again
-    result = services.responses_save(attempt=attempt, answers=answers, known=known)
+    submit = request.POST.get("action") == "submit"
+    # Saved and, with "Submit", graded in one transaction (only if every answer was read).
+    result = services.responses_save(attempt=attempt, answers=answers, known=known, submit=submit)
     if result.errors:
+        attempt = selectors.attempt_get_for_student(student=request.user, pk=attempt.pk)
+        if attempt.assignment is not None:
+            class_zone_activate(attempt.assignment.classroom)
         items = selectors.attempt_items(attempt=attempt)
         for item in items:
             error = result.errors.get(item.question.pk)
@@ -113,8 +118,7 @@ def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
         page.items = take_items_translated(page.items, translation)
         context = {"page": page, "translation": translation}
         return render(request, "learning/attempt_take.html", context, status=400)
-    if request.POST.get("action") == "submit":
-        services.attempt_submit(attempt=attempt)
+    if submit:
         messages.success(request, _("Your answers were submitted."))
         return redirect("learning:attempt_result", pk=attempt.pk)
     messages.success(request, _("Your answers were saved."))
@@ -126,8 +130,7 @@ def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
 @require_POST
 def response_save(request: HttpRequest, pk: int, question_id: int) -> JsonResponse:
     """Autosave of one answer, posted as the question's own form fields."""
-    attempt = attempt_get_writable(student=request.user, pk=pk)
-    item = selectors.attempt_item(attempt=attempt, question_id=question_id)
+    attempt, item = attempt_item_get_writable(student=request.user, pk=pk, question_id=question_id)
     if item is None:
         return JsonResponse({"saved": False, "error": _("No such question.")}, status=404)
     posted = form_data(request)  # a body that is not a form must not save an empty answer

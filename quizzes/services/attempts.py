@@ -17,7 +17,7 @@ from django.utils import timezone
 from accounts.models import User
 from lessons.models import Lesson, StepKind
 
-from .. import policy
+from .. import policy, selectors
 from ..errors import Code, QuizError
 from ..models import Attempt, Question, Response, Score
 from ..types import ResponseError, registry
@@ -122,16 +122,15 @@ def _attempt_start(*, student: User, lesson: Lesson, assignment, kind: str, now:
 
 
 def _questions_in(attempt: Attempt, question_ids) -> dict[int, Question]:
-    """The questions this attempt may answer among `question_ids` (one query)."""
+    """The questions this attempt may answer among `question_ids` (`selectors.is_item_of`): one
+    query, none for ids a quiz does not have."""
+    ids = set(question_ids)
+    rows = Question.objects.all()
     if attempt.kind == Attempt.Kind.QUIZ:
-        allowed = set(question_ids) & set(attempt.item_order)
-        return Question.objects.in_bulk(allowed)
-    return {
-        q.pk: q
-        for q in Question.objects.filter(
-            pk__in=list(question_ids), lesson_id=attempt.lesson_id, is_current=True
-        ).exclude(step__kind=StepKind.QUIZ)
-    }
+        ids &= set(attempt.item_order)
+    else:
+        rows = rows.select_related("step")  # lesson work answers no quiz item
+    return {pk: q for pk, q in rows.in_bulk(ids).items() if selectors.is_item_of(attempt, q)}
 
 
 @dataclass
@@ -146,12 +145,17 @@ def responses_save(
     answers: Mapping[int, object],
     now: datetime | None = None,
     known: Mapping[int, Question] | None = None,
+    submit: bool = False,
 ) -> SaveResult:
     """Save several answers at once (the page's form without JavaScript), in a fixed number of
     queries. An answer that cannot be read is reported and the others are still saved.
 
     The attempt row is locked and re-read, so an answer racing a submit (another tab, a slow
-    network) either lands before the submit or is refused: never stored after grading."""
+    network) either lands before the submit or is refused: never stored after grading.
+
+    `submit`: then, if every answer was read, grade and close the attempt as `attempt_submit`
+    does, in the same transaction and under the same lock, grading with the questions read
+    for the answers."""
     now = _now(now)
     questions = dict(known) if known is not None else _questions_in(attempt, answers.keys())
     errors: dict[int, QuizError] = {}
@@ -166,12 +170,16 @@ def responses_save(
             errors[qid] = error
     saved: dict[int, Response] = {}
     with transaction.atomic():
-        locked = Attempt.objects.select_for_update().only("status", "deadline").get(pk=attempt.pk)
+        rows = Attempt.objects.select_for_update()
+        # Grading needs the whole row; a save only what decides whether it may write.
+        locked = (rows if submit else rows.only("status", "deadline")).get(pk=attempt.pk)
         if not locked.is_open:
             raise QuizError(Code.ATTEMPT_SUBMITTED, attempt_id=attempt.pk)
         overdue = policy.is_past(locked.deadline, now)
         if not overdue and clean:
             saved = _upsert(attempt, questions, clean, timezone.now())
+        if submit and not overdue and not errors:
+            _submit_locked(locked, now, questions=questions)
     if overdue:
         if attempt.kind == Attempt.Kind.QUIZ:
             attempt_submit(attempt=attempt, now=now)
@@ -181,49 +189,82 @@ def responses_save(
 
 
 # Written as SQL because the ORM's upsert cannot raise the revision only when the answer changed.
-# Both databases run it: SQLite has had RETURNING since 3.35. `{differs}` compares the stored
-# answer: jsonb by value on PostgreSQL, the JSON text on SQLite (Django writes it canonically).
-
-
+# Both databases run it: SQLite has had RETURNING since 3.35. An unchanged answer keeps its
+# revision and time but is still returned, so the caller never reads it back. `{changed}`
+# compares the stored answer: jsonb by value on PostgreSQL, the JSON text on SQLite (Django
+# writes it canonically). In SET, every column on the right is the row's old value.
 _UPSERT = """
 INSERT INTO quizzes_response (attempt_id, question_id, data, revision, created_at, updated_at)
-VALUES {rows}
+{rows}
 ON CONFLICT (attempt_id, question_id) DO UPDATE
-SET data = excluded.data, revision = quizzes_response.revision + 1,
-    updated_at = excluded.updated_at
-WHERE quizzes_response.data {differs} excluded.data
+SET data = excluded.data,
+    revision = quizzes_response.revision + CASE WHEN {changed} THEN 1 ELSE 0 END,
+    updated_at = CASE WHEN {changed} THEN excluded.updated_at ELSE quizzes_response.updated_at END
 RETURNING question_id, id, revision
 """
 
+# One answer, written only while the attempt is open and in time (`policy.is_past` as a bound,
+# the same as the locked path's check). On PostgreSQL the row lock of FOR UPDATE makes it wait
+# for a submit in progress and then see the attempt as that submit left it; SQLite runs one
+# writer at a time. The WHERE also tells SQLite's parser that ON CONFLICT is the upsert's.
+_IF_OPEN = """SELECT %s, %s, %s, 1, %s, %s FROM quizzes_attempt
+WHERE id = %s AND status = %s AND (deadline IS NULL OR deadline >= %s){lock}"""
 
-def _upsert(attempt: Attempt, questions, clean: dict[int, dict], now: datetime) -> dict:
-    """Every answer in one statement: a new answer is inserted at revision 1, a changed one is
-    updated and its revision goes up by one, an unchanged one is left as it is. A row that
-    another tab inserted a moment ago is taken over, not reported as an error."""
-    data_field = Response._meta.get_field("data")
-    stamp = Response._meta.get_field("updated_at").get_db_prep_save(now, connection)
-    params: list = []
-    for qid, data in clean.items():
-        params += [attempt.pk, qid, data_field.get_db_prep_save(data, connection), stamp, stamp]
-    sql = _UPSERT.format(
-        rows=", ".join(["(%s, %s, %s, 1, %s, %s)"] * len(clean)),
-        differs="IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT",
+
+def _upsert_sql(rows: str) -> str:
+    changed = "quizzes_response.data {} excluded.data".format(
+        "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        written = {qid: (pk, revision) for qid, pk, revision in cursor.fetchall()}
-    saved = {
+    return _UPSERT.format(rows=rows, changed=changed)
+
+
+def _row_params(attempt: Attempt, qid: int, data: dict, stamp: datetime) -> list:
+    data_field = Response._meta.get_field("data")
+    when = Response._meta.get_field("updated_at").get_db_prep_save(stamp, connection)
+    return [attempt.pk, qid, data_field.get_db_prep_save(data, connection), when, when]
+
+
+def _written(attempt: Attempt, questions, clean: dict[int, dict], rows) -> dict[int, Response]:
+    return {
         qid: Response(
             pk=pk, attempt=attempt, question=questions[qid], data=clean[qid], revision=revision
         )
-        for qid, (pk, revision) in written.items()
+        for qid, pk, revision in rows
     }
-    unchanged = [qid for qid in clean if qid not in written]
-    if unchanged:
-        for response in Response.objects.filter(attempt=attempt, question_id__in=unchanged):
-            response.question = questions[response.question_id]
-            saved[response.question_id] = response
+
+
+def _upsert(attempt: Attempt, questions, clean: dict[int, dict], now: datetime) -> dict:
+    """Every answer in one statement, the caller holding the attempt's row lock: a new answer
+    is inserted at revision 1, a changed one is updated and its revision goes up by one, an
+    unchanged one is left as it is. A row that another tab inserted a moment ago is taken over,
+    not reported as an error."""
+    params: list = []
+    for qid, data in clean.items():
+        params += _row_params(attempt, qid, data, now)
+    sql = _upsert_sql("VALUES " + ", ".join(["(%s, %s, %s, 1, %s, %s)"] * len(clean)))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        saved = _written(attempt, questions, clean, cursor.fetchall())
     return {qid: saved[qid] for qid in clean}
+
+
+def _upsert_if_open(
+    attempt: Attempt, question: Question, data: dict, now: datetime
+) -> Response | None:
+    """One answer in one statement, with no transaction around it, if the attempt is open and
+    in time at `now`; None when it is not (nothing written)."""
+    deadline = Attempt._meta.get_field("deadline")
+    params = [
+        *_row_params(attempt, question.pk, data, timezone.now()),
+        attempt.pk,
+        Attempt.Status.IN_PROGRESS,
+        deadline.get_db_prep_value(policy.overdue_before(now), connection),
+    ]
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    with connection.cursor() as cursor:
+        cursor.execute(_upsert_sql(_IF_OPEN.format(lock=lock)), params)
+        saved = _written(attempt, {question.pk: question}, {question.pk: data}, cursor.fetchall())
+    return saved.get(question.pk)
 
 
 def response_save(
@@ -236,10 +277,27 @@ def response_save(
 ) -> Response:
     """Save one answer (autosave). Saving the same answer again is the same row, unchanged.
 
-    `question`: the caller already read it through the attempt (`attempt_item`), so it is not
-    read again."""
-    known = {question_id: question} if question is not None and question.pk == question_id else None
-    result = responses_save(attempt=attempt, answers={question_id: data}, now=now, known=known)
+    The most frequent write of all, so a readable answer to an open attempt in time is one
+    statement (`_upsert_if_open`). Anything else takes the locked path of `responses_save`,
+    which refuses it as before: a closed attempt first (an overdue quiz is closed), then an
+    unknown question or an answer that cannot be read. `question`: the caller already read it
+    through the attempt (`classroom.selectors.attempt_item_get_writable`), so it is not read
+    again."""
+    now = _now(now)
+    if question is not None and question.pk == question_id:
+        questions = {question_id: question}
+    else:
+        questions = _questions_in(attempt, [question_id])
+    if question_id in questions:
+        try:
+            clean = _parse_for(questions[question_id], data)
+        except QuizError:
+            pass  # refused below, after the attempt's own refusals
+        else:
+            saved = _upsert_if_open(attempt, questions[question_id], clean, now)
+            if saved is not None:
+                return saved
+    result = responses_save(attempt=attempt, answers={question_id: data}, now=now, known=questions)
     if question_id in result.errors:
         raise result.errors[question_id]
     return result.saved[question_id]
@@ -265,13 +323,21 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
         locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
         if not locked.is_open:
             return locked
-        if locked.kind == Attempt.Kind.QUIZ and policy.is_past(locked.deadline, now):
-            attempts_close_locked_overdue(attempts=[locked])
-        else:
-            # A submit within the grace period left the browser in time: it counts as on time.
-            when = now if locked.deadline is None else min(now, locked.deadline)
-            attempts_grade_and_close(attempts=[locked], submitted_at={locked.pk: when}, auto=auto)
+        _submit_locked(locked, now, auto=auto)
     return locked
+
+
+def _submit_locked(locked: Attempt, now: datetime, *, auto: bool = False, questions=None) -> None:
+    """Grade and close an attempt the caller holds locked and open. `questions`: the
+    attempt's questions when the caller has them already."""
+    if locked.kind == Attempt.Kind.QUIZ and policy.is_past(locked.deadline, now):
+        attempts_close_locked_overdue(attempts=[locked])
+        return
+    # A submit within the grace period left the browser in time: it counts as on time.
+    when = now if locked.deadline is None else min(now, locked.deadline)
+    attempts_grade_and_close(
+        attempts=[locked], submitted_at={locked.pk: when}, auto=auto, questions=questions
+    )
 
 
 def activity_check(

@@ -9,7 +9,7 @@ transaction itself is exclusive), so an attempt is graded once. It closes in bat
 fixed number of queries per batch, whatever the size of the class.
 See docs/decisions/0010-overdue-attempts.md."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from decimal import Decimal
 
@@ -29,6 +29,15 @@ from .scoring import grade, score_row
 Answers = dict[int, dict[int, tuple[object, datetime]]]
 
 BATCH_SIZE = 200
+# What closing an attempt writes on it.
+CLOSING_FIELDS = (
+    "status",
+    "submitted_at",
+    "auto_submitted",
+    "points_earned",
+    "points_possible",
+    "needs_scoring",
+)
 
 
 def _answers(attempts: list[Attempt]) -> Answers:
@@ -47,14 +56,18 @@ def attempts_grade_and_close(
     submitted_at: dict[int, datetime],
     auto: bool,
     answers: Answers | None = None,
+    questions: Mapping[int, Question] | None = None,
 ) -> None:
     """Grade every item of each attempt once with its saved answers and mark it submitted at
     `submitted_at[attempt.pk]`. The caller holds the attempts locked and open (inside its
-    transaction). Queries do not grow with the number of attempts."""
+    transaction). Queries do not grow with the number of attempts. `questions`: the caller's,
+    read again only if some item is missing."""
     if not attempts:
         return
     answers = _answers(attempts) if answers is None else answers
-    questions = Question.objects.in_bulk({qid for a in attempts for qid in a.item_order})
+    wanted = {qid for a in attempts for qid in a.item_order}
+    if questions is None or not wanted <= questions.keys():
+        questions = Question.objects.in_bulk(wanted)
     rows: list[Score] = []
     for attempt in attempts:
         saved = answers[attempt.pk]
@@ -77,17 +90,12 @@ def attempts_grade_and_close(
             for qid in attempt.item_order
         )
     Score.objects.bulk_create(rows)
-    Attempt.objects.bulk_update(
-        attempts,
-        [
-            "status",
-            "submitted_at",
-            "auto_submitted",
-            "points_earned",
-            "points_possible",
-            "needs_scoring",
-        ],
-    )
+    if len(attempts) == 1:  # a student's submit: a plain UPDATE, not bulk_update's CASEs
+        Attempt.objects.filter(pk=attempts[0].pk).update(
+            **{name: getattr(attempts[0], name) for name in CLOSING_FIELDS}
+        )
+    else:
+        Attempt.objects.bulk_update(attempts, CLOSING_FIELDS)
     for attempt in attempts:
         attempt_total_changed.send(sender=Attempt, attempt_id=attempt.pk)
 

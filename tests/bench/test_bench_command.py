@@ -37,6 +37,8 @@ def test_bench_json_gives_each_figure_its_ratio_and_target_and_check_exits_on_a_
             "2",
             "--warmup",
             "0",
+            "--clock",  # the process's CPU time; wall time, the default, is the same code
+            "cpu",
         ],
         cwd=ROOT,
         env=bench_env(),
@@ -48,6 +50,7 @@ def test_bench_json_gives_each_figure_its_ratio_and_target_and_check_exits_on_a_
     # --check: the exit status says whether every target was met (with 2 rounds, either).
     assert done.returncode == (0 if results["passed"] else 1), done.stderr[-3000:]
     assert results["rounds"] == 2
+    assert results["clock"] == "cpu"
     assert results["database"] in {"sqlite3", "postgresql"}
     assert set(results["figures"]) == FIGURES
     for name, figure in results["figures"].items():

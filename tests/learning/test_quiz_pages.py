@@ -96,6 +96,53 @@ def test_a_malformed_answer_gets_400_with_a_message_and_the_others_are_saved(
     assert list(Response.objects.values_list("question_id", flat=True)) == [tf.pk]
 
 
+def test_submitting_with_an_answer_that_cannot_be_read_saves_the_others_and_submits_nothing(
+    client, student, attempt
+):
+    client.force_login(student)
+    tf = items_by_type(attempt, "true_false")[0]
+    numeric = items_by_type(attempt, "numeric")[0]
+    page = reverse("learning:attempt_take", args=[attempt.pk])
+
+    response = client.post(
+        page,
+        {
+            "items": attempt.item_order,
+            f"{tf.uid}-answer": "true",
+            f"{numeric.uid}-value": "about a lot",
+            "action": "submit",
+        },
+    )
+
+    assert response.status_code == 400
+    attempt.refresh_from_db()
+    assert attempt.is_open
+    assert not attempt.scores.exists()
+    assert list(Response.objects.values_list("question_id", flat=True)) == [tf.pk]
+
+
+def test_submitting_grades_the_answers_posted_with_it_in_one_transaction(
+    client, student, attempt, django_assert_num_queries
+):
+    client.force_login(student)
+    tf = items_by_type(attempt, "true_false")[0]
+    answer = "true" if tf.spec["answer"] else "false"
+    page = reverse("learning:attempt_take", args=[attempt.pk])
+    form = {"items": attempt.item_order, f"{tf.uid}-answer": answer, "action": "submit"}
+
+    # session, user, attempt, questions, answers; savepoint, the lock's read, the upsert, the
+    # answers to grade, the scores, the attempt, release (the LMS grade is looked up after the
+    # commit, which a test inside a transaction does not reach)
+    with django_assert_num_queries(12):
+        assert client.post(page, form).status_code == 302
+
+    attempt.refresh_from_db()
+    assert not attempt.is_open
+    assert attempt.points_earned == tf.points
+    assert attempt.scores.count() == len(attempt.item_order)
+    assert attempt.scores.get(question=tf).state == "correct"
+
+
 def test_items_not_on_the_posted_page_keep_their_answers(client, student, attempt):
     client.force_login(student)
     tf = items_by_type(attempt, "true_false")[0]
@@ -171,6 +218,50 @@ def test_saving_after_submit_is_a_409_with_a_message(client, student, attempt):
     response = client.post(url, {f"{tf.uid}-answer": "true"})
     assert response.status_code == 409
     assert "already submitted" in response.json()["error"]
+
+
+def test_autosave_of_a_question_the_attempt_does_not_answer_is_a_404(client, student, attempt):
+    client.force_login(student)
+    activity = Question.objects.exclude(step__kind="quiz").first()
+    url = reverse("learning:response_save", args=[attempt.pk, activity.pk])
+    response = client.post(url, {f"{activity.uid}-text": "mine"})
+    assert response.status_code == 404
+    assert response.json()["saved"] is False
+    assert not Response.objects.exists()
+
+
+def test_autosave_of_lesson_work_takes_its_activities_and_no_quiz_item(client, student, assignment):
+    work = services.attempt_start(
+        student=student, lesson=assignment.lesson, assignment=assignment, kind=Attempt.Kind.LESSON
+    )
+    activity = Question.objects.exclude(step__kind="quiz").filter(type="true_false").first()
+    quiz_item = Question.objects.filter(step__kind="quiz", type="true_false").first()
+    client.force_login(student)
+
+    saved = client.post(
+        reverse("learning:response_save", args=[work.pk, activity.pk]),
+        {f"{activity.uid}-answer": "true"},
+    )
+    refused = client.post(
+        reverse("learning:response_save", args=[work.pk, quiz_item.pk]),
+        {f"{quiz_item.uid}-answer": "true"},
+    )
+
+    assert saved.json() == {"saved": True, "revision": 1}
+    assert refused.status_code == 404
+    assert list(Response.objects.values_list("question_id", "data")) == [
+        (activity.pk, {"answer": True})
+    ]
+
+
+@pytest.mark.parametrize("which", ["attempt", "question"])
+def test_autosave_to_an_id_no_table_can_hold_is_a_404_not_a_500(client, student, attempt, which):
+    client.force_login(student)
+    huge = 2**63
+    args = [huge, attempt.item_order[0]] if which == "attempt" else [attempt.pk, huge]
+    response = client.post(reverse("learning:response_save", args=args), {"x": "1"})
+    assert response.status_code == 404
+    assert response.json()["saved"] is False
 
 
 def test_get_on_start_is_not_allowed(client, student, assignment):

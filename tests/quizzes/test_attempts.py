@@ -69,7 +69,10 @@ def test_saving_the_same_answer_twice_is_one_answer(attempt):
         attempt=attempt, question_id=question.pk, data=correct(question)
     )
     assert first.pk == second.pk
-    assert Response.objects.get().revision == 1
+    assert second.revision == 1
+    stored = Response.objects.get()
+    assert stored.revision == 1
+    assert stored.updated_at == stored.created_at  # not touched by the second save
 
 
 def test_changing_an_answer_updates_the_one_row(attempt):
@@ -117,8 +120,9 @@ def test_saving_answers_takes_the_same_queries_however_many_there_are(
     questions = quiz_questions(attempt)[:answers]
     known = {q.pk: q for q in questions}
     services.responses_save(attempt=attempt, answers={q.pk: correct(q) for q in questions})
-    # savepoint, lock, upsert, read of the unchanged answers (all of them this time), release
-    with django_assert_num_queries(5):
+    # savepoint, lock, upsert, release: the upsert returns the unchanged answers too (all of
+    # them this time), so none is read back
+    with django_assert_num_queries(4):
         services.responses_save(
             attempt=attempt, answers={q.pk: correct(q) for q in questions}, known=known
         )
@@ -134,6 +138,18 @@ def test_a_malformed_answer_is_refused_and_changes_nothing(attempt):
     assert raised.value.code == Code.INVALID_RESPONSE
     assert raised.value.status == 400
     assert Response.objects.get().data == {"answer": True}
+
+
+def test_a_malformed_answer_to_a_submitted_attempt_is_refused_as_submitted(attempt):
+    """The attempt's refusal comes first, whatever the answer: the client learns the quiz is
+    closed, not that it should fix an answer it can no longer save."""
+    question = next(q for q in quiz_questions(attempt) if q.type == "true_false")
+    services.attempt_submit(attempt=attempt)
+    with pytest.raises(QuizError) as raised:
+        services.response_save(
+            attempt=attempt, question_id=question.pk, data={"answer": "perhaps"}, question=question
+        )
+    assert raised.value.code == Code.ATTEMPT_SUBMITTED
 
 
 def test_an_answer_to_a_question_outside_the_attempt_is_refused(attempt):
