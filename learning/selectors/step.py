@@ -68,6 +68,7 @@ class Activity:
     first_try_state: str = ""
     error: str = ""
     level: str = ReadingLevel.STANDARD
+    controls_html: str = ""  # set by quizzes.controls.controls_render before rendering
 
     @property
     def uid(self) -> str:
