@@ -13,7 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from accounts.models import User
 from classroom.models import Assignment
@@ -52,6 +54,10 @@ class StepLink:
     is_current: bool
     done: bool
     minutes: int = 0  # core minutes at the student's level
+    # Made in Python, as the quiz page's words and addresses: per link (two per step), a
+    # {% url %} and a {% blocktranslate count %} cost more than the strings they make.
+    url: str = ""
+    minutes_label: str = ""
 
 
 @dataclass
@@ -182,6 +188,8 @@ def lesson_step_page(
 
     level = reading_level_for(attempt=attempt, assignment=assignment)
     links = []
+    # One reverse() for the page: the steps' addresses differ only in their last segment.
+    url_base = reverse("learning:step", args=[assignment.pk, "x"]).removesuffix("x/")
     for number, step in enumerate(steps, start=1):
         on_step = by_step.get(step.pk, [])
         if step.kind == StepKind.QUIZ:
@@ -189,7 +197,18 @@ def lesson_step_page(
         else:
             done = bool(on_step) and all(q.pk in answers for q in on_step)
         minutes = step.minutes_for(level)["core"]
-        links.append(StepLink(step, number, step.pk == current.pk, done, minutes))
+        label = ngettext("%(m)s min", "%(m)s min", minutes) % {"m": minutes}
+        links.append(
+            StepLink(
+                step,
+                number,
+                step.pk == current.pk,
+                done,
+                minutes,
+                url=f"{url_base}{step.kind}/",
+                minutes_label=label,
+            )
+        )
     index = steps.index(current)
 
     settings = policy.QuizSettings.from_obj(assignment)
