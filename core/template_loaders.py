@@ -5,7 +5,7 @@ djLint indents the templates for their readers; rendered as written, the indenta
 table of radio buttons repeated per row and per column was a third of a lesson step's HTML.
 Each line loses its leading whitespace and blank lines go, but one newline stays wherever
 there was one, so text never runs together (HTML collapses a run of whitespace to one space).
-A line holding only a tag that prints nothing (`{% if %}`, `{% endfor %}`, `{% load %}`…)
+A line holding only a tag that prints nothing itself (`{% if %}`, `{% endfor %}`, `{% memo %}`…)
 also loses its newline. `<pre>`, `<textarea>` and `{% verbatim %}` keep their text as written.
 Only `.html` files of the project's own template folders are touched; `{% blocktranslate %}`
 spanning lines is always `trimmed` here, so its message ids are unaffected."""
@@ -21,7 +21,7 @@ KEEP = re.compile(
 INDENT = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
 SILENT_TAG_LINE = re.compile(
     r"^((?:{%-?\s*(?:if|elif|else|endif|for|empty|endfor|with|endwith|load|block|endblock"
-    r"|extends|comment|endcomment)\b[^%]*%}|{#.*?#})+)\n",
+    r"|extends|comment|endcomment|memo|endmemo)\b[^%]*%}|{#.*?#})+)\n",
     re.MULTILINE,
 )
 

@@ -57,7 +57,8 @@ def _key(item: Item, disabled: bool) -> str:
 
 def controls_render(items: list[Item], *, disabled: bool) -> None:
     """Set `controls_html` on every item: from the cache where it holds the same input (one
-    round trip for all items), rendered and stored otherwise."""
+    round trip for all items), rendered and stored otherwise. A step page's activities
+    (`learning.selectors.step.Activity`) have the same attributes and come here too."""
     keys = {item.number: _key(item, disabled) for item in items}
     found = cache.get_many(list(keys.values()))
     missing = {}

@@ -13,11 +13,13 @@ from datetime import datetime
 from typing import Any
 
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from accounts.models import User
 from classroom.models import Assignment
-from lessons.document import GlossaryEntry, SentenceView, document_paragraphs, glossary_entries
+from lessons.document import GlossaryEntry, SentenceView
 from lessons.markdown import render_markdown
 from lessons.models import Lesson, ReadingLevel, Source, Step, StepKind
 from lessons.parts import PartView, lesson_parts
@@ -26,6 +28,8 @@ from quizzes.feedback import FeedbackView, feedback_view
 from quizzes.models import Attempt, Question, Response, Score
 from quizzes.selectors import public_spec_for
 from quizzes.types import QuestionType, registry
+
+from .content import lesson_content_get, lesson_content_key
 
 
 def lesson_work_get(*, student: User, assignment: Assignment) -> Attempt | None:
@@ -50,6 +54,10 @@ class StepLink:
     is_current: bool
     done: bool
     minutes: int = 0  # core minutes at the student's level
+    # Made in Python, as the quiz page's words and addresses: per link (two per step), a
+    # {% url %} and a {% blocktranslate count %} cost more than the strings they make.
+    url: str = ""
+    minutes_label: str = ""
 
 
 @dataclass
@@ -66,6 +74,7 @@ class Activity:
     first_try_state: str = ""
     error: str = ""
     level: str = ReadingLevel.STANDARD
+    controls_html: str = ""  # set by quizzes.controls.controls_render before rendering
 
     @property
     def uid(self) -> str:
@@ -118,6 +127,7 @@ class StepPage:
     parts: list[PartView] = field(default_factory=list)
     figures: list[dict[str, Any]] = field(default_factory=list)  # Step.figures
     timeline: list[dict[str, Any]] = field(default_factory=list)  # when the step shows it
+    content_key: str = ""  # names the lesson's content as read: the cache key of its document
 
     @property
     def citation_keys(self) -> list[str]:
@@ -156,19 +166,13 @@ def lesson_step_page(
     has no such step."""
     now = now or timezone.now()
     lesson = assignment.lesson
-    steps = list(Step.objects.filter(lesson=lesson).order_by("position"))
+    content = lesson_content_get(lesson=lesson)  # the same for every student: cached
+    steps = content.steps
     current = next((s for s in steps if s.kind == kind), None)
     if current is None:
         raise Http404("This lesson has no such step.")
-    sources = list(Source.objects.filter(lesson=lesson).order_by("position"))
-    sentences = list(lesson.sentences.order_by("position"))
-    glossary = list(lesson.glossary.order_by("position"))
-    references = list(lesson.references.order_by("position"))
-    questions = list(
-        Question.objects.filter(lesson=lesson, is_current=True)
-        .exclude(step__kind=StepKind.QUIZ)
-        .order_by("position")
-    )
+    sources = content.sources
+    questions = content.questions
     answers = dict(Response.objects.filter(attempt=attempt).values_list("question_id", "data"))
     checks = _checks_by_question(attempt, [q.pk for q in questions if q.step_id == current.pk])
 
@@ -179,11 +183,13 @@ def lesson_step_page(
     quiz = None
     quiz_submitted = False
     if current.kind == StepKind.QUIZ or any(s.kind == StepKind.QUIZ for s in steps):
-        quiz = _quiz_info(attempt, assignment, now, count=current.kind == StepKind.QUIZ)
+        quiz = _quiz_info(attempt, assignment, now, item_count=content.quiz_item_count)
         quiz_submitted = quiz.latest_submitted is not None
 
     level = reading_level_for(attempt=attempt, assignment=assignment)
     links = []
+    # One reverse() for the page: the steps' addresses differ only in their last segment.
+    url_base = reverse("learning:step", args=[assignment.pk, "x"]).removesuffix("x/")
     for number, step in enumerate(steps, start=1):
         on_step = by_step.get(step.pk, [])
         if step.kind == StepKind.QUIZ:
@@ -191,10 +197,20 @@ def lesson_step_page(
         else:
             done = bool(on_step) and all(q.pk in answers for q in on_step)
         minutes = step.minutes_for(level)["core"]
-        links.append(StepLink(step, number, step.pk == current.pk, done, minutes))
+        label = ngettext("%(m)s min", "%(m)s min", minutes) % {"m": minutes}
+        links.append(
+            StepLink(
+                step,
+                number,
+                step.pk == current.pk,
+                done,
+                minutes,
+                url=f"{url_base}{step.kind}/",
+                minutes_label=label,
+            )
+        )
     index = steps.index(current)
 
-    entries = glossary_entries(glossary)
     settings = policy.QuizSettings.from_obj(assignment)
     activities = [
         _activity(n, q, attempt, settings, answers.get(q.pk), checks.get(q.pk, []), level)
@@ -213,9 +229,9 @@ def lesson_step_page(
         next=steps[index + 1] if index + 1 < len(steps) else None,
         main_source=next((s for s in sources if s.kind == Source.Kind.MAIN), None),
         comparison_sources=[s for s in sources if s.kind == Source.Kind.COMPARISON],
-        paragraphs=document_paragraphs(sentences, glossary, entries),
-        glossary=entries,
-        references=references,
+        paragraphs=content.paragraphs,
+        glossary=content.glossary,
+        references=content.references,
         activities=activities,
         quiz=quiz if current.kind == StepKind.QUIZ else None,
         closed=policy.is_past(attempt.deadline, now),
@@ -224,6 +240,7 @@ def lesson_step_page(
         parts=lesson_parts(lesson, steps, level),
         figures=current.figures,
         timeline=lesson.timeline if current.shows_timeline else [],
+        content_key=lesson_content_key(lesson),
     )
 
 
@@ -285,7 +302,7 @@ def activity_public_spec(
     )
 
 
-def _quiz_info(attempt: Attempt, assignment: Assignment, now, *, count: bool) -> QuizInfo:
+def _quiz_info(attempt: Attempt, assignment: Assignment, now, *, item_count: int) -> QuizInfo:
     attempts = list(
         Attempt.objects.filter(
             student_id=attempt.student_id, assignment=assignment, kind=Attempt.Kind.QUIZ
@@ -294,11 +311,6 @@ def _quiz_info(attempt: Attempt, assignment: Assignment, now, *, count: bool) ->
     settings = policy.QuizSettings.from_obj(assignment)
     submitted = [a for a in attempts if not a.is_open]
     latest = submitted[-1] if submitted else None
-    item_count = 0
-    if count:
-        item_count = Question.objects.filter(
-            lesson_id=assignment.lesson_id, step__kind=StepKind.QUIZ, is_current=True
-        ).count()
     left = None
     if settings.attempts_allowed:
         left = max(0, settings.attempts_allowed - len(attempts))

@@ -41,6 +41,7 @@ from lessons.models import ReadingLevel, StepKind
 from lessons.selectors import lesson_citation_keys, lesson_glossary, lesson_references
 from quizzes import selectors as quiz_selectors
 from quizzes import services as quiz_services
+from quizzes.controls import controls_render
 from quizzes.errors import Code, QuizError
 from quizzes.models import Attempt
 
@@ -111,8 +112,14 @@ def step_detail(request: HttpRequest, assignment_id: int, kind: str) -> HttpResp
     if request.method == "POST":
         return _step_post(request, page, translation)
     services.lesson_progress_save(attempt=attempt, step_kind=kind)
+    return _step_render(request, page, translation)
+
+
+def _step_render(request: HttpRequest, page, translation, status: int = 200) -> HttpResponse:
+    """The step page, its activities' controls from the cache where it has them."""
+    controls_render(page.activities, disabled=page.closed)
     context = {"page": page, "translation": translation}
-    return render(request, "learning/step_detail.html", context)
+    return render(request, "learning/step_detail.html", context, status=status)
 
 
 @student_required
@@ -171,8 +178,7 @@ def _step_post(request: HttpRequest, page, translation) -> HttpResponse:
                 activity.response = raw_by_id.get(activity.question.pk)
                 activity.feedback = None
         messages.error(request, _("Some answers could not be saved. They are marked below."))
-        context = {"page": page, "translation": translation}
-        return render(request, "learning/step_detail.html", context, status=400)
+        return _step_render(request, page, translation, status=400)
 
     check = request.POST.get("check")
     if check:

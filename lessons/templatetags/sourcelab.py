@@ -1,5 +1,10 @@
+import itertools
+
 from django import template
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -39,7 +44,10 @@ def markdown_inline(text: str):
 def numbered_citations(html: str, keys=None):
     """Number the citations of a rendered page (``{% filter numbered_citations %}``): by the
     page's own reference list, or by ``keys`` (the lesson's citable ids in list order) where
-    a fragment has no list of its own."""
+    a fragment has no list of its own. A page without a citation is returned as it is (every
+    page passes through this filter in base.html; most have none)."""
+    if '<sup class="citation">' not in html:
+        return html
     return number_citations(html, keys or None)
 
 
@@ -54,3 +62,50 @@ def citations_to(html: str, url: str):
 def when_words(when):
     """A date and time as people say them ("Friday, 23:59"), in the active time zone."""
     return when_in_words(when) if when else ""
+
+
+# {% memo %}: the page frame's parts that are the same for every request with the same values
+# (navigation, language menu, static links), rendered once per process instead of per request.
+# Kept in this process's memory, not the shared cache: a Redis round trip would cost about what
+# rendering them does. Emptied when settings change (tests' override_settings) and when full.
+_MEMO: dict[tuple, str] = {}
+_MEMO_MAX = 4096
+_memo_ids = itertools.count()
+
+
+@receiver(setting_changed)
+def _memo_clear(**_kwargs) -> None:
+    _MEMO.clear()
+
+
+class MemoNode(template.Node):
+    def __init__(self, nodelist, vary):
+        self.nodelist, self.vary = nodelist, vary
+        self.id = next(_memo_ids)  # a template parsed again (development) gets new entries
+
+    def render(self, context):
+        key = (
+            self.id,
+            get_language(),
+            get_script_prefix(),
+            get_urlconf(),
+            *(str(value.resolve(context)) for value in self.vary),
+        )
+        html = _MEMO.get(key)
+        if html is None:
+            if len(_MEMO) >= _MEMO_MAX:
+                _MEMO.clear()
+            html = _MEMO[key] = self.nodelist.render(context)
+        return html
+
+
+@register.tag
+def memo(parser, token):
+    """``{% memo value… %}…{% endmemo %}``: the body rendered once per process for each
+    combination of the values, the active language, the URL prefix and URLconf, then reused.
+    The body must depend on nothing else: never a CSRF token, a user's name, the request's
+    path or anything read from the database inside it (pass what it reads as a value)."""
+    vary = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endmemo",))
+    parser.delete_first_token()
+    return MemoNode(nodelist, vary)

@@ -1,0 +1,99 @@
+"""`{% memo %}`: a part of the page frame rendered once per process for each value it names,
+the language, the URL prefix and the URLconf (lessons/templatetags/sourcelab.py)."""
+
+import pytest
+from django.template import Context, Template
+from django.test import override_settings
+from django.urls import reverse, set_script_prefix
+from django.utils import translation
+
+from lessons.templatetags import sourcelab
+
+MEMO = "{% load sourcelab %}{% memo role %}{{ role }}:{{ counter.next }}{% endmemo %}"
+
+
+class Counter:
+    """Counts how often the body was rendered."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def next(self):
+        self.calls += 1
+        return self.calls
+
+
+@pytest.fixture(autouse=True)
+def empty_memo():
+    sourcelab._MEMO.clear()
+    yield
+    sourcelab._MEMO.clear()
+
+
+def test_the_body_is_rendered_once_for_the_same_values_and_reused():
+    template, counter = Template(MEMO), Counter()
+    first = template.render(Context({"role": "student", "counter": counter}))
+    second = template.render(Context({"role": "student", "counter": counter}))
+    assert first == second == "student:1"
+    assert counter.calls == 1
+
+
+def test_another_value_renders_the_body_again():
+    template, counter = Template(MEMO), Counter()
+    template.render(Context({"role": "student", "counter": counter}))
+    assert template.render(Context({"role": "teacher", "counter": counter})) == "teacher:2"
+
+
+def test_another_language_renders_the_body_again():
+    template = Template(
+        "{% load i18n sourcelab %}{% memo %}{% translate 'Password' %}{% endmemo %}"
+    )
+    with translation.override("en"):
+        english = template.render(Context())
+    with translation.override("ru"):
+        russian = template.render(Context())
+    assert english == "Password"
+    assert russian not in ("", english)
+
+
+def test_a_changed_setting_empties_the_memo():
+    template = Template(
+        "{% load static sourcelab %}{% memo %}{% static 'css/sourcelab.css' %}{% endmemo %}"
+    )
+    assert template.render(Context()) == "/static/css/sourcelab.css"
+    with override_settings(STATIC_URL="/assets/"):
+        assert template.render(Context()) == "/assets/css/sourcelab.css"
+    assert template.render(Context()) == "/static/css/sourcelab.css"
+
+
+def test_another_url_prefix_renders_the_body_again():
+    template = Template("{% load sourcelab %}{% memo %}{% url 'home' %}{% endmemo %}")
+    before = template.render(Context())
+    set_script_prefix("/school/")
+    try:
+        assert template.render(Context()) == "/school" + before
+    finally:
+        set_script_prefix("/")
+
+
+def test_two_memo_blocks_never_share_an_entry():
+    template = Template("{% load sourcelab %}{% memo %}a{% endmemo %}{% memo %}b{% endmemo %}")
+    assert template.render(Context()) == "ab"
+
+
+def test_the_navigation_follows_the_page_and_the_user(client, student, teacher):
+    """The frame's memoised navigation still marks the current page and shows each role its
+    own links, and the per-request parts (name, CSRF token, return path) stay per request."""
+    client.force_login(student)
+    dashboard = client.get(reverse("learning:dashboard")).content.decode()
+    skills = client.get(reverse("learning:skills")).content.decode()
+    assert 'data-nav="student-home" aria-current="page"' in dashboard
+    assert 'data-nav="student-skills" aria-current="page"' not in dashboard
+    assert 'data-nav="student-skills" aria-current="page"' in skills
+    assert f"Log out ({student.username})" in skills
+    assert f'name="next" value="{reverse("learning:skills")}"' in skills
+    client.force_login(teacher)
+    classes = client.get(reverse("classroom:classroom_list")).content.decode()
+    assert 'data-nav="teacher-home" aria-current="page"' in classes
+    assert 'data-nav="student-home"' not in classes
+    assert f"Log out ({teacher.username})" in classes
