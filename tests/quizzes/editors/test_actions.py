@@ -86,7 +86,8 @@ def test_each_value_of_a_mapping_is_labelled_by_its_row():
     }
     html = item_editor("select", spec=item, sentences={"s1": "One.", "s2": "Two."}).render()
     for row in (0, 1):
-        label = re.search(rf'<label[^>]*for="id-q-spec-feedback-{row}-value-standard">([^<]*)<', html)
+        field = f"id-q-spec-feedback-{row}-value-standard"
+        label = re.search(rf'<label[^>]*for="{field}">([^<]*)<', html)
         assert label is not None and label.group(1) == f"Feedback, row {row + 1}"
 
 
