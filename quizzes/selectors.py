@@ -29,7 +29,10 @@ def scores_counted() -> QuerySet[Score]:
 def scores_newest(*, attempts) -> QuerySet[Score]:
     """The scores that count, only the newest of each (attempt, question) of `attempts`: the
     rows `scores_latest` picks, as a queryset a page can aggregate in the database."""
+    # The subquery is limited to `attempts` too (it changes no result): PostgreSQL then builds
+    # its anti-join from those attempts' scores, not from every score of the school.
     newer = scores_counted().filter(
+        attempt__in=attempts,
         attempt_id=OuterRef("attempt_id"),
         question_id=OuterRef("question_id"),
         id__gt=OuterRef("id"),

@@ -237,7 +237,7 @@ def assignment_analysis(
     skill_labels = dict(Skill.choices)
     skills = [(key, str(skill_labels.get(key, key))) for key in _skill_order(assignment, whole)]
     class_mastery = [(label, whole.fraction(key)) for key, label in skills]
-    wrote = set(lesson_work.values_list("attempt__student_id", flat=True).distinct())
+    wrote = set(lesson_work.values_list("attempt__student_id", flat=True).order_by().distinct())
     with_data = [s for s in students if s.pk in counted or s.pk in wrote]
     pages = max(1, -(-len(with_data) // STUDENTS_PER_PAGE))
     page = min(max(page, 1), pages)
@@ -331,8 +331,10 @@ def _own_discrimination(newest, question_ids, student_of, by_id, totals) -> dict
     if not question_ids:
         return {}
     pairs: dict[int, list] = defaultdict(list)
-    rows = newest.filter(question_id__in=question_ids).values_list(
-        "question_id", "attempt_id", "points_earned", "points_possible"
+    rows = (
+        newest.filter(question_id__in=question_ids)
+        .values_list("question_id", "attempt_id", "points_earned", "points_possible")
+        .order_by()  # sorted below, by student
     )
     for qid, attempt_id, earned, possible in rows:
         student = by_id[student_of[attempt_id]]
@@ -352,14 +354,14 @@ def _tally_picks(stat: QuestionStats, newest, student_of) -> None:
     public = qt.public_spec(spec)
     full = {
         attempt_id: _share(earned, possible) == 1
-        for attempt_id, earned, possible in newest.filter(question=question).values_list(
-            "attempt_id", "points_earned", "points_possible"
-        )
+        for attempt_id, earned, possible in newest.filter(question=question)
+        .values_list("attempt_id", "points_earned", "points_possible")
+        .order_by()  # counted, then sorted by the tally
     }
     answers = dict(
-        Response.objects.filter(attempt_id__in=list(full), question=question).values_list(
-            "attempt_id", "data"
-        )
+        Response.objects.filter(attempt_id__in=list(full), question=question)
+        .values_list("attempt_id", "data")
+        .order_by()
     )
     stat.picks = analysis.tally(
         [(answers.get(attempt_id), right) for attempt_id, right in full.items()],
@@ -376,11 +378,16 @@ def _student_mastery(on_page, counted, newest, lesson_work, questions) -> dict:
     queries)."""
     per_student: dict[int, analysis.Mastery] = defaultdict(analysis.Mastery)
     student_of = {counted[s.pk].id: s.pk for s in on_page if s.pk in counted}
-    quiz = newest.filter(attempt_id__in=list(student_of)).values_list(
-        "attempt_id", "question_id", "points_earned", "points_possible"
+    # No order: a score's default ordering joins four tables to sort rows that are only summed.
+    quiz = (
+        newest.filter(attempt_id__in=list(student_of))
+        .values_list("attempt_id", "question_id", "points_earned", "points_possible")
+        .order_by()
     )
-    written = lesson_work.filter(attempt__student__in=[s.pk for s in on_page]).values_list(
-        "attempt__student_id", "question_id", "points_earned", "points_possible"
+    written = (
+        lesson_work.filter(attempt__student__in=[s.pk for s in on_page])
+        .values_list("attempt__student_id", "question_id", "points_earned", "points_possible")
+        .order_by()
     )
     rows = [(student_of[a], q, e, p) for a, q, e, p in quiz] + list(written)
     for student_id, question_id, earned, possible in rows:
