@@ -151,3 +151,31 @@ class Mastery:
     def fraction(self, skill: str) -> Fraction | None:
         tally = self.skills.get(skill)
         return tally.fraction if tally else None
+
+
+def share(earned, possible) -> Fraction:
+    """A student's share of a question's points, exactly (no points possible: none)."""
+    return Fraction(earned or 0) / Fraction(possible) if possible else Fraction(0)
+
+
+@dataclass
+class QuestionTally:
+    """One question version's scores, counted: exact sums of shares and of points."""
+
+    answered: int = 0
+    total: Fraction = Fraction(0)  # sum of each student's share of the points
+    upper: Fraction = Fraction(0)  # the same, upper group only
+    lower: Fraction = Fraction(0)
+    earned: Decimal = Decimal(0)  # points: exact decimals (`Tally`)
+    possible: Decimal = Decimal(0)
+
+    def add(self, band: int, earned, possible, n: int) -> None:
+        part = n * share(earned, possible)
+        self.answered += n
+        self.total += part
+        if band == 1:
+            self.upper += part
+        elif band == -1:
+            self.lower += part
+        self.earned += n * (earned or 0)
+        self.possible += n * (possible or 0)

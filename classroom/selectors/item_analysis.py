@@ -4,7 +4,6 @@ a fixed number of queries, computed by the pure statistics of `classroom.analysi
 
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 
 from django.db.models import Case, Count, Value, When
@@ -148,7 +147,7 @@ def assignment_analysis(
     counted = _counted_attempts(assignment, by_id)
     student_of = {row.id: student_id for student_id, row in counted.items()}
     totals = {
-        student_id: _share(row.points_earned, row.points_possible)
+        student_id: analysis.share(row.points_earned, row.points_possible)
         for student_id, row in counted.items()
     }
     # Upper and lower 27 %: ranked by total; equal totals keep register order. Sorted by the
@@ -162,7 +161,7 @@ def assignment_analysis(
     lower = [counted[sid].id for sid in ranked[len(ranked) - size :]] if size else []
 
     newest = scores_newest(attempts=list(student_of))
-    tallies: dict[int, _Tally] = defaultdict(_Tally)
+    tallies: dict[int, analysis.QuestionTally] = defaultdict(analysis.QuestionTally)
     for question_id, band, earned, possible, n in (
         newest.annotate(
             band=Case(
@@ -184,7 +183,7 @@ def assignment_analysis(
             student__memberships__classroom=assignment.classroom,
         )
     )
-    written: dict[int, _Tally] = defaultdict(_Tally)
+    written: dict[int, analysis.QuestionTally] = defaultdict(analysis.QuestionTally)
     for question_id, earned, possible, n in (
         lesson_work.values_list("question_id", "points_earned", "points_possible")
         .annotate(n=Count("id"))
@@ -287,29 +286,6 @@ def assignment_analysis(
     )
 
 
-@dataclass
-class _Tally:
-    """One question version's scores, counted: exact sums of shares and of points."""
-
-    answered: int = 0
-    total: Fraction = Fraction(0)  # sum of each student's share of the points
-    upper: Fraction = Fraction(0)  # the same, upper group only
-    lower: Fraction = Fraction(0)
-    earned: Decimal = Decimal(0)  # points: exact decimals (`analysis.Tally`)
-    possible: Decimal = Decimal(0)
-
-    def add(self, band: int, earned, possible, n: int) -> None:
-        share = n * _share(earned, possible)
-        self.answered += n
-        self.total += share
-        if band == 1:
-            self.upper += share
-        elif band == -1:
-            self.lower += share
-        self.earned += n * (earned or 0)
-        self.possible += n * (possible or 0)
-
-
 def _counted_attempts(assignment: Assignment, by_id: dict[int, User]) -> dict[int, AttemptRow]:
     """Each student's counted quiz attempt (the grading method's pick), one query."""
     submitted: dict[int, list[AttemptRow]] = defaultdict(list)
@@ -338,7 +314,7 @@ def _own_discrimination(newest, question_ids, student_of, by_id, totals) -> dict
     )
     for qid, attempt_id, earned, possible in rows:
         student = by_id[student_of[attempt_id]]
-        share = _share(earned, possible)
+        share = analysis.share(earned, possible)
         pairs[qid].append((student_sort_key(student), totals[student.pk], share))
     return {
         qid: analysis.discrimination([(total, share) for _k, total, share in sorted(rows)])
@@ -353,7 +329,7 @@ def _tally_picks(stat: QuestionStats, newest, student_of) -> None:
     spec = qt.parse_spec(question.spec)
     public = qt.public_spec(spec)
     full = {
-        attempt_id: _share(earned, possible) == 1
+        attempt_id: analysis.share(earned, possible) == 1
         for attempt_id, earned, possible in newest.filter(question=question)
         .values_list("attempt_id", "points_earned", "points_possible")
         .order_by()  # counted, then sorted by the tally
@@ -393,10 +369,6 @@ def _student_mastery(on_page, counted, newest, lesson_work, questions) -> dict:
     for student_id, question_id, earned, possible in rows:
         per_student[student_id].add(questions[question_id].skills, earned or 0, possible or 0)
     return per_student
-
-
-def _share(earned, possible) -> Fraction:
-    return Fraction(earned or 0) / Fraction(possible) if possible else Fraction(0)
 
 
 def _skill_order(assignment: Assignment, mastery: analysis.Mastery) -> list[str]:
