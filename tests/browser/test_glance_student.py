@@ -6,6 +6,7 @@ beside their numbers; the dashboard's due date in words and one obvious next ste
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from classroom.demo import DEMO_ACCOUNTS, DEMO_CLASS_NAME
 from classroom.models import Assignment
@@ -109,8 +110,8 @@ def test_the_lesson_steps_read_at_a_glance(
     term.focus()
     page.keyboard.press("Enter")
     definition = page.locator(f"details[data-glossary] #{anchor}")
-    definition.wait_for()
-    assert page.evaluate("document.activeElement.id") == anchor
+    # The definition is swapped in first, then focused: wait for the focus, not just the node.
+    expect(definition).to_be_focused()
     assert page.locator("details[data-glossary]").evaluate("d => d.open")
     glance("student-step-glossary")
 
