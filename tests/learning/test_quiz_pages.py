@@ -76,20 +76,7 @@ def test_submitting_shows_the_score(client, student, attempt):
 def test_a_malformed_answer_gets_400_with_a_message_and_the_others_are_saved(
     client, student, attempt
 ):
-    client.force_login(student)
-    tf = items_by_type(attempt, "true_false")[0]
-    numeric = items_by_type(attempt, "numeric")[0]
-    page = reverse("learning:attempt_take", args=[attempt.pk])
-
-    response = client.post(
-        page,
-        {
-            "items": attempt.item_order,
-            f"{tf.uid}-answer": "true",
-            f"{numeric.uid}-value": "about a lot",
-            "action": "save",
-        },
-    )
+    tf, response = _post_with_an_unreadable_number(client, student, attempt, "save")
 
     assert response.status_code == 400
     assert "could not be saved" in response.content.decode()
@@ -99,20 +86,7 @@ def test_a_malformed_answer_gets_400_with_a_message_and_the_others_are_saved(
 def test_submitting_with_an_answer_that_cannot_be_read_saves_the_others_and_submits_nothing(
     client, student, attempt
 ):
-    client.force_login(student)
-    tf = items_by_type(attempt, "true_false")[0]
-    numeric = items_by_type(attempt, "numeric")[0]
-    page = reverse("learning:attempt_take", args=[attempt.pk])
-
-    response = client.post(
-        page,
-        {
-            "items": attempt.item_order,
-            f"{tf.uid}-answer": "true",
-            f"{numeric.uid}-value": "about a lot",
-            "action": "submit",
-        },
-    )
+    tf, response = _post_with_an_unreadable_number(client, student, attempt, "submit")
 
     assert response.status_code == 400
     attempt.refresh_from_db()
@@ -267,3 +241,17 @@ def test_autosave_to_an_id_no_table_can_hold_is_a_404_not_a_500(client, student,
 def test_get_on_start_is_not_allowed(client, student, assignment):
     client.force_login(student)
     assert client.get(reverse("learning:attempt_start", args=[assignment.pk])).status_code == 405
+
+
+def _post_with_an_unreadable_number(client, student, attempt, action):
+    """The quiz form with a true/false answered and a numeric answer that cannot be read."""
+    client.force_login(student)
+    tf = items_by_type(attempt, "true_false")[0]
+    numeric = items_by_type(attempt, "numeric")[0]
+    form = {
+        "items": attempt.item_order,
+        f"{tf.uid}-answer": "true",
+        f"{numeric.uid}-value": "about a lot",
+        "action": action,
+    }
+    return tf, client.post(reverse("learning:attempt_take", args=[attempt.pk]), form)
