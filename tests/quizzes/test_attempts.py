@@ -4,6 +4,8 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from classroom.services import assignment_create
@@ -322,3 +324,16 @@ def test_the_score_that_counts_is_the_newest_that_is_not_a_formative_check(attem
         points_possible=first.points,
     )
     assert selectors.scores_latest(attempts=[submitted.pk])[(submitted.pk, first.pk)] == override
+
+
+def test_the_scores_that_count_are_read_without_joining_what_was_not_asked_for(attempt):
+    submitted = services.attempt_submit(attempt=attempt)
+    with CaptureQueriesContext(connection) as plain:
+        selectors.scores_latest(attempts=[submitted.pk])
+    with CaptureQueriesContext(connection) as joined:
+        latest = selectors.scores_latest(attempts=[submitted.pk], related=("question",))
+
+    # With no names, `select_related()` would join every foreign key and the rows behind them.
+    assert "JOIN" not in plain.captured_queries[0]["sql"]
+    assert joined.captured_queries[0]["sql"].count("JOIN") == 1
+    assert all("question" in score._state.fields_cache for score in latest.values())
