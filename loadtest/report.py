@@ -82,15 +82,17 @@ def _order(name: str) -> int:
     return ORDER.index(name) if name in ORDER else len(ORDER)
 
 
+# A py-spy frame reads "function (path/to/module.py:line)"; the views are named by function
+# and file so that a view that moves fails tests/loadtest/test_report.py instead of reading 0 %.
 PROFILE_MARKERS = {
     "password hashing (at login)": ("pbkdf2", "(argon2/"),
     "view: login": ("LoginView.",),
-    "view: home": ("home (config/views.py",),
-    "view: start": ("attempt_start (quizzes/views.py",),
-    "view: attempt_take (quiz page GET; submit POST)": ("attempt_take (quizzes/views.py",),
-    "view: save (response_save)": ("response_save (quizzes/views.py",),
-    "view: submit (_attempt_post)": ("_attempt_post (quizzes/views.py",),
-    "view: result": ("attempt_result (quizzes/views.py",),
+    "view: home (the dashboard)": ("dashboard (learning/views/lesson.py",),
+    "view: start": ("attempt_start (learning/views/quiz.py",),
+    "view: attempt_take (quiz page GET; submit POST)": ("attempt_take (learning/views/quiz.py",),
+    "view: save (response_save)": ("response_save (learning/views/quiz.py",),
+    "view: submit (_attempt_post)": ("_attempt_post (learning/views/quiz.py",),
+    "view: result": ("attempt_result (learning/views/quiz.py",),
     "template rendering": ("Template.render (django/template/base.py",),
     "database: psycopg execute": ("execute (psycopg/cursor.py",),
     "sessions and cache (redis client)": ("(redis/",),
