@@ -19,11 +19,11 @@ from classroom.timezones import class_zone_activate
 from core.errors import answers_json
 from core.http import form_data
 from learning.forms import posted_answers
-from learning.selectors.attempt import attempt_result_page, attempt_take_page
+from learning.selectors.attempt import attempt_take_page
+from learning.selectors.result import attempt_result_page
 from learning.translations import (
     ReaderTranslation,
     reader_translation,
-    rows_translated,
     take_items_translated,
 )
 from lessons.selectors import lesson_visible_get
@@ -153,7 +153,6 @@ def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
     if attempt.is_open:
         return redirect("learning:attempt_take", pk=attempt.pk)
     translation = _translation(request, attempt)
-    page = attempt_result_page(attempt=attempt)
-    page.rows = rows_translated(page.rows, translation)
+    page = attempt_result_page(attempt=attempt, translation=translation)
     context = {"page": page, "translation": translation}
     return render(request, "learning/attempt_result.html", context)
