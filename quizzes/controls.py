@@ -16,6 +16,7 @@ entries."""
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache as memoize
 from pathlib import Path
@@ -52,10 +53,11 @@ def _templates_digest() -> str:
 @dataclass(frozen=True)
 class Fragment:
     """`template` rendered with `context`, whose HTML depends on nothing but `inputs` (JSON
-    data), the template (with what it includes) and the language."""
+    data), the template (with what it includes) and the language. A context that costs queries
+    is given as a function, called only when the cache does not hold the HTML."""
 
     template: str
-    context: dict[str, Any]
+    context: dict[str, Any] | Callable[[], dict[str, Any]]
     inputs: Any
 
 
@@ -75,7 +77,8 @@ def fragments_render(fragments: list[Fragment]) -> list[SafeString]:
     for key, fragment in zip(keys, fragments, strict=True):
         html = found.get(key)
         if html is None:
-            html = missing[key] = found[key] = render_to_string(fragment.template, fragment.context)
+            context = fragment.context() if callable(fragment.context) else fragment.context
+            html = missing[key] = found[key] = render_to_string(fragment.template, context)
         shown.append(mark_safe(html))  # noqa: S308 - rendered by the escaping template
     if missing:
         cache.set_many(missing, TIMEOUT)

@@ -17,7 +17,7 @@ from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext
 
 from learning.translations import ReaderTranslation, rows_translated
-from lessons.models import StepKind
+from lessons.models import Lesson, StepKind
 from lessons.selectors import lesson_references
 from quizzes import policy, selectors
 from quizzes.controls import Fragment, controls_fragment, fragments_render
@@ -29,6 +29,7 @@ from quizzes.types import GradeState, registry
 from .attempt import _reading_level
 
 FEEDBACK_TEMPLATE = "learning/_feedback.html"
+REFERENCES_TEMPLATE = "lessons/_references.html"
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,7 @@ class ResultPage:
     attempt: Attempt
     review: policy.Review
     rows: list[ResultRow]
-    sources: list = field(default_factory=list)
-    references: list = field(default_factory=list)
+    references_html: str = ""  # the list citations link to
     percent: int | None = None
     tally: list[tuple[Verdict, int]] = field(default_factory=list)
     pending: Pending = Pending()
@@ -87,8 +87,8 @@ def attempt_result_page(
         else []
     )
     page = result_page_build(attempt=attempt, review=review, items=items, translation=translation)
-    if review.feedback:
-        page.sources, page.references = lesson_references(lesson=attempt.lesson)
+    if review.feedback:  # citations in prompts and feedback link to the list
+        [page.references_html] = fragments_render([_references(attempt.lesson)])
     if review.score:
         page.pending = _pending(attempt, page.rows)
         page.regrades = (
@@ -119,6 +119,18 @@ def result_page_build(
     if review.score:
         page.percent = policy.percent(attempt.points_earned, attempt.points_possible)
     return page
+
+
+def _references(lesson: Lesson) -> Fragment:
+    """The lesson's list of sources and references: the same for every student, read and
+    rendered only when the cache does not hold it for the lesson as it is now (every change of
+    its content moves `updated_at`: `learning.signals`)."""
+
+    def context() -> dict:
+        sources, references = lesson_references(lesson=lesson)
+        return {"sources": sources, "references": references}
+
+    return Fragment(REFERENCES_TEMPLATE, context, [lesson.pk, lesson.updated_at])
 
 
 def _rows(rows: list[tuple[Item, FeedbackView | None]]) -> list[ResultRow]:
