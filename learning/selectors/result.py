@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext
 
@@ -20,7 +21,7 @@ from learning.translations import ReaderTranslation, rows_translated
 from lessons.models import Lesson, StepKind
 from lessons.selectors import lesson_references
 from quizzes import policy, selectors
-from quizzes.controls import Fragment, controls_fragment, fragments_render
+from quizzes.controls import TIMEOUT, Fragment, controls_fragment, fragments_render
 from quizzes.feedback import FeedbackView, Verdict, review_view
 from quizzes.models import Attempt, Question, Response
 from quizzes.selectors import Item
@@ -170,14 +171,7 @@ def _pending(attempt: Attempt, rows: list[ResultRow]) -> Pending:
     quiz_points = sum((item.score.points_possible for item in waiting), Decimal(0))
     if not attempt.assignment_id:
         return Pending(len(waiting), quiz_points)
-    # The lesson's written answers: its current activities that are never scored
-    # automatically (the same rule as the teacher's grid, classroom.selectors.class_progress).
-    manual = [qt.key for qt in registry if not qt.auto_graded]
-    written = dict(
-        Question.objects.filter(lesson_id=attempt.lesson_id, is_current=True, type__in=manual)
-        .exclude(step__kind=StepKind.QUIZ)
-        .values_list("pk", "points")
-    )
+    written = _written(attempt.lesson)
     if not written:
         return Pending(len(waiting), quiz_points)
     work = Attempt.objects.filter(
@@ -207,6 +201,24 @@ def _pending(attempt: Attempt, rows: list[ResultRow]) -> Pending:
         ),
         grade_possible=(attempt.points_possible or Decimal(0)) + sum(written.values()),
     )
+
+
+def _written(lesson: Lesson) -> dict[int, int]:
+    """The lesson's written answers (question id -> points): its current activities that are
+    never scored automatically (the same rule as the teacher's grid,
+    classroom.selectors.class_progress). Lesson content, the same for every student: kept in
+    the cache under the lesson's id and `updated_at`, as the reference list is."""
+    key = f"result-written:{lesson.pk}:{lesson.updated_at.isoformat() if lesson.updated_at else ''}"
+    written = cache.get(key)
+    if written is None:
+        manual = [qt.key for qt in registry if not qt.auto_graded]
+        written = dict(
+            Question.objects.filter(lesson_id=lesson.pk, is_current=True, type__in=manual)
+            .exclude(step__kind=StepKind.QUIZ)
+            .values_list("pk", "points")
+        )
+        cache.set(key, written, TIMEOUT)
+    return written
 
 
 def _review_feedback(item: Item, review: policy.Review) -> FeedbackView | None:
