@@ -1,23 +1,19 @@
-"""A quiz attempt as the student takes it and as they see it once submitted."""
+"""A quiz attempt as the student takes it (the result page: `learning.selectors.result`)."""
 
-from collections import Counter
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
-from decimal import Decimal
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
 from learning.selectors.step import reading_level_for
-from lessons.models import ReadingLevel, StepKind
+from lessons.models import ReadingLevel
 from lessons.selectors import lesson_references
 from quizzes import policy, selectors
 from quizzes.controls import controls_render
-from quizzes.feedback import FeedbackView, Verdict, review_view
-from quizzes.models import Attempt, Question, Response
+from quizzes.models import Attempt
 from quizzes.selectors import Item
-from quizzes.types import GradeState, registry
 
 # A deadline this close is shown as a countdown even without a time limit (the assignment closes).
 COUNTDOWN_WITHOUT_LIMIT = timedelta(hours=2)
@@ -113,132 +109,4 @@ def _reading_level(attempt: Attempt) -> str:
         )
     return reading_level_for(
         attempt=Attempt(reading_level=chosen or ""), assignment=attempt.assignment
-    )
-
-
-@dataclass(frozen=True)
-class Pending:
-    """What the teacher still scores, and what it counts for: the quiz's written answers, and
-    the lesson's written answers, which the assignment's grade adds to the quiz's points
-    (docs/decisions/0004-assignment-grade.md)."""
-
-    quiz_answers: int = 0
-    quiz_points: Decimal = Decimal(0)
-    written_points: Decimal = Decimal(0)  # every written answer of the lesson, scored or not
-    written_earned: Decimal | None = None  # None: none scored yet
-    written_waiting: bool = False  # some are not scored yet
-    grade_possible: Decimal | None = None  # the quiz's points and the written answers'
-
-
-@dataclass
-class ResultPage:
-    attempt: Attempt
-    review: policy.Review
-    rows: list[tuple[Item, FeedbackView | None]]
-    sources: list = field(default_factory=list)
-    references: list = field(default_factory=list)
-    percent: int | None = None
-    tally: list[tuple[Verdict, int]] = field(default_factory=list)
-    pending: Pending = Pending()
-    regrades: list = field(default_factory=list)  # (item number, score): regraded after a key fix
-
-
-def attempt_result_page(*, attempt: Attempt, now: datetime | None = None) -> ResultPage:
-    """A submitted attempt: the score, feedback and key as far as the settings release them;
-    with the score, its percentage, how many answers were right, partly right, wrong or left
-    blank, and what the teacher still has to score."""
-    review = selectors.attempt_review(attempt=attempt, now=now)
-    items = selectors.attempt_items(
-        attempt=attempt, with_scores=review.feedback, level=_reading_level(attempt)
-    )
-    page = result_page_build(attempt=attempt, review=review, items=items)
-    if review.feedback:
-        page.sources, page.references = lesson_references(lesson=attempt.lesson)
-    if review.score:
-        page.pending = _pending(attempt, page.rows)
-        page.regrades = (
-            [(i.number, i.score) for i in items if i.score and i.score.origin == "regrade"]
-            if review.feedback  # the items hold their scores already
-            else selectors.attempt_regrades(attempt=attempt)
-        )
-    return page
-
-
-def result_page_build(*, attempt: Attempt, review: policy.Review, items: list[Item]) -> ResultPage:
-    """The result page from what was read: pure, so that a test renders it for any answer to
-    any question type (tests/learning/test_result_key_withheld.py)."""
-    page = ResultPage(
-        attempt=attempt,
-        review=review,
-        rows=[(item, _review_feedback(item, review)) for item in items],
-    )
-    if review.feedback:
-        verdicts = Counter(feedback.verdict for _item, feedback in page.rows if feedback)
-        page.tally = [(verdict, verdicts[verdict]) for verdict in Verdict if verdicts[verdict]]
-    if review.score:
-        page.percent = policy.percent(attempt.points_earned, attempt.points_possible)
-    return page
-
-
-def _pending(attempt: Attempt, rows: list[tuple[Item, FeedbackView | None]]) -> Pending:
-    waiting = [item for item, feedback in rows if feedback and feedback.is_ungraded]
-    quiz_points = sum((item.score.points_possible for item in waiting), Decimal(0))
-    if not attempt.assignment_id:
-        return Pending(len(waiting), quiz_points)
-    # The lesson's written answers: its current activities that are never scored
-    # automatically (the same rule as the teacher's grid, classroom.selectors.class_progress).
-    manual = [qt.key for qt in registry if not qt.auto_graded]
-    written = dict(
-        Question.objects.filter(lesson_id=attempt.lesson_id, is_current=True, type__in=manual)
-        .exclude(step__kind=StepKind.QUIZ)
-        .values_list("pk", "points")
-    )
-    if not written:
-        return Pending(len(waiting), quiz_points)
-    work = Attempt.objects.filter(
-        assignment_id=attempt.assignment_id, student_id=attempt.student_id, kind=Attempt.Kind.LESSON
-    )
-    scored = {
-        question_id: score
-        for (_a, question_id), score in selectors.scores_latest(attempts=work).items()
-        if question_id in written and score.state != GradeState.UNGRADED
-    }
-    answered = dict(
-        Response.objects.filter(attempt__in=work, question_id__in=written).values_list(
-            "question_id", "updated_at"
-        )
-    )
-    return Pending(
-        quiz_answers=len(waiting),
-        quiz_points=quiz_points,
-        written_points=Decimal(sum(written.values())),
-        written_earned=sum((s.points_earned for s in scored.values()), Decimal(0))
-        if scored
-        else None,
-        # Written and not scored since (an answer never written counts 0, as on the grid).
-        written_waiting=any(
-            question_id not in scored or scored[question_id].created_at < updated_at
-            for question_id, updated_at in answered.items()
-        ),
-        grade_possible=(attempt.points_possible or Decimal(0)) + sum(written.values()),
-    )
-
-
-def _review_feedback(item: Item, review: policy.Review) -> FeedbackView | None:
-    """A submitted answer as far as the settings release it now (`feedback.review_view`);
-    None when nothing is released (or the item was not scored)."""
-    if item.score is None:
-        return None
-    return review_view(
-        review=review,
-        state=item.score.state,
-        parts=item.score.parts,
-        lines=item.score.feedback,
-        qtype=item.qtype,
-        public_spec=item.spec,
-        response=item.response,
-        question_feedback=item.question.feedback_for(item.level),
-        prose=item.question.prose_for(item.level),
-        points_earned=item.score.points_earned,
-        points_possible=item.score.points_possible,
     )

@@ -19,11 +19,11 @@ from classroom.timezones import class_zone_activate
 from core.errors import answers_json
 from core.http import form_data
 from learning.forms import posted_answers
-from learning.selectors.attempt import attempt_result_page, attempt_take_page
+from learning.selectors.attempt import attempt_take_page
+from learning.selectors.result import attempt_result_page
 from learning.translations import (
     ReaderTranslation,
     reader_translation,
-    rows_translated,
     take_items_translated,
 )
 from lessons.selectors import lesson_visible_get
@@ -145,7 +145,7 @@ def response_save(request: HttpRequest, pk: int, question_id: int) -> JsonRespon
 @login_required
 @require_GET
 def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
-    attempt = selectors.attempt_get_for_student(student=request.user, pk=pk)
+    attempt = selectors.attempt_get_for_student(student=request.user, pk=pk, reading_level=True)
     if attempt.assignment is not None:
         class_zone_activate(attempt.assignment.classroom)
     if attempt.is_open and _closed_overdue(request, attempt):
@@ -153,7 +153,6 @@ def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
     if attempt.is_open:
         return redirect("learning:attempt_take", pk=attempt.pk)
     translation = _translation(request, attempt)
-    page = attempt_result_page(attempt=attempt)
-    page.rows = rows_translated(page.rows, translation)
+    page = attempt_result_page(attempt=attempt, translation=translation)
     context = {"page": page, "translation": translation}
     return render(request, "learning/attempt_result.html", context)

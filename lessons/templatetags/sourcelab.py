@@ -40,6 +40,23 @@ def markdown_inline(text: str):
     return _as_content(render_markdown_inline(str(text or "")), "span")
 
 
+@register.filter
+def at_position(values, number):
+    """The value at `number` (counted from 1) of a list, else None: an answer's order read
+    by position in one step, where a loop over the whole answer per option cost n³."""
+    try:
+        return list(values or ())[int(number) - 1] if int(number) > 0 else None
+    except (IndexError, TypeError, ValueError):
+        return None
+
+
+@register.filter
+def value_for(mapping, key):
+    """`mapping[key]` of a dict (an answer's pairs, or its category per item), else None:
+    one lookup where a loop over the whole answer per option cost n³."""
+    return mapping.get(key) if isinstance(mapping, dict) else None
+
+
 @register.filter(is_safe=True)
 def numbered_citations(html: str, keys=None):
     """Number the citations of a rendered page (``{% filter numbered_citations %}``): by the

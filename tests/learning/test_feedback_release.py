@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from classroom.models import Assignment, Extension
-from learning.selectors.attempt import attempt_result_page
+from learning.selectors.result import attempt_result_page
 from quizzes import services
 from quizzes.models import Attempt, FeedbackLevel, FeedbackTiming, Question
 from tests.learning.test_result_key_withheld import FeedbackText, feedback_blocks, visible

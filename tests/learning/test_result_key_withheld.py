@@ -39,7 +39,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from accounts.models import User
-from learning.selectors.attempt import result_page_build
+from learning.selectors.result import result_page_build
 from lessons.models import Lesson
 from lessons.templatetags.sourcelab import markdown, markdown_inline
 from quizzes import policy
