@@ -144,6 +144,19 @@ class StepPage:
         return self.step.body_for(self.level)
 
     @property
+    def nav_key(self) -> str:
+        """Everything the step list (`_step_nav.html`) shows, as its `{% memo %}` key: the
+        same key, the same HTML, so it is rendered once per place and steps done."""
+        part = self.part
+        return repr(
+            (
+                part and (part.number, part.title, part.core, part.extension),
+                len(self.parts),
+                [(s.url, s.minutes, s.minutes_label, s.done, s.is_current) for s in self.steps],
+            )
+        )
+
+    @property
     def part(self) -> PartView | None:
         """The part the current step belongs to (None when the lesson is one period)."""
         if len(self.parts) < 2:
