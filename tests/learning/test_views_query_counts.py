@@ -21,12 +21,12 @@ from tests.conftest import EXAMPLE_PACKAGE
 
 pytestmark = pytest.mark.django_db
 
-# Session and user (2), assignment (1), lesson-work attempt (1), the step page (answers,
-# checks of the step's activities, quiz attempts for the progress marks, and the lesson's
+# Session and user (2), assignment (1), the lesson-work record with the quiz attempts (for the
+# progress marks) (1), the step page (answers, checks of the step's activities, and the lesson's
 # content when the cache lacks it: steps, sources, sentences, glossary, references,
 # activities, the quiz's item count); the quiz step has no activities to check but reads the
 # quiz's title (+1).
-STEP_PAGE_MAX = 14
+STEP_PAGE_MAX = 13
 # 6, +1 closing the student's overdue attempts first (none here), +1 the classes waiting for
 # the teacher's approval (issue 13)
 DASHBOARD_MAX = 8
