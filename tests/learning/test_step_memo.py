@@ -141,3 +141,13 @@ def test_an_edited_source_shows_at_once(client, student, assignment):
     source.publisher = "Printed by the Courier"
     source.save()  # as the admin's change form does (it moves the lesson's updated_at)
     assert "Printed by the Courier" in step_page(client, assignment)
+
+
+def test_each_step_pages_to_its_own_neighbours(client, student, assignment):
+    client.force_login(student)
+    sourcing = step_page(client, assignment, "sourcing")
+    assert 'name="go"\nvalue="context"' in sourcing
+    assert 'name="go"\nvalue="close_reading"' in sourcing
+    reading = step_page(client, assignment, "close_reading")
+    assert 'name="go"\nvalue="sourcing"' in reading
+    assert 'name="go"\nvalue="perspective"' in reading
