@@ -208,7 +208,11 @@ def lesson_step_page(
     sources = content.sources
     questions = content.questions
     answers = dict(Response.objects.filter(attempt=attempt).values_list("question_id", "data"))
-    checks = _checks_by_question(attempt, [q.pk for q in questions if q.step_id == current.pk])
+    # A check saves its answer first (quizzes.services.activity_check), and answers are never
+    # deleted: only an answered activity can have checks, and a step not yet answered (the
+    # first visit) needs no query for them.
+    answered = [q.pk for q in questions if q.step_id == current.pk and q.pk in answers]
+    checks = _checks_by_question(attempt, answered)
 
     by_step: dict[int, list[Question]] = defaultdict(list)
     for question in questions:

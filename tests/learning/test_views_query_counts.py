@@ -131,3 +131,22 @@ def test_the_skills_page_costs_the_same_with_little_and_much_work(
     lesson_packages_load(paths=[EXAMPLE_PACKAGE])
     much = queries(client, url)
     assert little == much <= SKILLS_MAX, (little, much)
+
+
+def test_checks_are_read_only_on_a_step_with_answers(client, student, assignment):
+    """Only an answered activity can have checks (a check saves its answer first)."""
+    client.force_login(student)
+    url = reverse("learning:step", args=[assignment.pk, "sourcing"])
+    client.get(url)  # the first visit starts the lesson work
+    with CaptureQueriesContext(connection) as unanswered:
+        client.get(url)
+    assert not any("quizzes_score" in q["sql"] for q in unanswered.captured_queries)
+    work = Attempt.objects.get(student=student, assignment=assignment, kind=Attempt.Kind.LESSON)
+    question = Question.objects.filter(
+        lesson=assignment.lesson, step__kind="sourcing", is_current=True
+    ).first()
+    services.activity_check(attempt=work, question_id=question.pk, data=correct(question))
+    with CaptureQueriesContext(connection) as answered:
+        html = client.get(url).content.decode()
+    assert any("quizzes_score" in q["sql"] for q in answered.captured_queries)
+    assert f'id="feedback-{question.uid}"' in html and "Right first time" in html
