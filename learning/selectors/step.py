@@ -47,6 +47,22 @@ def lesson_work_get(*, student: User, assignment: Assignment) -> Attempt | None:
     )
 
 
+def lesson_attempts_get(
+    *, student: User, assignment: Assignment
+) -> tuple[Attempt | None, list[Attempt]]:
+    """(the lesson-work record as `lesson_work_get` finds it, the quiz attempts in order), in
+    one query: a step page needs both (the quiz step's mark and its attempts)."""
+    rows = Attempt.objects.filter(student=student, assignment=assignment).order_by("number")
+    work = None
+    quiz = []
+    for row in rows:
+        if row.kind == Attempt.Kind.QUIZ:
+            quiz.append(row)
+        elif row.kind == Attempt.Kind.LESSON and row.lesson_id == assignment.lesson_id:
+            work = row  # the last, as lesson_work_get's "-number"
+    return work, quiz
+
+
 @dataclass
 class StepLink:
     step: Step
@@ -144,6 +160,19 @@ class StepPage:
         return self.step.body_for(self.level)
 
     @property
+    def nav_key(self) -> str:
+        """Everything the step list (`_step_nav.html`) shows, as its `{% memo %}` key: the
+        same key, the same HTML, so it is rendered once per place and steps done."""
+        part = self.part
+        return repr(
+            (
+                part and (part.number, part.title, part.core, part.extension),
+                len(self.parts),
+                [(s.url, s.minutes, s.minutes_label, s.done, s.is_current) for s in self.steps],
+            )
+        )
+
+    @property
     def part(self) -> PartView | None:
         """The part the current step belongs to (None when the lesson is one period)."""
         if len(self.parts) < 2:
@@ -160,10 +189,15 @@ def reading_level_for(*, attempt: Attempt | None, assignment: Assignment) -> str
 
 
 def lesson_step_page(
-    *, attempt: Attempt, assignment: Assignment, kind: str, now: datetime | None = None
+    *,
+    attempt: Attempt,
+    assignment: Assignment,
+    kind: str,
+    quiz_attempts: list[Attempt],
+    now: datetime | None = None,
 ) -> StepPage:
     """Everything one step's page shows, in a fixed number of queries; 404 if the lesson
-    has no such step."""
+    has no such step. `quiz_attempts`: the student's, as `lesson_attempts_get` reads them."""
     now = now or timezone.now()
     lesson = assignment.lesson
     content = lesson_content_get(lesson=lesson)  # the same for every student: cached
@@ -174,7 +208,11 @@ def lesson_step_page(
     sources = content.sources
     questions = content.questions
     answers = dict(Response.objects.filter(attempt=attempt).values_list("question_id", "data"))
-    checks = _checks_by_question(attempt, [q.pk for q in questions if q.step_id == current.pk])
+    # A check saves its answer first (quizzes.services.activity_check), and answers are never
+    # deleted: only an answered activity can have checks, and a step not yet answered (the
+    # first visit) needs no query for them.
+    answered = [q.pk for q in questions if q.step_id == current.pk and q.pk in answers]
+    checks = _checks_by_question(attempt, answered)
 
     by_step: dict[int, list[Question]] = defaultdict(list)
     for question in questions:
@@ -183,7 +221,9 @@ def lesson_step_page(
     quiz = None
     quiz_submitted = False
     if current.kind == StepKind.QUIZ or any(s.kind == StepKind.QUIZ for s in steps):
-        quiz = _quiz_info(attempt, assignment, now, item_count=content.quiz_item_count)
+        quiz = _quiz_info(
+            attempt, assignment, now, quiz_attempts, item_count=content.quiz_item_count
+        )
         quiz_submitted = quiz.latest_submitted is not None
 
     level = reading_level_for(attempt=attempt, assignment=assignment)
@@ -302,12 +342,9 @@ def activity_public_spec(
     )
 
 
-def _quiz_info(attempt: Attempt, assignment: Assignment, now, *, item_count: int) -> QuizInfo:
-    attempts = list(
-        Attempt.objects.filter(
-            student_id=attempt.student_id, assignment=assignment, kind=Attempt.Kind.QUIZ
-        ).order_by("number")
-    )
+def _quiz_info(
+    attempt: Attempt, assignment: Assignment, now, attempts: list[Attempt], *, item_count: int
+) -> QuizInfo:
     settings = policy.QuizSettings.from_obj(assignment)
     submitted = [a for a in attempts if not a.is_open]
     latest = submitted[-1] if submitted else None

@@ -32,6 +32,7 @@ from learning.selectors.skills import skills_for_student
 from learning.selectors.step import (
     activity_public_spec,
     check_feedback,
+    lesson_attempts_get,
     lesson_step_page,
     lesson_work_get,
     reading_level_for,
@@ -73,6 +74,10 @@ def _lesson_work(request: HttpRequest, assignment) -> Attempt:
     existing = lesson_work_get(student=request.user, assignment=assignment)
     if existing is not None:
         return existing
+    return _lesson_work_start(request, assignment)
+
+
+def _lesson_work_start(request: HttpRequest, assignment) -> Attempt:
     return quiz_services.attempt_start(
         student=request.user,
         lesson=assignment.lesson,
@@ -103,8 +108,11 @@ def step_detail(request: HttpRequest, assignment_id: int, kind: str) -> HttpResp
         assignment_get_for_student_work if request.method == "POST" else assignment_get_for_student
     )
     assignment = get_assignment(student=request.user, pk=assignment_id)
-    attempt = _lesson_work(request, assignment)
-    page = lesson_step_page(attempt=attempt, assignment=assignment, kind=kind)
+    attempt, quiz_attempts = lesson_attempts_get(student=request.user, assignment=assignment)
+    attempt = attempt or _lesson_work_start(request, assignment)
+    page = lesson_step_page(
+        attempt=attempt, assignment=assignment, kind=kind, quiz_attempts=quiz_attempts
+    )
     translation = reader_translation(
         user=request.user, lesson=assignment.lesson, language=request.LANGUAGE_CODE
     )

@@ -114,3 +114,15 @@ def test_each_change_of_content_moves_the_lessons_stamp(example_lesson):
     sentence = example_lesson.sentences.first()
     sentence.save()
     assert Lesson.objects.get(pk=example_lesson.pk).updated_at > before
+
+
+def test_a_second_read_in_the_same_process_skips_the_shared_cache(example_lesson, monkeypatch):
+    from django.core.cache import cache
+
+    first = lesson_content_get(lesson=example_lesson)
+    monkeypatch.setattr(cache, "get", lambda *a, **k: pytest.fail("read the shared cache"))
+    assert lesson_content_get(lesson=example_lesson) is first
+    example_lesson.sentences.first().save()  # moves updated_at: another key
+    example_lesson.refresh_from_db()
+    with pytest.raises(pytest.fail.Exception):
+        lesson_content_get(lesson=example_lesson)

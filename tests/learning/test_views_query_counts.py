@@ -21,12 +21,12 @@ from tests.conftest import EXAMPLE_PACKAGE
 
 pytestmark = pytest.mark.django_db
 
-# Session and user (2), assignment (1), lesson-work attempt (1), the step page (answers,
-# checks of the step's activities, quiz attempts for the progress marks, and the lesson's
+# Session and user (2), assignment (1), the lesson-work record with the quiz attempts (for the
+# progress marks) (1), the step page (answers, checks of the step's activities, and the lesson's
 # content when the cache lacks it: steps, sources, sentences, glossary, references,
 # activities, the quiz's item count); the quiz step has no activities to check but reads the
 # quiz's title (+1).
-STEP_PAGE_MAX = 14
+STEP_PAGE_MAX = 13
 # 6, +1 closing the student's overdue attempts first (none here), +1 the classes waiting for
 # the teacher's approval (issue 13)
 DASHBOARD_MAX = 8
@@ -131,3 +131,22 @@ def test_the_skills_page_costs_the_same_with_little_and_much_work(
     lesson_packages_load(paths=[EXAMPLE_PACKAGE])
     much = queries(client, url)
     assert little == much <= SKILLS_MAX, (little, much)
+
+
+def test_checks_are_read_only_on_a_step_with_answers(client, student, assignment):
+    """Only an answered activity can have checks (a check saves its answer first)."""
+    client.force_login(student)
+    url = reverse("learning:step", args=[assignment.pk, "sourcing"])
+    client.get(url)  # the first visit starts the lesson work
+    with CaptureQueriesContext(connection) as unanswered:
+        client.get(url)
+    assert not any("quizzes_score" in q["sql"] for q in unanswered.captured_queries)
+    work = Attempt.objects.get(student=student, assignment=assignment, kind=Attempt.Kind.LESSON)
+    question = Question.objects.filter(
+        lesson=assignment.lesson, step__kind="sourcing", is_current=True
+    ).first()
+    services.activity_check(attempt=work, question_id=question.pk, data=correct(question))
+    with CaptureQueriesContext(connection) as answered:
+        html = client.get(url).content.decode()
+    assert any("quizzes_score" in q["sql"] for q in answered.captured_queries)
+    assert f'id="feedback-{question.uid}"' in html and "Right first time" in html
