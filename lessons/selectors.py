@@ -1,6 +1,9 @@
 """Reads on lesson content."""
 
 from django.db.models import Count, Q
+from django.utils.safestring import SafeString
+
+from core.fragments import Fragment, fragments_render
 
 from .document import GlossaryEntry, glossary_entries
 from .models import Lesson, Reference, Source, Visibility
@@ -11,6 +14,25 @@ def lesson_references(*, lesson: Lesson) -> tuple[list[Source], list]:
     (a fixed number of queries)."""
     sources = list(lesson.sources.filter(kind=Source.Kind.COMPARISON).order_by("position"))
     return sources, list(lesson.references.order_by("position"))
+
+
+REFERENCES_TEMPLATE = "lessons/_references.html"
+
+
+def lesson_references_html(*, lesson: Lesson) -> SafeString:
+    """The lesson's list of sources and references as `lessons/_references.html` draws it: the
+    same for every reader of the lesson in a language, so read (two queries) and drawn only
+    when the cache does not hold it for the lesson as it is now; every change of a source or a
+    reference moves the lesson's `updated_at` (`learning.signals`)."""
+
+    def context() -> dict:
+        sources, references = lesson_references(lesson=lesson)
+        return {"sources": sources, "references": references}
+
+    [html] = fragments_render(
+        [Fragment(REFERENCES_TEMPLATE, context, [lesson.pk, lesson.updated_at])]
+    )
+    return html
 
 
 def lesson_glossary(*, lesson: Lesson) -> list[GlossaryEntry]:

@@ -17,11 +17,12 @@ from django.core.cache import cache
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext
 
+from core.fragments import TIMEOUT, Fragment, fragments_render
 from learning.translations import ReaderTranslation, rows_translated
 from lessons.models import Lesson, StepKind
-from lessons.selectors import lesson_references
+from lessons.selectors import lesson_references_html
 from quizzes import policy, selectors
-from quizzes.controls import TIMEOUT, Fragment, controls_fragment, fragments_render
+from quizzes.controls import controls_fragment
 from quizzes.feedback import FeedbackView, Verdict, review_view
 from quizzes.models import Attempt, Question, Response
 from quizzes.selectors import Item
@@ -30,7 +31,6 @@ from quizzes.types import GradeState, registry
 from .attempt import _reading_level
 
 FEEDBACK_TEMPLATE = "learning/_feedback.html"
-REFERENCES_TEMPLATE = "lessons/_references.html"
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def attempt_result_page(
     )
     page = result_page_build(attempt=attempt, review=review, items=items, translation=translation)
     if review.feedback:  # citations in prompts and feedback link to the list
-        [page.references_html] = fragments_render([_references(attempt.lesson)])
+        page.references_html = lesson_references_html(lesson=attempt.lesson)
     if review.score:
         page.pending = _pending(attempt, page.rows)
         page.regrades = (
@@ -120,18 +120,6 @@ def result_page_build(
     if review.score:
         page.percent = policy.percent(attempt.points_earned, attempt.points_possible)
     return page
-
-
-def _references(lesson: Lesson) -> Fragment:
-    """The lesson's list of sources and references: the same for every student, read and
-    rendered only when the cache does not hold it for the lesson as it is now (every change of
-    its content moves `updated_at`: `learning.signals`)."""
-
-    def context() -> dict:
-        sources, references = lesson_references(lesson=lesson)
-        return {"sources": sources, "references": references}
-
-    return Fragment(REFERENCES_TEMPLATE, context, [lesson.pk, lesson.updated_at])
 
 
 def _rows(rows: list[tuple[Item, FeedbackView | None]]) -> list[ResultRow]:

@@ -1,0 +1,74 @@
+"""HTML rendered once per distinct input and kept in Django's cache (Redis in production,
+shared by every app server): a template's output that depends only on data the caller names.
+
+A `Fragment` names what its HTML depends on besides the template and the language; the key is
+a digest of all of that and of the templates as deployed, so an entry is never stale: another
+input, another language or a changed template after a deploy is another key. Entries expire
+only to free memory. One round trip reads a page's entries. Users: the answer controls and the
+result page's feedback (`quizzes.controls`), a lesson's reference list
+(`lessons.selectors.lesson_references_html`)."""
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache as memoize
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+
+TIMEOUT = 24 * 60 * 60  # memory only: the key, not the time, decides what is current
+# The filters the templates call shape the HTML as much as the templates do.
+FILTERS = ("lessons/markdown.py", "lessons/templatetags/sourcelab.py")
+
+
+@memoize
+def templates_digest() -> str:
+    """The templates as deployed and the filters they call: a change is a new key after a
+    deploy. Read once per process, as the cached template loader reads them."""
+    base = Path(settings.BASE_DIR)
+    digest = hashlib.blake2b(digest_size=8)
+    for path in (*sorted((base / "templates").rglob("*.html")), *(base / f for f in FILTERS)):
+        digest.update(str(path.relative_to(base)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """`template` rendered with `context`, whose HTML depends on nothing but `inputs` (JSON
+    data), the template (with what it includes) and the language. A context that costs queries
+    is given as a function, called only when the cache does not hold the HTML."""
+
+    template: str
+    context: dict[str, Any] | Callable[[], dict[str, Any]]
+    inputs: Any
+
+
+def _key(fragment: Fragment) -> str:
+    content = json.dumps([fragment.template, fragment.inputs], sort_keys=True, default=str)
+    digest = hashlib.blake2b(content.encode(), digest_size=16).hexdigest()
+    return f"html:{templates_digest()}:{translation.get_language()}:{digest}"
+
+
+def fragments_render(fragments: list[Fragment]) -> list[SafeString]:
+    """Each fragment's HTML, in order: from the cache where it holds the same input (one round
+    trip for all), rendered and stored otherwise."""
+    keys = [_key(fragment) for fragment in fragments]
+    found = cache.get_many(keys)
+    missing = {}
+    shown = []
+    for key, fragment in zip(keys, fragments, strict=True):
+        html = found.get(key)
+        if html is None:
+            context = fragment.context() if callable(fragment.context) else fragment.context
+            html = missing[key] = found[key] = render_to_string(fragment.template, context)
+        shown.append(mark_safe(html))  # noqa: S308 - rendered by the escaping template
+    if missing:
+        cache.set_many(missing, TIMEOUT)
+    return shown
