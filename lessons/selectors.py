@@ -1,9 +1,18 @@
 """Reads on lesson content."""
 
+from django.core.cache import cache
 from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from core.templates_digest import templates_digest
 
 from .document import GlossaryEntry, glossary_entries
 from .models import Lesson, Reference, Source, Visibility
+
+REFERENCES_TEMPLATE = "lessons/_references.html"
+REFERENCES_TIMEOUT = 24 * 60 * 60  # memory only: the key, not the time, decides what is current
 
 
 def lesson_references(*, lesson: Lesson) -> tuple[list[Source], list]:
@@ -11,6 +20,23 @@ def lesson_references(*, lesson: Lesson) -> tuple[list[Source], list]:
     (a fixed number of queries)."""
     sources = list(lesson.sources.filter(kind=Source.Kind.COMPARISON).order_by("position"))
     return sources, list(lesson.references.order_by("position"))
+
+
+def lesson_references_html(*, lesson: Lesson) -> SafeString:
+    """The lesson's reference list as `lessons/_references.html` draws it, from Django's cache
+    (no query) or read and drawn (two queries). It is the same for every reader of the lesson
+    in a language, and the key names all it depends on: the lesson's id and `updated_at`, which
+    every change of a source or reference moves (`learning.signals`), the language and the
+    templates as deployed."""
+    stamp = lesson.updated_at.isoformat() if lesson.updated_at else ""
+    digest = templates_digest(REFERENCES_TEMPLATE, "lessons/_reference_list.html")
+    key = f"lesson-references:{digest}:{lesson.pk}:{stamp}:{get_language()}"
+    html = cache.get(key)
+    if html is None:
+        sources, references = lesson_references(lesson=lesson)
+        html = render_to_string(REFERENCES_TEMPLATE, {"sources": sources, "references": references})
+        cache.set(key, html, REFERENCES_TIMEOUT)
+    return mark_safe(html)  # noqa: S308 - drawn by the escaping template
 
 
 def lesson_glossary(*, lesson: Lesson) -> list[GlossaryEntry]:

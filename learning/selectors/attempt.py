@@ -11,7 +11,7 @@ from django.utils.translation import gettext, ngettext
 
 from learning.selectors.step import reading_level_for
 from lessons.models import ReadingLevel, StepKind
-from lessons.selectors import lesson_references
+from lessons.selectors import lesson_references, lesson_references_html
 from quizzes import policy, selectors
 from quizzes.controls import controls_render
 from quizzes.feedback import FeedbackView, Verdict, review_view
@@ -37,8 +37,7 @@ class TakeItem(Item):
 class TakePage:
     attempt: Attempt
     items: list[TakeItem]
-    sources: list
-    references: list
+    references_html: str  # the lesson's reference list, drawn (lessons.selectors)
     remaining_seconds: int | None  # the server's count: the browser's countdown starts from it
     timed: bool
     answered: int
@@ -62,14 +61,12 @@ def attempt_take_page(
         remaining = max(0, int(left.total_seconds()))
         limit = policy.attempt_settings(attempt).time_limit_minutes
         timed = bool(limit) or left <= COUNTDOWN_WITHOUT_LIMIT
-    sources, references = lesson_references(lesson=attempt.lesson)
     items = _take_items(attempt, items, level)
     controls_render(items, disabled=False)
     return TakePage(
         attempt=attempt,
         items=items,
-        sources=sources,
-        references=references,
+        references_html=lesson_references_html(lesson=attempt.lesson),
         remaining_seconds=remaining,
         timed=timed,
         answered=sum(item.response is not None for item in items),
