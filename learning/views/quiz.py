@@ -19,7 +19,11 @@ from classroom.timezones import class_zone_activate
 from core.errors import answers_json
 from core.http import form_data
 from learning.forms import posted_answers
-from learning.selectors.attempt import attempt_result_page, attempt_take_page
+from learning.selectors.attempt import (
+    attempt_get_for_taking,
+    attempt_result_page,
+    attempt_take_page,
+)
 from learning.translations import (
     ReaderTranslation,
     reader_translation,
@@ -61,7 +65,7 @@ def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
         # read then.
         attempt = attempt_get_writable(student=request.user, pk=pk)
         return _attempt_post(request, attempt)
-    attempt = selectors.attempt_get_for_student(student=request.user, pk=pk, reading_level=True)
+    attempt = attempt_get_for_taking(student=request.user, pk=pk)
     if attempt.assignment is not None:
         class_zone_activate(attempt.assignment.classroom)
     if attempt.is_open and _closed_overdue(request, attempt):
