@@ -14,6 +14,7 @@ from django.utils.translation import gettext, ngettext
 from accounts.models import User
 from classroom.models import Assignment, Classroom
 from core import rows
+from learning import take_html
 from learning.selectors.step import reading_level_for
 from lessons.models import Lesson, ReadingLevel, StepKind
 from lessons.selectors import lesson_references, lesson_references_html
@@ -47,6 +48,14 @@ class TakePage:
     timed: bool
     answered: int
     has_errors: bool = False
+
+    @property
+    def items_html(self) -> str:
+        return take_html.items_html(self.items)
+
+    @property
+    def unanswered_html(self) -> str:
+        return take_html.unanswered_html(self.items)
 
 
 # The quiz page's read, the most frequent page of all: `attempt_get_for_student(reading_level=
