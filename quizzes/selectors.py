@@ -47,8 +47,10 @@ def scores_latest(
     or Attempt rows): the newest of `scores_counted`, in one query. `related` is joined in;
     `fields` limits the columns read (the ids are always read), for pages that total
     thousands of scores."""
-    rows = scores_counted().filter(attempt__in=attempts).order_by(
-        "attempt_id", "question_id", NEWEST_FIRST
+    rows = (
+        scores_counted()
+        .filter(attempt__in=attempts)
+        .order_by("attempt_id", "question_id", NEWEST_FIRST)
     )
     if related:  # `select_related()` with no names would join every foreign key, recursively
         rows = rows.select_related(*related)
@@ -162,7 +164,8 @@ def attempt_items(
     `level` (a fixed number of queries). `public_specs` False: without what the page shows
     (`spec` empty), for reading a post."""
     if attempt.kind == Attempt.Kind.QUIZ:
-        questions = Question.objects.in_bulk(attempt.item_order)
+        # Unordered: the default ordering joins the lesson and the step for nothing here.
+        questions = Question.objects.order_by().in_bulk(attempt.item_order)
         ordered = [questions[qid] for qid in attempt.item_order]
     else:
         ordered = list(
