@@ -16,6 +16,7 @@ from classroom.models import Assignment, Classroom
 from core import rows
 from learning import take_html
 from learning.selectors.step import reading_level_for
+from learning.translations import ReaderTranslation, items_translated
 from lessons.models import Lesson, ReadingLevel, StepKind
 from lessons.selectors import lesson_references, lesson_references_html
 from quizzes import policy, selectors
@@ -114,10 +115,15 @@ def attempt_get_for_taking(*, student: User, pk: int) -> Attempt:
 
 
 def attempt_take_page(
-    *, attempt: Attempt, items: list[Item] | None = None, now: datetime | None = None
+    *,
+    attempt: Attempt,
+    translation: ReaderTranslation | None = None,
+    items: list[Item] | None = None,
+    now: datetime | None = None,
 ) -> TakePage:
-    """The quiz page. `items` are the attempt's items as the page shows them (answers that
-    could not be saved carry their error); by default as stored."""
+    """The quiz page, its questions in the reader's `translation` if it is active. `items`
+    are the attempt's items as the page shows them (answers that could not be saved carry
+    their error); by default as stored."""
     now = now or timezone.now()
     level = _reading_level(attempt)
     if items is None:
@@ -131,6 +137,8 @@ def attempt_take_page(
         limit = policy.attempt_settings(attempt).time_limit_minutes
         timed = bool(limit) or left <= COUNTDOWN_WITHOUT_LIMIT
     items = _take_items(attempt, items, level)
+    if translation is not None:  # before the controls are drawn, so they are drawn once
+        items = items_translated(items, translation)
     controls_render(items, disabled=False)
     return TakePage(
         attempt=attempt,

@@ -28,7 +28,6 @@ from learning.translations import (
     ReaderTranslation,
     reader_translation,
     rows_translated,
-    take_items_translated,
 )
 from lessons.selectors import lesson_visible_get
 from quizzes import policy, selectors, services
@@ -73,8 +72,7 @@ def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
     if not attempt.is_open:
         return redirect("learning:attempt_result", pk=attempt.pk)
     translation = _translation(request, attempt)
-    page = attempt_take_page(attempt=attempt)
-    page.items = take_items_translated(page.items, translation)
+    page = attempt_take_page(attempt=attempt, translation=translation)
     context = {"page": page, "translation": translation}
     return render(request, "learning/attempt_take.html", context)
 
@@ -117,9 +115,8 @@ def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
             item.error = error.message if error else ""
             if error:  # show what was typed, not the last saved answer
                 item.response = None
-        page = attempt_take_page(attempt=attempt, items=items)
         translation = _translation(request, attempt)
-        page.items = take_items_translated(page.items, translation)
+        page = attempt_take_page(attempt=attempt, translation=translation, items=items)
         context = {"page": page, "translation": translation}
         return render(request, "learning/attempt_take.html", context, status=400)
     if submit:
