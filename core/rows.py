@@ -6,10 +6,13 @@ many times what running it does (docs/performance.md). The SQL names its columns
 as the ORM converts it (a JSON column decoded, SQLite's text dates parsed, decimals), the
 columns not read deferred (read on first use, as with `only()`)."""
 
+from functools import cache
+
 from django.db import connection
 from django.db.models import DEFERRED, Field, Model
 
 
+@cache
 def fields_of(model: type[Model], *, skip: tuple[str, ...] = ()) -> list[Field]:
     """The model's concrete fields but `skip` (attribute names), in the table's order."""
     return [f for f in model._meta.concrete_fields if f.name not in skip]
