@@ -127,7 +127,12 @@ def attempt_take_page(
     now = now or timezone.now()
     level = _reading_level(attempt)
     if items is None:
-        items = selectors.attempt_items(attempt=attempt, level=level)
+        questions = (
+            selectors.quiz_questions_cached(attempt=attempt)
+            if attempt.kind == Attempt.Kind.QUIZ
+            else None
+        )
+        items = selectors.attempt_items(attempt=attempt, level=level, questions=questions)
     else:
         items = [selectors.item_at_level(i, attempt=attempt, level=level) for i in items]
     remaining, timed = None, False

@@ -1,5 +1,6 @@
-"""The quiz page draws the lesson's reference list from the cache (lessons.selectors
-`lesson_references_html`): it is read once, and every change of it shows on the next page."""
+"""The quiz page draws the lesson's reference list (lessons.selectors `lesson_references_html`)
+and reads the quiz's questions (quizzes.selectors `quiz_questions_cached`) from the cache: each
+is read once, and every change of them shows on the next page."""
 
 import pytest
 from django.db import connection
@@ -7,9 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.models import User
+from accounts.services import user_create
+from classroom.services import membership_add
 from lessons.models import Reference, Source
 from lessons.selectors import lesson_references_html
 from quizzes import services
+from quizzes.models import Question
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +71,45 @@ def test_each_language_has_its_own_entry(assignment):
     assert "Sources and references" in english
     assert "Sources and references" not in russian
     assert CITATION in russian
+
+
+def test_a_second_visit_reads_no_question(client, student, attempt):
+    client.force_login(student)
+    quiz_page(client, attempt)
+    with CaptureQueriesContext(connection) as queries:
+        html = quiz_page(client, attempt)
+    assert "quizzes_question" not in " ".join(q["sql"] for q in queries.captured_queries)
+    first = Question.objects.get(pk=attempt.item_order[0])
+    assert f'name="items" value="{first.pk}"' in html
+
+
+def test_a_question_edited_in_place_shows_at_once(client, student, attempt):
+    client.force_login(student)
+    question = Question.objects.get(pk=attempt.item_order[0])
+    assert question.prompt.split("\n")[0][:30] in quiz_page(client, attempt)
+    question.prompt = "Which sentence gives an opinion, as edited?"
+    question.save()  # moves the lesson's updated_at (learning.signals)
+    html = quiz_page(client, attempt)
+    assert "Which sentence gives an opinion, as edited?" in html
+
+
+def test_another_student_of_the_class_shares_the_entry_and_sees_only_their_answers(
+    client, student, assignment, attempt
+):
+    other = user_create(username="s.other", password=None, role=User.Role.STUDENT)
+    membership_add(classroom=assignment.classroom, student=other)
+    theirs = services.attempt_start(student=other, lesson=assignment.lesson, assignment=assignment)
+    question = Question.objects.get(pk=attempt.item_order[0])
+    assert question.type == "single_choice"
+    choice = question.spec["choices"][0]["id"]
+    services.response_save(
+        attempt=attempt, question_id=question.pk, data={"choice": choice}, question=question
+    )
+    client.force_login(student)
+    assert "data-answered" in quiz_page(client, attempt)
+    client.force_login(other)
+    with CaptureQueriesContext(connection) as queries:
+        html = quiz_page(client, theirs)
+    assert "quizzes_question" not in " ".join(q["sql"] for q in queries.captured_queries)
+    assert "data-answered>" not in html  # the card of an answered item
+    assert f"/attempts/{theirs.pk}/responses/{question.pk}/" in html
