@@ -6,7 +6,7 @@ many times what running it does (docs/performance.md). The SQL names its columns
 as the ORM converts it (a JSON column decoded, SQLite's text dates parsed, decimals), the
 columns not read deferred (read on first use, as with `only()`)."""
 
-from functools import cache
+from functools import cache, lru_cache
 
 from django.db import connection
 from django.db.models import DEFERRED, Field, Model
@@ -29,9 +29,8 @@ def instance(model: type[Model], fields: list[Field], values) -> Model:
     loaded = {}
     for field, value in zip(fields, values, strict=True):
         if value is not None:
-            expression = field.cached_col
-            converters = connection.ops.get_db_converters(expression)
-            for convert in converters + field.get_db_converters(connection):
+            expression, converters = _converters(connection.ops, field)
+            for convert in converters:
                 value = convert(value, expression, connection)
         loaded[field.attname] = value
     every = model._meta.concrete_fields
@@ -40,6 +39,14 @@ def instance(model: type[Model], fields: list[Field], values) -> Model:
         [f.attname for f in every],
         [loaded.get(f.attname, DEFERRED) for f in every],
     )
+
+
+@lru_cache(maxsize=1024)
+def _converters(ops, field: Field) -> tuple:
+    """What the ORM applies to the field's values on this connection (`ops` is the
+    connection's own, so each thread's connection gets its own converters)."""
+    expression = field.cached_col
+    return expression, ops.get_db_converters(expression) + field.get_db_converters(ops.connection)
 
 
 def instances(row, parts) -> list[Model | None]:
