@@ -19,7 +19,6 @@ from typing import Any
 from django.utils.translation import get_language_info
 
 from lessons.models import Lesson, LessonOriginalChoice, LessonTranslation, ReadingLevel
-from quizzes.controls import controls_render
 
 
 def _base(language: str) -> str:
@@ -287,16 +286,6 @@ def items_translated(items, translation: ReaderTranslation):
         )
         for item in items
     ]
-
-
-def take_items_translated(items, translation: ReaderTranslation):
-    """The quiz page's items in the translation, their answer controls drawn again from the
-    translated texts (the page drew them from the original's: `quizzes.controls`)."""
-    if not translation.active:
-        return items
-    shown = items_translated(items, translation)
-    controls_render(shown, disabled=False)
-    return shown
 
 
 def rows_translated(rows, translation: ReaderTranslation):

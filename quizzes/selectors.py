@@ -1,9 +1,11 @@
 """Reads on attempts, with access built in. Query counts here do not grow with quiz length."""
 
+import hashlib
 import random
 from dataclasses import dataclass, replace
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
@@ -153,18 +155,43 @@ def public_spec_for(
     return spec
 
 
+QUESTIONS_TIMEOUT = 24 * 60 * 60  # memory only: the key, not the time, decides what is current
+
+
+def quiz_questions_cached(*, attempt: Attempt) -> dict[int, Question]:
+    """The quiz attempt's question versions by id, from Django's cache or read (one query).
+    The same for every attempt of the lesson with these questions, in any order: the key
+    names the lesson's id and `updated_at` (as `attempt.lesson` was read), which every save
+    or deletion of a question moves (`learning.signals`), and the set of ids. For the quiz
+    page, which has the lesson's row; a write reads its questions anew."""
+    lesson = attempt.lesson
+    stamp = lesson.updated_at.isoformat() if lesson.updated_at else ""
+    ids = ",".join(map(str, sorted(attempt.item_order)))
+    digest = hashlib.blake2b(ids.encode(), digest_size=12).hexdigest()
+    key = f"quiz-questions:{lesson.pk}:{stamp}:{digest}"
+    questions = cache.get(key)
+    if questions is None:
+        # Unordered: the default ordering joins the lesson and the step for nothing here.
+        questions = Question.objects.order_by().in_bulk(attempt.item_order)
+        cache.set(key, questions, QUESTIONS_TIMEOUT)
+    return questions
+
+
 def attempt_items(
     *,
     attempt: Attempt,
     with_scores: bool = False,
     level: str = ReadingLevel.STANDARD,
     public_specs: bool = True,
+    questions: dict[int, Question] | None = None,
 ) -> list[Item]:
     """The attempt's items in their stored order, with saved answers, at the student's reading
     `level` (a fixed number of queries). `public_specs` False: without what the page shows
-    (`spec` empty), for reading a post."""
+    (`spec` empty), for reading a post. `questions`: a quiz's question versions by id when
+    the caller has them (`quiz_questions_cached`)."""
     if attempt.kind == Attempt.Kind.QUIZ:
-        questions = Question.objects.in_bulk(attempt.item_order)
+        if questions is None:
+            questions = Question.objects.order_by().in_bulk(attempt.item_order)
         ordered = [questions[qid] for qid in attempt.item_order]
     else:
         ordered = list(

@@ -19,12 +19,11 @@ from classroom.timezones import class_zone_activate
 from core.errors import answers_json
 from core.http import form_data
 from learning.forms import posted_answers
-from learning.selectors.attempt import attempt_take_page
+from learning.selectors.attempt import attempt_get_for_taking, attempt_take_page
 from learning.selectors.result import attempt_result_page
 from learning.translations import (
     ReaderTranslation,
     reader_translation,
-    take_items_translated,
 )
 from lessons.selectors import lesson_visible_get
 from quizzes import policy, selectors, services
@@ -61,7 +60,7 @@ def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
         # read then.
         attempt = attempt_get_writable(student=request.user, pk=pk)
         return _attempt_post(request, attempt)
-    attempt = selectors.attempt_get_for_student(student=request.user, pk=pk, reading_level=True)
+    attempt = attempt_get_for_taking(student=request.user, pk=pk)
     if attempt.assignment is not None:
         class_zone_activate(attempt.assignment.classroom)
     if attempt.is_open and _closed_overdue(request, attempt):
@@ -69,8 +68,7 @@ def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
     if not attempt.is_open:
         return redirect("learning:attempt_result", pk=attempt.pk)
     translation = _translation(request, attempt)
-    page = attempt_take_page(attempt=attempt)
-    page.items = take_items_translated(page.items, translation)
+    page = attempt_take_page(attempt=attempt, translation=translation)
     context = {"page": page, "translation": translation}
     return render(request, "learning/attempt_take.html", context)
 
@@ -113,9 +111,8 @@ def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
             item.error = error.message if error else ""
             if error:  # show what was typed, not the last saved answer
                 item.response = None
-        page = attempt_take_page(attempt=attempt, items=items)
         translation = _translation(request, attempt)
-        page.items = take_items_translated(page.items, translation)
+        page = attempt_take_page(attempt=attempt, translation=translation, items=items)
         context = {"page": page, "translation": translation}
         return render(request, "learning/attempt_take.html", context, status=400)
     if submit:

@@ -1,0 +1,61 @@
+"""Model instances from a hand-written SQL query, as the ORM would load them.
+
+For the hottest reads only: composing a query of several joined tables with the ORM costs
+many times what running it does (docs/performance.md). The SQL names its columns with
+`columns()`; `instance()` turns the row's values into a model instance, each value converted
+as the ORM converts it (a JSON column decoded, SQLite's text dates parsed, decimals), the
+columns not read deferred (read on first use, as with `only()`)."""
+
+from functools import cache, lru_cache
+
+from django.db import connection
+from django.db.models import DEFERRED, Field, Model
+
+
+@cache
+def fields_of(model: type[Model], *, skip: tuple[str, ...] = ()) -> list[Field]:
+    """The model's concrete fields but `skip` (attribute names), in the table's order."""
+    return [f for f in model._meta.concrete_fields if f.name not in skip]
+
+
+def columns(alias: str, fields: list[Field]) -> str:
+    """The SELECT list of these fields for a table named `alias` in the query."""
+    quote = connection.ops.quote_name
+    return ", ".join(f"{alias}.{quote(f.column)}" for f in fields)
+
+
+def instance(model: type[Model], fields: list[Field], values) -> Model:
+    """An instance of `model` from the values of `fields` (a slice of the row, in order)."""
+    loaded = {}
+    for field, value in zip(fields, values, strict=True):
+        if value is not None:
+            expression, converters = _converters(connection.ops, field)
+            for convert in converters:
+                value = convert(value, expression, connection)
+        loaded[field.attname] = value
+    every = model._meta.concrete_fields
+    return model.from_db(
+        connection.alias,
+        [f.attname for f in every],
+        [loaded.get(f.attname, DEFERRED) for f in every],
+    )
+
+
+@lru_cache(maxsize=1024)
+def _converters(ops, field: Field) -> tuple:
+    """What the ORM applies to the field's values on this connection (`ops` is the
+    connection's own, so each thread's connection gets its own converters)."""
+    expression = field.cached_col
+    return expression, ops.get_db_converters(expression) + field.get_db_converters(ops.connection)
+
+
+def instances(row, parts) -> list[Model | None]:
+    """The row cut into one instance per `(model, fields)` of `parts`, in order (the columns
+    of `columns()` for each); None for a model whose id is NULL (an outer join that found
+    nothing). Columns after the last part are left to the caller."""
+    made, start = [], 0
+    for model, fields in parts:
+        values = row[start : start + len(fields)]
+        start += len(fields)
+        made.append(None if values[0] is None else instance(model, fields, values))
+    return made
