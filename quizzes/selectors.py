@@ -47,8 +47,10 @@ def scores_latest(
     or Attempt rows): the newest of `scores_counted`, in one query. `related` is joined in;
     `fields` limits the columns read (the ids are always read), for pages that total
     thousands of scores."""
-    rows = scores_counted().filter(attempt__in=attempts).order_by(
-        "attempt_id", "question_id", NEWEST_FIRST
+    rows = (
+        scores_counted()
+        .filter(attempt__in=attempts)
+        .order_by("attempt_id", "question_id", NEWEST_FIRST)
     )
     if related:  # `select_related()` with no names would join every foreign key, recursively
         rows = rows.select_related(*related)
