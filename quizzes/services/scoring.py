@@ -36,7 +36,7 @@ def grade(question: Question, data: dict | None) -> Graded:
     """Grade one stored answer against the question version it answered (a question whose
     type is no longer registered is ungraded, whatever was stored)."""
     qt = registry.get_or_missing(question.type)
-    spec = qt.parse_spec(question.spec)
+    spec = question.spec_parsed()
     result = qt.grade(spec, qt.empty_response(spec) if data is None else data)
     return Graded(
         question=question,
