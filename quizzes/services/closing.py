@@ -97,7 +97,9 @@ def attempts_grade_and_close(
     else:
         Attempt.objects.bulk_update(attempts, CLOSING_FIELDS)
     for attempt in attempts:
-        attempt_total_changed.send(sender=Attempt, attempt_id=attempt.pk)
+        attempt_total_changed.send(
+            sender=Attempt, attempt_id=attempt.pk, assignment_id=attempt.assignment_id
+        )
 
 
 def _due_dates(attempts: list[Attempt]) -> dict[int, datetime | None]:

@@ -96,7 +96,9 @@ def totals_refresh(attempt: Attempt) -> None:
     attempt.needs_scoring = any(s.state == GradeState.UNGRADED for s in latest.values())
     attempt.regraded = any(s.origin == Score.Origin.REGRADE for s in latest.values())
     attempt.save(update_fields=["points_earned", "points_possible", "needs_scoring", "regraded"])
-    attempt_total_changed.send(sender=Attempt, attempt_id=attempt.pk)
+    attempt_total_changed.send(
+        sender=Attempt, attempt_id=attempt.pk, assignment_id=attempt.assignment_id
+    )
 
 
 @transaction.atomic
