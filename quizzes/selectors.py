@@ -153,6 +153,10 @@ def public_spec_for(
     return spec
 
 
+# What reading, saving and grading a posted answer read of a question (`attempt_items`).
+POST_COLUMNS = ("id", "lesson_id", "step_id", "is_current", "type", "spec", "points")
+
+
 def attempt_items(
     *,
     attempt: Attempt,
@@ -164,7 +168,10 @@ def attempt_items(
     `level` (a fixed number of queries). `public_specs` False: without what the page shows
     (`spec` empty), for reading a post."""
     if attempt.kind == Attempt.Kind.QUIZ:
-        questions = Question.objects.in_bulk(attempt.item_order)
+        # A post reads, saves and grades: the prompts and the prose's other levels (five JSON
+        # columns to decode per item) only matter to a page.
+        rows = Question.objects.all() if public_specs else Question.objects.only(*POST_COLUMNS)
+        questions = rows.in_bulk(attempt.item_order)
         ordered = [questions[qid] for qid in attempt.item_order]
     else:
         ordered = list(
