@@ -139,13 +139,19 @@ def figures(setup: Setup) -> list[Figure]:
 
     submitter = _signed_in(setup.students["submit"])
     answers = _answers_form(questions)
-    submit_url: list[str] = []
+    submit_url: list = []  # the attempt's page and id
 
     def prepare_submit() -> None:
-        """A fresh 10-item attempt with its answers saved (not timed)."""
+        """A fresh 10-item attempt with its answers saved (not timed). Each redirect is
+        followed, as a browser does: its page shows the message ("submitted", "saved") and
+        takes it out of the cookie; left there, messages pile up round after round and every
+        later submit decodes and signs them all again."""
+        if submit_url:
+            submitter.get(reverse("learning:attempt_result", args=[submit_url[1]]))
         attempt = setup.attempt(setup.students["submit"], 10)
-        submit_url[:] = [reverse("learning:attempt_take", args=[attempt.pk])]
+        submit_url[:] = [reverse("learning:attempt_take", args=[attempt.pk]), attempt.pk]
         _form_post(submitter, submit_url[0], {**answers, "action": "save"})
+        submitter.get(submit_url[0])
 
     def submit() -> object:
         # As a browser sends the form: every answer again, with the button's value.

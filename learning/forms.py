@@ -18,7 +18,7 @@ def posted_answers(post: QueryDict, items: Iterable[Any]) -> tuple[dict[int, Any
     for item in items:
         if str(item.question.pk) not in posted:
             continue
-        spec = item.qtype.parse_spec(item.question.spec)
+        spec = item.question.spec_parsed()  # once per request: saving and grading reuse it
         raw = item.qtype.parse_form(spec, post, item.uid)
         raw_by_id[item.question.pk] = raw
         empty = item.qtype.dump_response(item.qtype.empty_response(spec))

@@ -7,21 +7,25 @@ from django.dispatch import receiver
 from lti_tool.models import LtiUser
 
 from accounts.models import User
-from quizzes.models import Attempt
 from quizzes.signals import attempt_total_changed
+
+from .models import LinkedAssignment
 
 
 @receiver(attempt_total_changed, dispatch_uid="lti.grade_passback")
-def send_grade(sender, attempt_id: int, **kwargs) -> None:
+def send_grade(sender, attempt_id: int, assignment_id: int | None, **kwargs) -> None:
     """Once the change is committed (a rolled-back change sends nothing), enqueue the sending
-    if the attempt's assignment is linked to an LMS (most are not: no task for them)."""
-    transaction.on_commit(lambda: _enqueue_if_linked(attempt_id))
+    if the attempt's assignment is linked to an LMS (most are not: no task for them). A
+    teacher's preview belongs to no assignment: nothing to check."""
+    if assignment_id is not None:
+        transaction.on_commit(lambda: _enqueue_if_linked(attempt_id, assignment_id))
 
 
-def _enqueue_if_linked(attempt_id: int) -> None:
+def _enqueue_if_linked(attempt_id: int, assignment_id: int) -> None:
     from .tasks import grades_send_for_attempt
 
-    if Attempt.objects.filter(pk=attempt_id, assignment__lms_links__isnull=False).exists():
+    # The assignment's own links, no join through the attempt: this runs after every submit.
+    if LinkedAssignment.objects.filter(assignment_id=assignment_id).exists():
         grades_send_for_attempt.enqueue(attempt_id)
 
 

@@ -15,7 +15,7 @@ from core.levels import at_level
 from lessons.markdown import render_markdown
 from lessons.models import Lesson, Step
 
-from .types import GradeState
+from .types import GradeState, registry
 from .types.levels import prose_at_level, spec_at_level
 
 
@@ -185,6 +185,16 @@ class Question(models.Model):
     def uid(self) -> str:
         """The form prefix: unique per version on a page."""
         return f"q{self.pk}"
+
+    def spec_parsed(self):
+        """The spec as its type's model (`quizzes.types`), parsed once per instance: a submit
+        reads it for the form, the answer and the grade. Parsed again when the instance's
+        `type` or `spec` is replaced (a translation, a test), never shared between instances."""
+        memo = self.__dict__.get("_spec_parsed")
+        if memo is None or memo[0] is not self.spec or memo[1] != self.type:
+            parsed = registry.get_or_missing(self.type).parse_spec(self.spec)
+            memo = self._spec_parsed = (self.spec, self.type, parsed)
+        return memo[2]
 
 
 class Attempt(models.Model):

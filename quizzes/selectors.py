@@ -177,6 +177,10 @@ def quiz_questions_cached(*, attempt: Attempt) -> dict[int, Question]:
     return questions
 
 
+# What reading, saving and grading a posted answer read of a question (`attempt_items`).
+POST_COLUMNS = ("id", "lesson_id", "step_id", "is_current", "type", "spec", "points")
+
+
 def attempt_items(
     *,
     attempt: Attempt,
@@ -191,7 +195,11 @@ def attempt_items(
     the caller has them (`quiz_questions_cached`)."""
     if attempt.kind == Attempt.Kind.QUIZ:
         if questions is None:
-            questions = Question.objects.order_by().in_bulk(attempt.item_order)
+            # A post reads, saves and grades: the prompts and the prose's other levels (five
+            # JSON columns to decode per item) only matter to a page. Unordered: the default
+            # ordering joins the lesson and the step for nothing here.
+            rows = Question.objects.all() if public_specs else Question.objects.only(*POST_COLUMNS)
+            questions = rows.order_by().in_bulk(attempt.item_order)
         ordered = [questions[qid] for qid in attempt.item_order]
     else:
         ordered = list(

@@ -131,7 +131,7 @@ def response_save(request: HttpRequest, pk: int, question_id: int) -> JsonRespon
     if item is None:
         return JsonResponse({"saved": False, "error": _("No such question.")}, status=404)
     posted = form_data(request)  # a body that is not a form must not save an empty answer
-    spec = item.qtype.parse_spec(item.question.spec)
+    spec = item.question.spec_parsed()  # parsed once: the answer is read with it too
     raw = item.qtype.parse_form(spec, posted, item.uid)
     response = services.response_save(
         attempt=attempt, question_id=question_id, data=raw, question=item.question

@@ -306,7 +306,7 @@ def response_save(
 def _parse_for(question: Question, data) -> dict:
     qt = registry.get_or_missing(question.type)
     try:
-        response = qt.parse_response(data, qt.parse_spec(question.spec))
+        response = qt.parse_response(data, question.spec_parsed())
     except ResponseError as error:
         raise QuizError(Code.INVALID_RESPONSE, error.message) from error
     return qt.dump_response(response)

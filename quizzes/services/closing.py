@@ -23,7 +23,7 @@ from .. import policy
 from ..models import Attempt, Question, Response, Score
 from ..signals import attempt_total_changed
 from ..types import registry
-from .scoring import grade, score_row
+from .scoring import grade, score_row, scores_insert
 
 # Saved answers per attempt: {attempt id: {question id: (data, updated_at)}}.
 Answers = dict[int, dict[int, tuple[object, datetime]]]
@@ -89,7 +89,7 @@ def attempts_grade_and_close(
             not registry.get_or_missing(questions[qid].type).auto_graded
             for qid in attempt.item_order
         )
-    Score.objects.bulk_create(rows)
+    scores_insert(rows)
     if len(attempts) == 1:  # a student's submit: a plain UPDATE, not bulk_update's CASEs
         Attempt.objects.filter(pk=attempts[0].pk).update(
             **{name: getattr(attempts[0], name) for name in CLOSING_FIELDS}
@@ -97,7 +97,9 @@ def attempts_grade_and_close(
     else:
         Attempt.objects.bulk_update(attempts, CLOSING_FIELDS)
     for attempt in attempts:
-        attempt_total_changed.send(sender=Attempt, attempt_id=attempt.pk)
+        attempt_total_changed.send(
+            sender=Attempt, attempt_id=attempt.pk, assignment_id=attempt.assignment_id
+        )
 
 
 def _due_dates(attempts: list[Attempt]) -> dict[int, datetime | None]:

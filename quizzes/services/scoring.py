@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -36,7 +36,7 @@ def grade(question: Question, data: dict | None) -> Graded:
     """Grade one stored answer against the question version it answered (a question whose
     type is no longer registered is ungraded, whatever was stored)."""
     qt = registry.get_or_missing(question.type)
-    spec = qt.parse_spec(question.spec)
+    spec = question.spec_parsed()
     result = qt.grade(spec, qt.empty_response(spec) if data is None else data)
     return Graded(
         question=question,
@@ -63,6 +63,31 @@ def score_row(attempt: Attempt, graded: Graded, origin: str, **extra) -> Score:
     )
 
 
+def scores_insert(rows: list[Score]) -> None:
+    """Insert new Score rows in plain INSERTs, batched as `bulk_create` batches them. Each
+    value is prepared by its field as the ORM prepares it; the ids are not read back. A
+    submit writes one row per item: `bulk_create`'s own machinery for them (the insert's
+    compiler, the ids returned) cost more than the values themselves."""
+    if not rows:
+        return
+    fields = [f for f in Score._meta.concrete_fields if not f.primary_key]
+    ops = connection.ops
+    columns = ", ".join(ops.quote_name(f.column) for f in fields)
+    one_row = "({})".format(", ".join(["%s"] * len(fields)))
+    batch = max(ops.bulk_batch_size(fields, rows), 1)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch):
+            chunk = rows[start : start + batch]
+            params = [
+                f.get_db_prep_save(f.pre_save(row, True), connection)  # auto_now_add as well
+                for row in chunk
+                for f in fields
+            ]
+            values = ", ".join([one_row] * len(chunk))
+            table = ops.quote_name(Score._meta.db_table)
+            cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {values}", params)  # noqa: S608
+
+
 def totals_refresh(attempt: Attempt) -> None:
     """Recompute an attempt's totals from the newest score of each question."""
     latest = selectors.scores_latest(attempts=[attempt.pk])
@@ -71,7 +96,9 @@ def totals_refresh(attempt: Attempt) -> None:
     attempt.needs_scoring = any(s.state == GradeState.UNGRADED for s in latest.values())
     attempt.regraded = any(s.origin == Score.Origin.REGRADE for s in latest.values())
     attempt.save(update_fields=["points_earned", "points_possible", "needs_scoring", "regraded"])
-    attempt_total_changed.send(sender=Attempt, attempt_id=attempt.pk)
+    attempt_total_changed.send(
+        sender=Attempt, attempt_id=attempt.pk, assignment_id=attempt.assignment_id
+    )
 
 
 @transaction.atomic
