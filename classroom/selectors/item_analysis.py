@@ -17,9 +17,8 @@ from quizzes.types import registry
 
 from .. import analysis, charts
 from ..models import Assignment
-from ..progress import AttemptRow, counted_attempts
 from .access import classroom_students, student_sort_key
-from .progress import attempt_rows
+from .progress import attempt_rows, attempts_counted
 
 STUDENTS_PER_PAGE = 100  # rows of the students' mastery chart, as in the progress grid
 
@@ -144,7 +143,10 @@ def assignment_analysis(
     the class (at most eleven)."""
     students = classroom_students(classroom=assignment.classroom)
     by_id = {s.pk: s for s in students}
-    counted = _counted_attempts(assignment, by_id)
+    # Each student's counted attempt, picked by the database: the score queries below join on
+    # the same query instead of filtering by a list of a thousand attempt ids.
+    counted_rows = attempts_counted(assignment=assignment)
+    counted = {row.student_id: row for row in attempt_rows(counted_rows)}
     student_of = {row.id: student_id for student_id, row in counted.items()}
     totals = {
         student_id: analysis.share(row.points_earned, row.points_possible)
@@ -160,7 +162,7 @@ def assignment_analysis(
     upper = [counted[sid].id for sid in ranked[:size]]
     lower = [counted[sid].id for sid in ranked[len(ranked) - size :]] if size else []
 
-    newest = scores_newest(attempts=list(student_of))
+    newest = scores_newest(attempts=counted_rows)
     tallies: dict[int, analysis.QuestionTally] = defaultdict(analysis.QuestionTally)
     for question_id, band, earned, possible, n in (
         newest.annotate(
@@ -227,7 +229,7 @@ def assignment_analysis(
         )
     selected = next((stat for stat in stats if stat.number == question), None)
     if selected is not None:
-        _tally_picks(selected, newest, student_of)
+        _tally_picks(selected, newest, counted_rows)
 
     # Mastery per skill: the class from the counts above, each student for one page.
     whole = analysis.Mastery()
@@ -241,7 +243,7 @@ def assignment_analysis(
     pages = max(1, -(-len(with_data) // STUDENTS_PER_PAGE))
     page = min(max(page, 1), pages)
     on_page = with_data[(page - 1) * STUDENTS_PER_PAGE : page * STUDENTS_PER_PAGE]
-    per_student = _student_mastery(on_page, counted, newest, lesson_work, questions)
+    per_student = _student_mastery(on_page, counted, lesson_work, questions)
     student_mastery = [
         (student, [per_student[student.pk].fraction(key) for key, _label in skills])
         for student in on_page
@@ -286,22 +288,6 @@ def assignment_analysis(
     )
 
 
-def _counted_attempts(assignment: Assignment, by_id: dict[int, User]) -> dict[int, AttemptRow]:
-    """Each student's counted quiz attempt (the grading method's pick), one query."""
-    submitted: dict[int, list[AttemptRow]] = defaultdict(list)
-    for row in attempt_rows(
-        Attempt.objects.filter(
-            assignment=assignment, kind=Attempt.Kind.QUIZ, status=Attempt.Status.SUBMITTED
-        ).order_by("student_id", "number")
-    ):
-        if row.student_id in by_id:
-            submitted[row.student_id].append(row)
-    return {
-        student_id: counted_attempts(assignment.grading_method, rows)[-1]
-        for student_id, rows in submitted.items()
-    }
-
-
 def _own_discrimination(newest, question_ids, student_of, by_id, totals) -> dict:
     """Discrimination of versions only some students answered, among those students."""
     if not question_ids:
@@ -322,7 +308,7 @@ def _own_discrimination(newest, question_ids, student_of, by_id, totals) -> dict
     }
 
 
-def _tally_picks(stat: QuestionStats, newest, student_of) -> None:
+def _tally_picks(stat: QuestionStats, newest, counted_rows) -> None:
     """The answers given to one question version, with their labels (two queries)."""
     question = stat.question
     qt = registry.get_or_missing(question.type)
@@ -335,7 +321,7 @@ def _tally_picks(stat: QuestionStats, newest, student_of) -> None:
         .order_by()  # counted, then sorted by the tally
     }
     answers = dict(
-        Response.objects.filter(attempt_id__in=list(full), question=question)
+        Response.objects.filter(attempt__in=counted_rows, question=question)
         .values_list("attempt_id", "data")
         .order_by()
     )
@@ -349,14 +335,14 @@ def _tally_picks(stat: QuestionStats, newest, student_of) -> None:
     stat.tallied = True
 
 
-def _student_mastery(on_page, counted, newest, lesson_work, questions) -> dict:
+def _student_mastery(on_page, counted, lesson_work, questions) -> dict:
     """Points per skill for the students of one page: quiz and written answers (two
     queries)."""
     per_student: dict[int, analysis.Mastery] = defaultdict(analysis.Mastery)
     student_of = {counted[s.pk].id: s.pk for s in on_page if s.pk in counted}
     # No order: a score's default ordering joins four tables to sort rows that are only summed.
     quiz = (
-        newest.filter(attempt_id__in=list(student_of))
+        scores_newest(attempts=list(student_of))  # the page's attempts alone
         .values_list("attempt_id", "question_id", "points_earned", "points_possible")
         .order_by()
     )
