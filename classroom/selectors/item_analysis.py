@@ -2,7 +2,7 @@
 picked; skill mastery for the class and each student; the distribution of quiz scores. Read in
 a fixed number of queries, computed by the pure statistics of `classroom.analysis`."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -140,7 +140,7 @@ def assignment_analysis(
     group, and Python turns those few rows into exact fractions. The answers given are tallied
     for one question only (`question`, its number), and the students' mastery is read for
     one page of `STUDENTS_PER_PAGE` (`page`). A fixed number of queries, whatever the size of
-    the class (at most eleven)."""
+    the class (at most nine)."""
     students = classroom_students(classroom=assignment.classroom)
     by_id = {s.pk: s for s in students}
     # Each student's counted attempt, picked by the database: the score queries below join on
@@ -178,19 +178,23 @@ def assignment_analysis(
     ):
         tallies[question_id].add(band, earned, possible, n)
 
-    lesson_work = scores_newest(
-        attempts=Attempt.objects.filter(
-            assignment=assignment,
-            kind=Attempt.Kind.LESSON,
-            student__memberships__classroom=assignment.classroom,
+    # The teacher's scores of the lesson work (written answers): a row per student and written
+    # question, read once for the class, who wrote and the page. Counted by the database, the
+    # same rows took a sequential scan of every score on PostgreSQL (it expects nine scores per
+    # lesson attempt, as for a quiz attempt); joined to the attempts, it reads each one's few.
+    written_rows = list(
+        scores_newest(
+            attempts=Attempt.objects.filter(
+                assignment=assignment,
+                kind=Attempt.Kind.LESSON,
+                student__memberships__classroom=assignment.classroom,
+            )
         )
+        .values_list("attempt__student_id", "question_id", "points_earned", "points_possible")
+        .order_by()
     )
     written: dict[int, analysis.QuestionTally] = defaultdict(analysis.QuestionTally)
-    for question_id, earned, possible, n in (
-        lesson_work.values_list("question_id", "points_earned", "points_possible")
-        .annotate(n=Count("id"))
-        .order_by()
-    ):
+    for (question_id, earned, possible), n in Counter(row[1:] for row in written_rows).items():
         written[question_id].add(0, earned, possible, n)
     questions = Question.objects.in_bulk({*tallies, *written})
 
@@ -238,12 +242,12 @@ def assignment_analysis(
     skill_labels = dict(Skill.choices)
     skills = [(key, str(skill_labels.get(key, key))) for key in _skill_order(assignment, whole)]
     class_mastery = [(label, whole.fraction(key)) for key, label in skills]
-    wrote = set(lesson_work.values_list("attempt__student_id", flat=True).order_by().distinct())
+    wrote = {row[0] for row in written_rows}
     with_data = [s for s in students if s.pk in counted or s.pk in wrote]
     pages = max(1, -(-len(with_data) // STUDENTS_PER_PAGE))
     page = min(max(page, 1), pages)
     on_page = with_data[(page - 1) * STUDENTS_PER_PAGE : page * STUDENTS_PER_PAGE]
-    per_student = _student_mastery(on_page, counted, lesson_work, questions)
+    per_student = _student_mastery(on_page, counted, written_rows, questions)
     student_mastery = [
         (student, [per_student[student.pk].fraction(key) for key, _label in skills])
         for student in on_page
@@ -335,9 +339,8 @@ def _tally_picks(stat: QuestionStats, newest, counted_rows) -> None:
     stat.tallied = True
 
 
-def _student_mastery(on_page, counted, lesson_work, questions) -> dict:
-    """Points per skill for the students of one page: quiz and written answers (two
-    queries)."""
+def _student_mastery(on_page, counted, written_rows, questions) -> dict:
+    """Points per skill for the students of one page: quiz (one query) and written answers."""
     per_student: dict[int, analysis.Mastery] = defaultdict(analysis.Mastery)
     student_of = {counted[s.pk].id: s.pk for s in on_page if s.pk in counted}
     # No order: a score's default ordering joins four tables to sort rows that are only summed.
@@ -346,12 +349,9 @@ def _student_mastery(on_page, counted, lesson_work, questions) -> dict:
         .values_list("attempt_id", "question_id", "points_earned", "points_possible")
         .order_by()
     )
-    written = (
-        lesson_work.filter(attempt__student__in=[s.pk for s in on_page])
-        .values_list("attempt__student_id", "question_id", "points_earned", "points_possible")
-        .order_by()
-    )
-    rows = [(student_of[a], q, e, p) for a, q, e, p in quiz] + list(written)
+    page = {s.pk for s in on_page}
+    written = [row for row in written_rows if row[0] in page]
+    rows = [(student_of[a], q, e, p) for a, q, e, p in quiz] + written
     for student_id, question_id, earned, possible in rows:
         per_student[student_id].add(questions[question_id].skills, earned or 0, possible or 0)
     return per_student
