@@ -247,7 +247,7 @@ def assignment_analysis(
     pages = max(1, -(-len(with_data) // STUDENTS_PER_PAGE))
     page = min(max(page, 1), pages)
     on_page = with_data[(page - 1) * STUDENTS_PER_PAGE : page * STUDENTS_PER_PAGE]
-    per_student = _student_mastery(on_page, counted, written_rows, questions)
+    per_student = _student_mastery(on_page, counted, counted_rows, written_rows, questions)
     student_mastery = [
         (student, [per_student[student.pk].fraction(key) for key, _label in skills])
         for student in on_page
@@ -339,17 +339,19 @@ def _tally_picks(stat: QuestionStats, newest, counted_rows) -> None:
     stat.tallied = True
 
 
-def _student_mastery(on_page, counted, written_rows, questions) -> dict:
+def _student_mastery(on_page, counted, counted_rows, written_rows, questions) -> dict:
     """Points per skill for the students of one page: quiz (one query) and written answers."""
     per_student: dict[int, analysis.Mastery] = defaultdict(analysis.Mastery)
-    student_of = {counted[s.pk].id: s.pk for s in on_page if s.pk in counted}
-    # No order: a score's default ordering joins four tables to sort rows that are only summed.
+    page = {s.pk for s in on_page}
+    student_of = {counted[pk].id: pk for pk in page if pk in counted}
+    # The page's counted attempts by the same rule, not a list of their ids: without table
+    # statistics PostgreSQL expected a list of 100 ids to match a third of the scores, and
+    # read them all. No order: the default ordering joins four tables to sort summed rows.
     quiz = (
-        scores_newest(attempts=list(student_of))  # the page's attempts alone
+        scores_newest(attempts=counted_rows.filter(student_id__in=page))
         .values_list("attempt_id", "question_id", "points_earned", "points_possible")
         .order_by()
     )
-    page = {s.pk for s in on_page}
     written = [row for row in written_rows if row[0] in page]
     rows = [(student_of[a], q, e, p) for a, q, e, p in quiz] + written
     for student_id, question_id, earned, possible in rows:
