@@ -91,19 +91,34 @@ class Progress:
         return str(STATUS_LABELS[self.status])
 
 
+def counted_first(method: str) -> tuple[str, ...]:
+    """The order that puts the attempt a grading method counts first, as `order_by` fields
+    (points missing count as 0): the one rule, which `counted_attempts` applies in Python and
+    `selectors.progress.attempts_counted` in the database. "Average" counts every attempt; its
+    attempt that counts for one item's answers is the latest."""
+    if method == GradingMethod.FIRST:
+        return ("number",)
+    if method == GradingMethod.HIGHEST:
+        return ("-points_earned", "number")  # the earliest of equal highest scores
+    return ("-number",)
+
+
+def _sort_key(order: tuple[str, ...]):
+    fields = [(name.lstrip("-"), name.startswith("-")) for name in order]
+    return lambda a: tuple(
+        -(getattr(a, name) or ZERO) if descending else (getattr(a, name) or ZERO)
+        for name, descending in fields
+    )
+
+
 def counted_attempts(method: str, submitted: list[AttemptRow]) -> list[AttemptRow]:
     """The submitted attempts the grade rests on (in attempt order): all of them for
-    "average", else the one the method picks (the earliest of equal highest scores)."""
+    "average", else the one `counted_first` puts first."""
     if not submitted:
         return []
     if method == GradingMethod.AVERAGE:
         return submitted
-    if method == GradingMethod.LAST:
-        return [submitted[-1]]
-    if method == GradingMethod.FIRST:
-        return [submitted[0]]
-    best = max(a.points_earned or Decimal(0) for a in submitted)
-    return [next(a for a in submitted if (a.points_earned or Decimal(0)) == best)]
+    return [min(submitted, key=_sort_key(counted_first(method)))]
 
 
 ZERO = Decimal(0)

@@ -2,7 +2,7 @@
 picked; skill mastery for the class and each student; the distribution of quiz scores. Read in
 a fixed number of queries, computed by the pure statistics of `classroom.analysis`."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -17,9 +17,8 @@ from quizzes.types import registry
 
 from .. import analysis, charts
 from ..models import Assignment
-from ..progress import AttemptRow, counted_attempts
 from .access import classroom_students, student_sort_key
-from .progress import attempt_rows
+from .progress import attempt_rows, attempts_counted
 
 STUDENTS_PER_PAGE = 100  # rows of the students' mastery chart, as in the progress grid
 
@@ -141,10 +140,13 @@ def assignment_analysis(
     group, and Python turns those few rows into exact fractions. The answers given are tallied
     for one question only (`question`, its number), and the students' mastery is read for
     one page of `STUDENTS_PER_PAGE` (`page`). A fixed number of queries, whatever the size of
-    the class (at most eleven)."""
+    the class (at most nine)."""
     students = classroom_students(classroom=assignment.classroom)
     by_id = {s.pk: s for s in students}
-    counted = _counted_attempts(assignment, by_id)
+    # Each student's counted attempt, picked by the database: the score queries below join on
+    # the same query instead of filtering by a list of a thousand attempt ids.
+    counted_rows = attempts_counted(assignment=assignment)
+    counted = {row.student_id: row for row in attempt_rows(counted_rows)}
     student_of = {row.id: student_id for student_id, row in counted.items()}
     totals = {
         student_id: analysis.share(row.points_earned, row.points_possible)
@@ -160,7 +162,7 @@ def assignment_analysis(
     upper = [counted[sid].id for sid in ranked[:size]]
     lower = [counted[sid].id for sid in ranked[len(ranked) - size :]] if size else []
 
-    newest = scores_newest(attempts=list(student_of))
+    newest = scores_newest(attempts=counted_rows)
     tallies: dict[int, analysis.QuestionTally] = defaultdict(analysis.QuestionTally)
     for question_id, band, earned, possible, n in (
         newest.annotate(
@@ -176,19 +178,23 @@ def assignment_analysis(
     ):
         tallies[question_id].add(band, earned, possible, n)
 
-    lesson_work = scores_newest(
-        attempts=Attempt.objects.filter(
-            assignment=assignment,
-            kind=Attempt.Kind.LESSON,
-            student__memberships__classroom=assignment.classroom,
+    # The teacher's scores of the lesson work (written answers): a row per student and written
+    # question, read once for the class, who wrote and the page. Counted by the database, the
+    # same rows took a sequential scan of every score on PostgreSQL (it expects nine scores per
+    # lesson attempt, as for a quiz attempt); joined to the attempts, it reads each one's few.
+    written_rows = list(
+        scores_newest(
+            attempts=Attempt.objects.filter(
+                assignment=assignment,
+                kind=Attempt.Kind.LESSON,
+                student__memberships__classroom=assignment.classroom,
+            )
         )
+        .values_list("attempt__student_id", "question_id", "points_earned", "points_possible")
+        .order_by()
     )
     written: dict[int, analysis.QuestionTally] = defaultdict(analysis.QuestionTally)
-    for question_id, earned, possible, n in (
-        lesson_work.values_list("question_id", "points_earned", "points_possible")
-        .annotate(n=Count("id"))
-        .order_by()
-    ):
+    for (question_id, earned, possible), n in Counter(row[1:] for row in written_rows).items():
         written[question_id].add(0, earned, possible, n)
     questions = Question.objects.in_bulk({*tallies, *written})
 
@@ -227,7 +233,7 @@ def assignment_analysis(
         )
     selected = next((stat for stat in stats if stat.number == question), None)
     if selected is not None:
-        _tally_picks(selected, newest, student_of)
+        _tally_picks(selected, newest, counted_rows)
 
     # Mastery per skill: the class from the counts above, each student for one page.
     whole = analysis.Mastery()
@@ -236,12 +242,12 @@ def assignment_analysis(
     skill_labels = dict(Skill.choices)
     skills = [(key, str(skill_labels.get(key, key))) for key in _skill_order(assignment, whole)]
     class_mastery = [(label, whole.fraction(key)) for key, label in skills]
-    wrote = set(lesson_work.values_list("attempt__student_id", flat=True).order_by().distinct())
+    wrote = {row[0] for row in written_rows}
     with_data = [s for s in students if s.pk in counted or s.pk in wrote]
     pages = max(1, -(-len(with_data) // STUDENTS_PER_PAGE))
     page = min(max(page, 1), pages)
     on_page = with_data[(page - 1) * STUDENTS_PER_PAGE : page * STUDENTS_PER_PAGE]
-    per_student = _student_mastery(on_page, counted, newest, lesson_work, questions)
+    per_student = _student_mastery(on_page, counted, counted_rows, written_rows, questions)
     student_mastery = [
         (student, [per_student[student.pk].fraction(key) for key, _label in skills])
         for student in on_page
@@ -286,22 +292,6 @@ def assignment_analysis(
     )
 
 
-def _counted_attempts(assignment: Assignment, by_id: dict[int, User]) -> dict[int, AttemptRow]:
-    """Each student's counted quiz attempt (the grading method's pick), one query."""
-    submitted: dict[int, list[AttemptRow]] = defaultdict(list)
-    for row in attempt_rows(
-        Attempt.objects.filter(
-            assignment=assignment, kind=Attempt.Kind.QUIZ, status=Attempt.Status.SUBMITTED
-        ).order_by("student_id", "number")
-    ):
-        if row.student_id in by_id:
-            submitted[row.student_id].append(row)
-    return {
-        student_id: counted_attempts(assignment.grading_method, rows)[-1]
-        for student_id, rows in submitted.items()
-    }
-
-
 def _own_discrimination(newest, question_ids, student_of, by_id, totals) -> dict:
     """Discrimination of versions only some students answered, among those students."""
     if not question_ids:
@@ -322,7 +312,7 @@ def _own_discrimination(newest, question_ids, student_of, by_id, totals) -> dict
     }
 
 
-def _tally_picks(stat: QuestionStats, newest, student_of) -> None:
+def _tally_picks(stat: QuestionStats, newest, counted_rows) -> None:
     """The answers given to one question version, with their labels (two queries)."""
     question = stat.question
     qt = registry.get_or_missing(question.type)
@@ -335,7 +325,7 @@ def _tally_picks(stat: QuestionStats, newest, student_of) -> None:
         .order_by()  # counted, then sorted by the tally
     }
     answers = dict(
-        Response.objects.filter(attempt_id__in=list(full), question=question)
+        Response.objects.filter(attempt__in=counted_rows, question=question)
         .values_list("attempt_id", "data")
         .order_by()
     )
@@ -349,23 +339,21 @@ def _tally_picks(stat: QuestionStats, newest, student_of) -> None:
     stat.tallied = True
 
 
-def _student_mastery(on_page, counted, newest, lesson_work, questions) -> dict:
-    """Points per skill for the students of one page: quiz and written answers (two
-    queries)."""
+def _student_mastery(on_page, counted, counted_rows, written_rows, questions) -> dict:
+    """Points per skill for the students of one page: quiz (one query) and written answers."""
     per_student: dict[int, analysis.Mastery] = defaultdict(analysis.Mastery)
-    student_of = {counted[s.pk].id: s.pk for s in on_page if s.pk in counted}
-    # No order: a score's default ordering joins four tables to sort rows that are only summed.
+    page = {s.pk for s in on_page}
+    student_of = {counted[pk].id: pk for pk in page if pk in counted}
+    # The page's counted attempts by the same rule, not a list of their ids: without table
+    # statistics PostgreSQL expected a list of 100 ids to match a third of the scores, and
+    # read them all. No order: the default ordering joins four tables to sort summed rows.
     quiz = (
-        newest.filter(attempt_id__in=list(student_of))
+        scores_newest(attempts=counted_rows.filter(student_id__in=page))
         .values_list("attempt_id", "question_id", "points_earned", "points_possible")
         .order_by()
     )
-    written = (
-        lesson_work.filter(attempt__student__in=[s.pk for s in on_page])
-        .values_list("attempt__student_id", "question_id", "points_earned", "points_possible")
-        .order_by()
-    )
-    rows = [(student_of[a], q, e, p) for a, q, e, p in quiz] + list(written)
+    written = [row for row in written_rows if row[0] in page]
+    rows = [(student_of[a], q, e, p) for a, q, e, p in quiz] + written
     for student_id, question_id, earned, possible in rows:
         per_student[student_id].add(questions[question_id].skills, earned or 0, possible or 0)
     return per_student

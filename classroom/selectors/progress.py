@@ -7,7 +7,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import User
@@ -17,8 +28,8 @@ from quizzes.models import Attempt, Question, Response, Score
 from quizzes.types import registry
 
 from ..deadlines import student_due_at
-from ..models import Assignment, Classroom, Extension
-from ..progress import AttemptRow, Progress, progress_for
+from ..models import Assignment, Classroom, Extension, Membership
+from ..progress import AttemptRow, Progress, counted_first, progress_for
 from .access import classroom_students
 
 
@@ -52,6 +63,25 @@ def attempt_rows(attempts) -> list[AttemptRow]:
             "regraded",
         )
     ]
+
+
+def attempts_counted(*, assignment: Assignment) -> QuerySet[Attempt]:
+    """Each class member's counted quiz attempt for the assignment, at most one per student:
+    `counted_first` as a query the score queries join on, instead of lists of a thousand ids
+    picked in Python."""
+    submitted = Attempt.objects.filter(
+        assignment=assignment, kind=Attempt.Kind.QUIZ, status=Attempt.Status.SUBMITTED
+    )
+    order = []
+    for name in counted_first(assignment.grading_method):
+        field = name.lstrip("-")
+        value = Coalesce(F(field), Value(Decimal(0))) if field == "points_earned" else F(field)
+        order.append(value.desc() if name.startswith("-") else value.asc())
+    first = submitted.filter(student_id=OuterRef("student_id")).order_by(*order).values("pk")
+    member = Membership.objects.filter(
+        classroom_id=assignment.classroom_id, student_id=OuterRef("student_id")
+    )
+    return submitted.filter(Exists(member), pk=Subquery(first[:1])).order_by()
 
 
 @dataclass

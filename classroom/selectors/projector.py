@@ -19,9 +19,7 @@ from quizzes.models import Attempt, Question, Response
 from quizzes.types import registry
 
 from ..models import Assignment
-from ..progress import counted_attempts
-from .access import classroom_students
-from .progress import attempt_rows
+from .progress import attempts_counted
 
 
 @dataclass(frozen=True)
@@ -124,31 +122,18 @@ def _titles(questions: list[Question]) -> list[str]:
 def _spread(assignment: Assignment, question: Question, is_quiz: bool, with_key: bool) -> Spread:
     """How the class answered the question (every version of it): for the quiz, each
     student's counted attempt; for an activity, their lesson work."""
-    students = {s.pk for s in classroom_students(classroom=assignment.classroom)}
+    students = assignment.classroom.memberships.count()
     if is_quiz:
-        rows = attempt_rows(
-            Attempt.objects.filter(
-                assignment=assignment,
-                kind=Attempt.Kind.QUIZ,
-                status=Attempt.Status.SUBMITTED,
-                student_id__in=students,
-            ).order_by("student_id", "number")
-        )
-        by_student: dict[int, list] = {}
-        for row in rows:
-            by_student.setdefault(row.student_id, []).append(row)
-        attempt_ids = [
-            counted_attempts(assignment.grading_method, rows)[-1].id for rows in by_student.values()
-        ]
+        attempts = attempts_counted(assignment=assignment)
     else:
-        attempt_ids = list(
-            Attempt.objects.filter(
-                assignment=assignment, kind=Attempt.Kind.LESSON, student_id__in=students
-            ).values_list("id", flat=True)
+        attempts = Attempt.objects.filter(
+            assignment=assignment,
+            kind=Attempt.Kind.LESSON,
+            student__memberships__classroom_id=assignment.classroom_id,
         )
     versions = {q.pk: q for q in Question.objects.filter(lesson=question.lesson, key=question.key)}
     answers = Response.objects.filter(
-        attempt_id__in=attempt_ids, question_id__in=list(versions)
+        attempt__in=attempts, question_id__in=list(versions)
     ).values_list("question_id", "data")
 
     qt = registry.get_or_missing(question.type)
@@ -203,7 +188,7 @@ def _spread(assignment: Assignment, question: Question, is_quiz: bool, with_key:
         parts.append(
             PartSpread(" / ".join(label.with_sentence for label in labels.find(part)), rows)
         )
-    return Spread(students=len(students), answered=answered, parts=parts, written=written)
+    return Spread(students=students, answered=answered, parts=parts, written=written)
 
 
 MAX_CHOICES_SHOWN = 8

@@ -241,3 +241,27 @@ def test_the_students_mastery_is_shown_a_page_at_a_time_in_register_order(
     # The class's figures do not depend on the page.
     assert first.class_mastery == second.class_mastery
     assert assignment_analysis(assignment=assignment, page=99).page == 2
+
+
+@pytest.mark.parametrize(("method", "counted_right"), [("highest", 1), ("first", 1), ("last", 0)])
+def test_the_analysis_reads_the_attempt_the_grading_method_counts(
+    assignment, make_student, method, counted_right
+):
+    # Ada's first attempt is all right; her second all wrong, q-purpose answered "neutral".
+    assignment.attempts_allowed, assignment.grading_method = 2, method
+    assignment.save()
+    ada = make_student("ada", "Ada")
+    answer_quiz(student=ada, assignment=assignment)
+    answer_quiz(
+        student=ada,
+        assignment=assignment,
+        right=set(),
+        answers={"q-purpose": {"choice": "neutral"}},
+    )
+
+    result = assignment_analysis(assignment=assignment, question=1)
+
+    assert result.submitted == 1
+    assert {s.facility for s in result.questions if s.auto_graded} == {F(counted_right)}
+    # The answers given are those of the same attempt.
+    assert [pick.correct for pick in result.selected.picks] == [bool(counted_right)]
