@@ -19,7 +19,9 @@ from django.utils.translation import gettext as _
 from .bound import Bound, Ctx, Path
 
 MISSING: Any = object()  # a field left out of the item (not the same as an empty value)
-INT = re.compile(r"[+-]?\d+")
+# Read as a whole number; longer is kept as written, for the schema to refuse (Python will not
+# convert more than 4,300 digits, and no count in a question comes near 18).
+INT = re.compile(r"[+-]?\d{1,18}")
 
 
 def text_of(data: Any, name: str) -> str | None:

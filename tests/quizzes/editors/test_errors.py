@@ -115,3 +115,16 @@ def test_junk_posted_to_any_editor_is_refused_with_messages_not_exceptions():
         editor = item_editor(qt.key, data=junk, sentences=SENTENCES)
         assert not editor.is_valid()
         editor.render()
+
+
+def test_a_whole_number_too_long_to_read_is_reported_not_a_server_error():
+    spec = {"choices": [{"id": "a", "text": "A", "correct": True}, {"id": "b", "text": "B"}]}
+    shown = item_editor("single_choice", spec=item("single_choice", spec), sentences=SENTENCES)
+    data = form_data(shown.render())
+    [points] = [name for name in data if name.endswith("points")]
+    data[points] = "9" * 5000  # Python refuses to read more than 4,300 digits as an int
+
+    editor = item_editor("single_choice", data=data, sentences=SENTENCES)
+
+    assert not editor.is_valid()
+    assert any("points" in key for key in editor.errors)
