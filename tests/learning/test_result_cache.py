@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
-from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -20,18 +19,9 @@ from classroom.services import membership_add
 from quizzes import services
 from quizzes.models import Attempt, FeedbackTiming, Question
 from tests.conftest import PASSWORD
+from tests.template_renders import Renders
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def released(assignment):
-    """Score, feedback and key shown as soon as the quiz is submitted."""
-    Assignment.objects.filter(pk=assignment.pk).update(
-        show_feedback=FeedbackTiming.IMMEDIATELY, show_key=FeedbackTiming.IMMEDIATELY
-    )
-    assignment.refresh_from_db()
-    return assignment
 
 
 def quiz(key: str) -> Question:
@@ -64,21 +54,6 @@ def card_of(html: str, question: Question) -> str:
 def checked(card: str) -> list[str]:
     """The values of the checked controls of a card's answer."""
     return re.findall(r'value="([^"]*)"\s+checked', card)
-
-
-class Renders:
-    """The templates rendered meanwhile (pytest-django instruments rendering)."""
-
-    def __enter__(self):
-        self.names = []
-        template_rendered.connect(self._seen)
-        return self
-
-    def _seen(self, sender, template, **kwargs):
-        self.names.append(template.name)
-
-    def __exit__(self, *exc):
-        template_rendered.disconnect(self._seen)
 
 
 @pytest.fixture

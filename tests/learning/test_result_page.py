@@ -8,22 +8,11 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from classroom.models import Assignment
 from lessons.models import StepKind
 from quizzes import services
-from quizzes.models import Attempt, FeedbackTiming, Question
+from quizzes.models import Attempt, Question
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def released(assignment):
-    """Score, feedback and key shown as soon as the quiz is submitted."""
-    Assignment.objects.filter(pk=assignment.pk).update(
-        show_feedback=FeedbackTiming.IMMEDIATELY, show_key=FeedbackTiming.IMMEDIATELY
-    )
-    assignment.refresh_from_db()
-    return assignment
 
 
 def quiz(key: str) -> Question:

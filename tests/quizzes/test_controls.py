@@ -5,7 +5,6 @@ the language) is another entry, never the stale one."""
 import pytest
 from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.test.signals import template_rendered
 from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,6 +14,7 @@ from quizzes.models import Question
 from quizzes.selectors import Item
 from quizzes.types import registry
 from tests.quizzes.types.test_type_properties import PROPERTY, cases, responses
+from tests.template_renders import Renders
 
 
 def item_for(qt, spec, response, *, prompt="Which one?", pk=7) -> Item:
@@ -27,22 +27,6 @@ def direct(item: Item) -> str:
     return render_to_string(item.qtype.template, context)
 
 
-class Renders:
-    """Counts the type templates rendered (pytest-django instruments rendering)."""
-
-    def __enter__(self):
-        self.names = []
-        template_rendered.connect(self._seen)
-        return self
-
-    def _seen(self, sender, template, **kwargs):
-        if template.name and template.name.startswith("quizzes/types/"):
-            self.names.append(template.name)
-
-    def __exit__(self, *exc):
-        template_rendered.disconnect(self._seen)
-
-
 @pytest.mark.parametrize("key", registry.keys())
 @PROPERTY
 @given(data=st.data())
@@ -53,7 +37,7 @@ def test_controls_from_the_cache_are_what_the_template_renders_for_that_answer(k
     first = item_for(qt, spec, response)
     controls_render([first], disabled=False)
     again = item_for(qt, spec, response)
-    with Renders() as renders:
+    with Renders("quizzes/types/") as renders:
         controls_render([again], disabled=False)
     assert renders.names == []  # the second page came from the cache
     assert first.controls_html == again.controls_html == direct(again)
