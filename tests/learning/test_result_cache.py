@@ -19,13 +19,10 @@ from classroom.services import membership_add
 from quizzes import services
 from quizzes.models import Attempt, FeedbackTiming, Question
 from tests.conftest import PASSWORD
+from tests.learning.results import card_of, quiz, result_html
 from tests.template_renders import Renders
 
 pytestmark = pytest.mark.django_db
-
-
-def quiz(key: str) -> Question:
-    return Question.objects.get(key=key, is_current=True)
 
 
 def submitted(student, assignment, answers: dict[str, dict]) -> Attempt:
@@ -35,20 +32,6 @@ def submitted(student, assignment, answers: dict[str, dict]) -> Attempt:
     for key, data in answers.items():
         services.response_save(attempt=attempt, question_id=quiz(key).pk, data=data)
     return services.attempt_submit(attempt=attempt)
-
-
-def result_html(client, student, attempt) -> str:
-    client.force_login(student)
-    response = client.get(reverse("learning:attempt_result", args=[attempt.pk]))
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def card_of(html: str, question: Question) -> str:
-    [card] = [
-        card for card in html.split('<li class="card mb-3">')[1:] if f'id="{question.uid}-' in card
-    ]
-    return card
 
 
 def checked(card: str) -> list[str]:

@@ -11,12 +11,9 @@ from django.urls import reverse
 from lessons.models import StepKind
 from quizzes import services
 from quizzes.models import Attempt, Question
+from tests.learning.results import card_of, quiz, result_html
 
 pytestmark = pytest.mark.django_db
-
-
-def quiz(key: str) -> Question:
-    return Question.objects.get(key=key, is_current=True)
 
 
 def start(student, assignment) -> Attempt:
@@ -25,21 +22,6 @@ def start(student, assignment) -> Attempt:
 
 def save(attempt, key, data) -> None:
     services.response_save(attempt=attempt, question_id=quiz(key).pk, data=data)
-
-
-def result_html(client, student, attempt) -> str:
-    client.force_login(student)
-    response = client.get(reverse("learning:attempt_result", args=[attempt.pk]))
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def card_of(html: str, question: Question) -> str:
-    """The result card of one question (found by its disabled controls' ids)."""
-    [card] = [
-        card for card in html.split('<li class="card mb-3">')[1:] if f'id="{question.uid}-' in card
-    ]
-    return card
 
 
 def verdict_of(card: str) -> tuple[str, str, str]:
