@@ -199,6 +199,33 @@ def _facts(figure: Figure) -> dict:
     }
 
 
+def profile(name: str, *, rounds: int = 200, warmup: int = 5, top: int = 40) -> str:
+    """cProfile's table of `rounds` requests of one figure (after `warmup`), the functions that
+    cost most of their own time first: where to look before changing anything."""
+    import cProfile
+    import io
+    import pstats
+
+    measured = {figure.name: figure for figure in figures(Setup())}
+    if name not in measured:
+        raise ValueError(f"No figure {name!r}; there are: {', '.join(measured)}.")
+    figure = measured[name]
+    for _ in range(warmup):
+        _once(figure)
+    profiler = cProfile.Profile()
+    for _ in range(rounds):
+        if figure.prepare:
+            figure.prepare()
+        profiler.enable()
+        figure.request()
+        profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
 def run(*, rounds: int = 60, warmup: int = 5, clock: str = "wall") -> dict:
     """Median milliseconds of each figure over `rounds` interleaved rounds, after `warmup`, by
     `clock` (`CLOCKS`)."""

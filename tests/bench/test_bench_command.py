@@ -111,3 +111,24 @@ def test_bench_grid_measures_every_teacher_page_against_the_floor_in_small():
     assert set(results["ratio_to_floor"]) == pages - {"floor"}
     assert all(results["queries"][name] >= 2 for name in pages)
     assert results["responses_csv_peak_kib"] > 0
+
+
+def test_bench_profile_names_the_view_a_figure_spends_its_time_in():
+    def profile(figure: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "manage.py", "bench", "--profile", figure, "--rounds", "3"],
+            cwd=ROOT,
+            env=bench_env(),
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+
+    done = profile("quiz_10")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Ordered by: internal time" in done.stdout
+    assert "Ordered by: cumulative time" in done.stdout
+    assert "(attempt_take)" in done.stdout  # the quiz page's view, by name
+    unknown = profile("quiz_11")
+    assert unknown.returncode != 0
+    assert "quiz_10" in unknown.stderr  # the figures there are, to pick from

@@ -35,6 +35,13 @@ class Command(BaseCommand):
             action="store_true",
             help="Time the teacher's progress grid and CSV exports instead (bench/grid.py).",
         )
+        parser.add_argument(
+            "--profile",
+            metavar="FIGURE",
+            help="Instead of the table, profile --rounds requests of one figure (floor, quiz_10, "
+            "quiz_50, step, autosave, submit_and_grade_10) with cProfile and print where the "
+            "time goes.",
+        )
         parser.add_argument("--repeat", type=int, default=10, help="With --grid.")
         parser.add_argument("--students", type=int, default=1000, help="With --grid.")
         parser.add_argument("--assignments", type=int, default=10, help="With --grid.")
@@ -62,6 +69,17 @@ class Command(BaseCommand):
                 STORAGES=storages,
                 ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
             ):
+                if options["profile"]:
+                    from bench import student
+
+                    try:
+                        printed = student.profile(
+                            options["profile"], rounds=options["rounds"], warmup=options["warmup"]
+                        )
+                    except ValueError as error:
+                        raise CommandError(str(error)) from error
+                    self.stdout.write(printed)
+                    return
                 results = self._run(options)
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
