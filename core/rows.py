@@ -13,40 +13,43 @@ from django.db.models import DEFERRED, Field, Model
 
 
 @cache
-def fields_of(model: type[Model], *, skip: tuple[str, ...] = ()) -> list[Field]:
+def fields_of(model: type[Model], *, skip: tuple[str, ...] = ()) -> tuple[Field, ...]:
     """The model's concrete fields but `skip` (attribute names), in the table's order."""
-    return [f for f in model._meta.concrete_fields if f.name not in skip]
+    return tuple(f for f in model._meta.concrete_fields if f.name not in skip)
 
 
-def columns(alias: str, fields: list[Field]) -> str:
+def columns(alias: str, fields: tuple[Field, ...]) -> str:
     """The SELECT list of these fields for a table named `alias` in the query."""
     quote = connection.ops.quote_name
     return ", ".join(f"{alias}.{quote(f.column)}" for f in fields)
 
 
-def instance(model: type[Model], fields: list[Field], values) -> Model:
+def instance(model: type[Model], fields: tuple[Field, ...], values) -> Model:
     """An instance of `model` from the values of `fields` (a slice of the row, in order)."""
-    loaded = {}
-    for field, value in zip(fields, values, strict=True):
+    attnames, slots, deferred = _plan(connection.ops, model, fields)
+    loaded = list(deferred)
+    for (position, expression, converters), value in zip(slots, values, strict=True):
         if value is not None:
-            expression, converters = _converters(connection.ops, field)
             for convert in converters:
                 value = convert(value, expression, connection)
-        loaded[field.attname] = value
+        loaded[position] = value
+    return model.from_db(connection.alias, attnames, loaded)
+
+
+@lru_cache(maxsize=256)
+def _plan(ops, model: type[Model], fields: tuple[Field, ...]) -> tuple:
+    """Worked out once per model and columns: every field's name, where each column read goes
+    and what the ORM applies to its values on this connection (`ops` is the connection's own,
+    so each thread's connection gets its own converters), and the list of values to start
+    from, every column not read deferred (read on first use, as with `only()`)."""
     every = model._meta.concrete_fields
-    return model.from_db(
-        connection.alias,
-        [f.attname for f in every],
-        [loaded.get(f.attname, DEFERRED) for f in every],
-    )
-
-
-@lru_cache(maxsize=1024)
-def _converters(ops, field: Field) -> tuple:
-    """What the ORM applies to the field's values on this connection (`ops` is the
-    connection's own, so each thread's connection gets its own converters)."""
-    expression = field.cached_col
-    return expression, ops.get_db_converters(expression) + field.get_db_converters(ops.connection)
+    position = {f.attname: i for i, f in enumerate(every)}
+    slots = []
+    for field in fields:
+        expression = field.cached_col
+        converters = ops.get_db_converters(expression) + field.get_db_converters(ops.connection)
+        slots.append((position[field.attname], expression, tuple(converters)))
+    return [f.attname for f in every], tuple(slots), (DEFERRED,) * len(every)
 
 
 def instances(row, parts) -> list[Model | None]:
