@@ -18,6 +18,13 @@ def fields_of(model: type[Model], *, skip: tuple[str, ...] = ()) -> tuple[Field,
     return tuple(f for f in model._meta.concrete_fields if f.name not in skip)
 
 
+@cache
+def fields_named(model: type[Model], *names: str) -> tuple[Field, ...]:
+    """These fields of the model (attribute or column names), in this order: the columns a
+    read needs, the others deferred."""
+    return tuple(model._meta.get_field(name) for name in names)
+
+
 def columns(alias: str, fields: tuple[Field, ...]) -> str:
     """The SELECT list of these fields for a table named `alias` in the query."""
     quote = connection.ops.quote_name
