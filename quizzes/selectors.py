@@ -15,7 +15,7 @@ from lessons.models import ReadingLevel, StepKind
 
 from . import policy
 from .models import Attempt, KeyChange, Question, Regrade, Response, Score
-from .specs import lesson_stamp, public_spec_for
+from .specs import lesson_stamp, public_spec_for, questions_for_post
 from .types import QuestionType, registry
 
 # Scores are only ever added, so the highest id of an (attempt, question) is its newest score.
@@ -149,10 +149,6 @@ def quiz_questions_cached(*, attempt: Attempt) -> dict[int, Question]:
     )
 
 
-# What reading, saving and grading a posted answer read of a question (`attempt_items`).
-POST_COLUMNS = ("id", "lesson_id", "step_id", "is_current", "type", "spec", "points")
-
-
 def attempt_items(
     *,
     attempt: Attempt,
@@ -170,8 +166,11 @@ def attempt_items(
             # A post reads, saves and grades: the prompts and the prose's other levels (five
             # JSON columns to decode per item) only matter to a page. Unordered: the default
             # ordering joins the lesson and the step for nothing here.
-            rows = Question.objects.all() if public_specs else Question.objects.only(*POST_COLUMNS)
-            questions = rows.order_by().in_bulk(attempt.item_order)
+            questions = (
+                Question.objects.order_by().in_bulk(attempt.item_order)
+                if public_specs
+                else questions_for_post(attempt.item_order)
+            )
         ordered = [questions[qid] for qid in attempt.item_order]
     else:
         ordered = list(

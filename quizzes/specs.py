@@ -10,6 +10,9 @@ every request of the process: read them, never change them."""
 import json
 import random
 
+from django.db import connection
+
+from core import rows
 from core.local_cache import LocalCache
 from lessons.models import ReadingLevel
 
@@ -85,3 +88,30 @@ def question_with_spec(question: Question, text: str) -> Question:
     question.spec = entry[0]
     question.spec_parsed_as(entry[1])
     return question
+
+
+# What reading, saving and grading a posted answer read of a question (`questions_for_post`).
+POST_COLUMNS = ("id", "lesson", "step", "is_current", "type", "points")
+_FOR_POST = "SELECT {columns}, q.spec FROM {table} q WHERE q.id IN ({ids})"
+
+
+def questions_for_post(ids: list[int]) -> dict[int, Question]:
+    """The question versions `ids` by id, with what a post reads of them (`POST_COLUMNS` and
+    the spec, parsed once per process for each text), the rest deferred: one query, written
+    as SQL as building it with the ORM cost more than running it."""
+    if not ids:
+        return {}
+    fields = rows.fields_named(Question, *POST_COLUMNS)
+    sql = _FOR_POST.format(
+        columns=rows.columns("q", fields),
+        table=Question._meta.db_table,
+        ids=", ".join(["%s"] * len(ids)),  # placeholders: the ids are parameters
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(ids))
+        found = cursor.fetchall()
+    questions = {}
+    for row in found:
+        question = question_with_spec(rows.instance(Question, fields, row[:-1]), row[-1])
+        questions[question.pk] = question
+    return questions

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from quizzes import services
 from quizzes.models import Question
-from quizzes.specs import question_with_spec
+from quizzes.specs import POST_COLUMNS, question_with_spec, questions_for_post
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +58,21 @@ def test_an_autosave_checks_the_answer_against_the_spec_as_edited(client, studen
     refused = client.post(url, {f"{question.uid}-choice": choice})
     assert refused.status_code == 400
     assert refused.json()["saved"] is False
+
+
+def test_a_posts_questions_are_read_in_one_query_with_the_columns_the_orm_gives(
+    attempt, django_assert_num_queries
+):
+    ids = list(attempt.item_order)
+    with django_assert_num_queries(1):
+        read = questions_for_post([*ids, 10**12])  # an id no row has is left out
+    assert set(read) == set(ids)
+    for question in Question.objects.filter(pk__in=ids):
+        mine = read[question.pk]
+        for name in POST_COLUMNS:
+            field = Question._meta.get_field(name)
+            assert getattr(mine, field.attname) == getattr(question, field.attname), name
+        assert mine.spec == question.spec
+        assert mine.spec_parsed() == question.spec_parsed()
+    with django_assert_num_queries(0):
+        assert questions_for_post([]) == {}
