@@ -4,7 +4,8 @@ For the hottest reads only: composing a query of several joined tables with the 
 many times what running it does (docs/performance.md). The SQL names its columns with
 `columns()`; `instance()` turns the row's values into a model instance, each value converted
 as the ORM converts it (a JSON column decoded, SQLite's text dates parsed, decimals), the
-columns not read deferred (read on first use, as with `only()`)."""
+columns not read deferred (read on first use, as with `only()`). `values()` reads columns of
+one table as `values_list()` would."""
 
 from functools import cache, lru_cache
 
@@ -69,3 +70,28 @@ def instances(row, parts) -> list[Model | None]:
         start += len(fields)
         made.append(None if values[0] is None else instance(model, fields, values))
     return made
+
+
+_VALUES = "SELECT {columns} FROM {table} t WHERE {where}"
+
+
+def values(model: type[Model], names: tuple[str, ...], where: str, params) -> list[tuple]:
+    """The `names` columns of the model's rows that match `where` (SQL on the table, aliased
+    `t`, with placeholders for `params`), each value converted as `values_list()` converts
+    it."""
+    fields = fields_named(model, *names)
+    sql = _VALUES.format(columns=columns("t", fields), table=model._meta.db_table, where=where)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    _attnames, slots, _deferred = _plan(connection.ops, model, fields)
+    converted = []
+    for row in found:
+        out = []
+        for (_position, expression, converters), value in zip(slots, row, strict=True):
+            if value is not None:
+                for convert in converters:
+                    value = convert(value, expression, connection)
+            out.append(value)
+        converted.append(tuple(out))
+    return converted
