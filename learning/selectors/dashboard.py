@@ -22,7 +22,6 @@ from lessons.parts import PartView, lesson_parts
 from quizzes import policy
 from quizzes.models import Attempt
 
-
 DASHBOARD_UNREAD = ("summary", "objectives", "standards", "teacher_guide", "timeline", "skills")
 
 
