@@ -161,8 +161,11 @@ def attempt_items(
     """The attempt's items in their stored order, with saved answers, at the student's reading
     `level` (a fixed number of queries). `public_specs` False: without what the page shows
     (`spec` empty), for reading a post. `questions`: a quiz's question versions by id when
-    the caller has them (`quiz_questions_cached`)."""
+    the caller has them; a page whose attempt came with its lesson's row takes them from
+    `quiz_questions_cached`."""
     if attempt.kind == Attempt.Kind.QUIZ:
+        if questions is None and public_specs and Attempt.lesson.is_cached(attempt):
+            questions = quiz_questions_cached(attempt=attempt)  # a page, with the lesson's row
         if questions is None:
             # A post reads, saves and grades: the prompts and the prose's other levels (five
             # JSON columns to decode per item) only matter to a page. Unordered: the default

@@ -135,12 +135,7 @@ def attempt_take_page(
     now = now or timezone.now()
     level = _reading_level(attempt)
     if items is None:
-        questions = (
-            selectors.quiz_questions_cached(attempt=attempt)
-            if attempt.kind == Attempt.Kind.QUIZ
-            else None
-        )
-        items = selectors.attempt_items(attempt=attempt, level=level, questions=questions)
+        items = selectors.attempt_items(attempt=attempt, level=level)
     else:
         items = [selectors.item_at_level(i, attempt=attempt, level=level) for i in items]
     remaining, timed = None, False

@@ -13,11 +13,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from django.core.cache import cache
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext
 
 from core.fragments import TIMEOUT, Fragment, fragments_render
+from core.local_cache import LocalCache
 from learning.translations import ReaderTranslation, rows_translated
 from lessons.models import Lesson, StepKind
 from lessons.selectors import lesson_references_html
@@ -26,6 +26,7 @@ from quizzes.controls import controls_fragment
 from quizzes.feedback import FeedbackView, Verdict, review_view
 from quizzes.models import Attempt, Question, Response
 from quizzes.selectors import Item
+from quizzes.specs import lesson_stamp
 from quizzes.types import GradeState, registry
 
 from .attempt import _reading_level
@@ -196,17 +197,20 @@ def _written(lesson: Lesson) -> dict[int, int]:
     never scored automatically (the same rule as the teacher's grid,
     classroom.selectors.class_progress). Lesson content, the same for every student: kept in
     the cache under the lesson's id and `updated_at`, as the reference list is."""
-    key = f"result-written:{lesson.pk}:{lesson.updated_at.isoformat() if lesson.updated_at else ''}"
-    written = cache.get(key)
-    if written is None:
-        manual = [qt.key for qt in registry if not qt.auto_graded]
-        written = dict(
-            Question.objects.filter(lesson_id=lesson.pk, is_current=True, type__in=manual)
-            .exclude(step__kind=StepKind.QUIZ)
-            .values_list("pk", "points")
-        )
-        cache.set(key, written, TIMEOUT)
-    return written
+    key = f"result-written:{lesson_stamp(lesson)}"
+    return _WRITTEN.get_or_make_shared(key, lambda: _written_read(lesson), TIMEOUT)
+
+
+_WRITTEN = LocalCache(max_entries=64)
+
+
+def _written_read(lesson: Lesson) -> dict[int, int]:
+    manual = [qt.key for qt in registry if not qt.auto_graded]
+    return dict(
+        Question.objects.filter(lesson_id=lesson.pk, is_current=True, type__in=manual)
+        .exclude(step__kind=StepKind.QUIZ)
+        .values_list("pk", "points")
+    )
 
 
 def _review_feedback(item: Item, review: policy.Review) -> FeedbackView | None:

@@ -142,7 +142,7 @@ def response_save(request: HttpRequest, pk: int, question_id: int) -> JsonRespon
 @login_required
 @require_GET
 def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
-    attempt = selectors.attempt_get_for_student(student=request.user, pk=pk, reading_level=True)
+    attempt = attempt_get_for_taking(student=request.user, pk=pk)  # the same read
     if attempt.assignment is not None:
         class_zone_activate(attempt.assignment.classroom)
     if attempt.is_open and _closed_overdue(request, attempt):
