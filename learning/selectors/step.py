@@ -53,9 +53,15 @@ def lesson_attempts_get(
     """(the lesson-work record as `lesson_work_get` finds it, the quiz attempts in order), in
     one query: a step page needs both (the quiz step's mark and its attempts)."""
     rows = Attempt.objects.filter(student=student, assignment=assignment).order_by("number")
+    return attempts_split(rows, assignment)
+
+
+def attempts_split(attempts, assignment: Assignment) -> tuple[Attempt | None, list[Attempt]]:
+    """(the lesson-work record, the quiz attempts) of the student's attempts on the assignment,
+    given in the order of their numbers."""
     work = None
     quiz = []
-    for row in rows:
+    for row in attempts:
         if row.kind == Attempt.Kind.QUIZ:
             quiz.append(row)
         elif row.kind == Attempt.Kind.LESSON and row.lesson_id == assignment.lesson_id:

@@ -37,6 +37,7 @@ from learning.selectors.step import (
     lesson_work_get,
     reading_level_for,
 )
+from learning.selectors.step_access import assignment_attempts_get
 from learning.translations import reader_translation, step_page_translated
 from lessons.models import ReadingLevel, StepKind
 from lessons.selectors import lesson_citation_keys, lesson_glossary, lesson_references
@@ -104,11 +105,13 @@ def assignment_resume(request: HttpRequest, assignment_id: int) -> HttpResponse:
 def step_detail(request: HttpRequest, assignment_id: int, kind: str) -> HttpResponse:
     """A step of the lesson; posted, its answers saved. A post by a student removed from the
     class, or in an archived class, is refused with a message saying so (4xx)."""
-    get_assignment = (
-        assignment_get_for_student_work if request.method == "POST" else assignment_get_for_student
-    )
-    assignment = get_assignment(student=request.user, pk=assignment_id)
-    attempt, quiz_attempts = lesson_attempts_get(student=request.user, assignment=assignment)
+    if request.method == "POST":
+        assignment = assignment_get_for_student_work(student=request.user, pk=assignment_id)
+        attempt, quiz_attempts = lesson_attempts_get(student=request.user, assignment=assignment)
+    else:  # the same read as one query, for the most frequent request
+        assignment, attempt, quiz_attempts = assignment_attempts_get(
+            student=request.user, pk=assignment_id
+        )
     attempt = attempt or _lesson_work_start(request, assignment)
     page = lesson_step_page(
         attempt=attempt, assignment=assignment, kind=kind, quiz_attempts=quiz_attempts
