@@ -5,12 +5,12 @@ import random
 from dataclasses import dataclass, replace
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
+from core.local_cache import LocalCache
 from lessons.markdown import render_markdown
 from lessons.models import ReadingLevel, StepKind
 
@@ -129,6 +129,12 @@ def attempt_get_for_student(
     return attempt
 
 
+# Public specs per process: parsing a spec with its type's schema was most of what each item
+# cost the quiz and step pages. The key names the version, the lesson's `updated_at` (which
+# every edit of a question moves: learning.signals), the level and the order drawn.
+_PUBLIC_SPECS = LocalCache(max_entries=8192)
+
+
 def public_spec_for(
     question: Question,
     qt: QuestionType,
@@ -136,6 +142,7 @@ def public_spec_for(
     seed: int,
     shuffle: bool,
     level: str = ReadingLevel.STANDARD,
+    stamp: str | None = None,
 ) -> dict:
     """The spec the page may show, its prose at the student's reading `level`, its lists
     (choices) in the order the student sees them:
@@ -146,35 +153,53 @@ def public_spec_for(
     - `shuffle` off: the question version's own order, drawn once from its stored
       `order_seed`: the same for every student and every reload, and not the author's order,
       in which the right answer tends to come first.
+
+    With `stamp` (`lesson_stamp` of the question's lesson as the caller read it), kept in this
+    process (`core.local_cache`): the spec returned is shared, to read, never to change.
     """
-    spec = qt.public_spec(qt.parse_spec(question.spec_for(level)))
     if question.fixed_order:
-        return spec
-    drawn_from = f"{seed}:{question.pk}" if shuffle else f"version:{question.order_seed}"
-    qt.shuffle(spec, random.Random(drawn_from))  # order, not secrecy  # noqa: S311
+        drawn_from = ""
+    else:
+        drawn_from = f"{seed}:{question.pk}" if shuffle else f"version:{question.order_seed}"
+    if stamp is None:
+        return _public_spec_make(question, qt, level, drawn_from)
+    key = (question.pk, question.type, stamp, level, drawn_from)
+    return _PUBLIC_SPECS.get_or_make(
+        key, lambda: _public_spec_make(question, qt, level, drawn_from)
+    )
+
+
+def _public_spec_make(question: Question, qt: QuestionType, level: str, drawn_from: str) -> dict:
+    spec = qt.public_spec(qt.parse_spec(question.spec_for(level)))
+    if drawn_from:
+        qt.shuffle(spec, random.Random(drawn_from))  # order, not secrecy  # noqa: S311
     return spec
 
 
+def lesson_stamp(lesson) -> str:
+    """What names a version of the lesson's contents in a cache key: its id and `updated_at`,
+    which every change of its contents moves (learning.signals)."""
+    return f"{lesson.pk}:{lesson.updated_at.isoformat() if lesson.updated_at else ''}"
+
+
 QUESTIONS_TIMEOUT = 24 * 60 * 60  # memory only: the key, not the time, decides what is current
+_QUESTIONS = LocalCache(max_entries=64)  # unpickled, in front of the shared cache
 
 
 def quiz_questions_cached(*, attempt: Attempt) -> dict[int, Question]:
-    """The quiz attempt's question versions by id, from Django's cache or read (one query).
-    The same for every attempt of the lesson with these questions, in any order: the key
-    names the lesson's id and `updated_at` (as `attempt.lesson` was read), which every save
-    or deletion of a question moves (`learning.signals`), and the set of ids. For the quiz
-    page, which has the lesson's row; a write reads its questions anew."""
-    lesson = attempt.lesson
-    stamp = lesson.updated_at.isoformat() if lesson.updated_at else ""
+    """The quiz attempt's question versions by id, from this process, Django's cache or read
+    (one query); shared, to read, never to change. The same for every attempt of the lesson
+    with these questions, in any order: the key names the lesson's id and `updated_at` (as
+    `attempt.lesson` was read), which every save or deletion of a question moves
+    (`learning.signals`), and the set of ids. For the quiz page, which has the lesson's row;
+    a write reads its questions anew."""
     ids = ",".join(map(str, sorted(attempt.item_order)))
     digest = hashlib.blake2b(ids.encode(), digest_size=12).hexdigest()
-    key = f"quiz-questions:{lesson.pk}:{stamp}:{digest}"
-    questions = cache.get(key)
-    if questions is None:
-        # Unordered: the default ordering joins the lesson and the step for nothing here.
-        questions = Question.objects.order_by().in_bulk(attempt.item_order)
-        cache.set(key, questions, QUESTIONS_TIMEOUT)
-    return questions
+    key = f"quiz-questions:{lesson_stamp(attempt.lesson)}:{digest}"
+    # Unordered: the default ordering joins the lesson and the step for nothing here.
+    return _QUESTIONS.get_or_make_shared(
+        key, lambda: Question.objects.order_by().in_bulk(attempt.item_order), QUESTIONS_TIMEOUT
+    )
 
 
 # What reading, saving and grading a posted answer read of a question (`attempt_items`).
@@ -216,6 +241,7 @@ def attempt_items(
     )
     # Reading a post needs no settings (nor the assignment they come from).
     settings = policy.attempt_settings(attempt) if public_specs else None
+    stamp = _stamp_if_read(attempt)
     items = []
     for number, question in enumerate(ordered, start=1):
         qt = registry.get_or_missing(question.type)
@@ -225,7 +251,12 @@ def attempt_items(
                 question=question,
                 qtype=qt,
                 spec=public_spec_for(
-                    question, qt, seed=attempt.seed, shuffle=settings.shuffle_choices, level=level
+                    question,
+                    qt,
+                    seed=attempt.seed,
+                    shuffle=settings.shuffle_choices,
+                    level=level,
+                    stamp=stamp,
                 )
                 if public_specs
                 else {},
@@ -243,9 +274,19 @@ def item_at_level(item: Item, *, attempt: Attempt, level: str) -> Item:
         return item
     settings = policy.attempt_settings(attempt)
     spec = public_spec_for(
-        item.question, item.qtype, seed=attempt.seed, shuffle=settings.shuffle_choices, level=level
+        item.question,
+        item.qtype,
+        seed=attempt.seed,
+        shuffle=settings.shuffle_choices,
+        level=level,
+        stamp=_stamp_if_read(attempt),
     )
     return replace(item, level=level, spec=spec)
+
+
+def _stamp_if_read(attempt: Attempt) -> str | None:
+    """The attempt's lesson's stamp if its row was read with the attempt (no query for it)."""
+    return lesson_stamp(attempt.lesson) if Attempt.lesson.is_cached(attempt) else None
 
 
 def is_item_of(attempt: Attempt, question: Question) -> bool:

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.utils.translation import get_language
 
+from core.local_cache import LocalCache
 from lessons.document import GlossaryEntry, SentenceView, document_paragraphs, glossary_entries
 from lessons.models import Lesson, Reference, Source, Step, StepKind
 from quizzes.models import Question
@@ -27,14 +25,7 @@ KEY_VERSION = 1  # raise when LessonContent changes shape, so no process reads a
 # In front of the shared cache, each process keeps the contents it read last, unpickled: a step
 # page would otherwise fetch and unpickle the whole lesson on every request. Under the same key,
 # so never stale either; read-only (pages copy what they change: learning.translations).
-# Emptied when full and when settings change (tests' override_settings).
-_LOCAL: dict[str, LessonContent] = {}
-_LOCAL_MAX = 32
-
-
-@receiver(setting_changed)
-def _local_clear(**_kwargs) -> None:
-    _LOCAL.clear()
+_LOCAL = LocalCache(max_entries=32)
 
 
 @dataclass(frozen=True)
@@ -55,18 +46,9 @@ def lesson_content_key(lesson: Lesson) -> str:
 
 def lesson_content_get(*, lesson: Lesson) -> LessonContent:
     """The lesson's content (from this process, the cache, or seven queries that fill it)."""
-    key = lesson_content_key(lesson)
-    content = _LOCAL.get(key)
-    if content is not None:
-        return content
-    content = cache.get(key)
-    if content is None:
-        content = _lesson_content_read(lesson)
-        cache.set(key, content, TIMEOUT)
-    if len(_LOCAL) >= _LOCAL_MAX:
-        _LOCAL.clear()
-    _LOCAL[key] = content
-    return content
+    return _LOCAL.get_or_make_shared(
+        lesson_content_key(lesson), lambda: _lesson_content_read(lesson), TIMEOUT
+    )
 
 
 def _lesson_content_read(lesson: Lesson) -> LessonContent:

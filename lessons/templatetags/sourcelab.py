@@ -2,14 +2,13 @@ import itertools
 
 from django import template
 from django.conf import settings
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from core.dates import when_in_words
+from core.local_cache import LocalCache
 from lessons.markdown import number_citations, render_markdown, render_markdown_inline
 
 register = template.Library()
@@ -83,16 +82,10 @@ def when_words(when):
 
 # {% memo %}: the page frame's parts that are the same for every request with the same values
 # (navigation, language menu, static links), rendered once per process instead of per request.
-# Kept in this process's memory, not the shared cache: a Redis round trip would cost about what
-# rendering them does. Emptied when settings change (tests' override_settings) and when full.
-_MEMO: dict[tuple, str] = {}
-_MEMO_MAX = 4096
+# Kept in this process's memory (core.local_cache), not the shared cache: a Redis round trip
+# would cost about what rendering them does.
+_MEMO = LocalCache(max_entries=4096)
 _memo_ids = itertools.count()
-
-
-@receiver(setting_changed)
-def _memo_clear(**_kwargs) -> None:
-    _MEMO.clear()
 
 
 class MemoNode(template.Node):
@@ -110,9 +103,8 @@ class MemoNode(template.Node):
         )
         html = _MEMO.get(key)
         if html is None:
-            if len(_MEMO) >= _MEMO_MAX:
-                _MEMO.clear()
-            html = _MEMO[key] = self.nodelist.render(context)
+            html = self.nodelist.render(context)
+            _MEMO.set(key, html)
         return html
 
 

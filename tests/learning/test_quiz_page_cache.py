@@ -93,6 +93,43 @@ def test_a_question_edited_in_place_shows_at_once(client, student, attempt):
     assert "Which sentence gives an opinion, as edited?" in html
 
 
+def test_a_choice_edited_in_place_shows_at_once(client, student, attempt):
+    """The public specs are kept per process (quizzes.selectors `public_spec_for`), under the
+    lesson's stamp: an edit moves it, so the next page parses the new spec."""
+    client.force_login(student)
+    question = Question.objects.get(pk=attempt.item_order[0])
+    assert question.type == "single_choice"
+    quiz_page(client, attempt)
+    question.spec["choices"][0]["text"] = "A choice as edited in the studio"
+    question.save()
+    assert "A choice as edited in the studio" in quiz_page(client, attempt)
+
+
+def test_shuffled_choices_keep_each_attempts_own_order_on_every_visit(client, student, assignment):
+    """With `shuffle_choices` the kept spec is per attempt (its seed is in the key): two
+    attempts draw their own orders, and each is the same on every visit."""
+    assignment.shuffle_choices = True
+    assignment.attempts_allowed = 0
+    assignment.save()
+    client.force_login(student)
+    orders = []
+    for _ in range(6):
+        attempt = services.attempt_start(
+            student=student, lesson=assignment.lesson, assignment=assignment
+        )
+        question = Question.objects.get(pk=attempt.item_order[0])
+        ids = [c["id"] for c in question.spec["choices"]]
+
+        def shown(html, ids=ids):
+            return tuple(sorted(ids, key=lambda i: html.index(f'value="{i}"')))
+
+        order = shown(quiz_page(client, attempt))
+        assert shown(quiz_page(client, attempt)) == order
+        orders.append(order)
+        services.attempt_submit(attempt=attempt)
+    assert len(set(orders)) > 1
+
+
 def test_another_student_of_the_class_shares_the_entry_and_sees_only_their_answers(
     client, student, assignment, attempt
 ):
