@@ -16,10 +16,12 @@ from django.db import connection
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
 from accounts.models import User
 from classroom.models import Assignment
+from learning import step_html
 from lessons.document import GlossaryEntry, SentenceView
 from lessons.markdown import render_markdown
 from lessons.models import Lesson, ReadingLevel, Source, Step, StepKind
@@ -157,6 +159,10 @@ class StepPage:
         """The ids citations name, in the order of the lesson's whole list (comparison sources,
         then references): the step page lists none of them, the glossary page all."""
         return [work.key for work in [*self.comparison_sources, *self.references]]
+
+    @property
+    def activities_html(self) -> SafeString:
+        return step_html.activities_html(self)
 
     @property
     def number(self) -> int:
