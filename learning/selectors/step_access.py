@@ -9,6 +9,8 @@ columns and instances, the same 404; tests/learning/test_step_access.py compares
 two ORM reads column by column. The lesson comes without the columns no step page reads
 (deferred: read on first use)."""
 
+from functools import cache
+
 from django.db import connection
 from django.http import Http404
 
@@ -50,16 +52,8 @@ def assignment_attempts_get(
     if not 0 < pk < _BIGINT:
         raise Http404("No such assignment.")  # not an id the table can hold
     parts = _parts()
-    sql = _STEP.format(
-        **{alias: rows.columns(alias, fields) for alias, (_model, fields) in parts.items()},
-        assignments=Assignment._meta.db_table,
-        lessons=Lesson._meta.db_table,
-        classrooms=Classroom._meta.db_table,
-        attempts=Attempt._meta.db_table,
-        memberships=Membership._meta.db_table,
-    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [student.pk, pk, student.pk])
+        cursor.execute(_sql(connection.vendor), [student.pk, pk, student.pk])
         found = cursor.fetchall()
     if not found:
         raise Http404("No such assignment.")
@@ -76,6 +70,19 @@ def assignment_attempts_get(
     work, quiz = attempts_split(attempts, assignment)
     class_zone_activate(classroom)
     return assignment, work, quiz
+
+
+@cache
+def _sql(vendor: str) -> str:
+    """The query for this kind of database (its quoting), written once per process."""
+    return _STEP.format(
+        **{alias: rows.columns(alias, fields) for alias, (_model, fields) in _parts().items()},
+        assignments=Assignment._meta.db_table,
+        lessons=Lesson._meta.db_table,
+        classrooms=Classroom._meta.db_table,
+        attempts=Attempt._meta.db_table,
+        memberships=Membership._meta.db_table,
+    )
 
 
 def _parts() -> dict:
