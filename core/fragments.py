@@ -4,7 +4,8 @@ shared by every app server): a template's output that depends only on data the c
 A `Fragment` names what its HTML depends on besides the template and the language; the key is
 a digest of all of that and of the templates as deployed, so an entry is never stale: another
 input, another language or a changed template after a deploy is another key. Entries expire
-only to free memory. One round trip reads a page's entries. Users: the answer controls and the
+only to free memory. Each process keeps the entries it read last (`core.local_cache`); one
+round trip reads the rest of a page's entries. Users: the answer controls and the
 result page's feedback (`quizzes.controls`), a lesson's reference list
 (`lessons.selectors.lesson_references_html`)."""
 
@@ -21,6 +22,8 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
+
+from core.local_cache import LocalCache
 
 TIMEOUT = 24 * 60 * 60  # memory only: the key, not the time, decides what is current
 # The filters the templates call shape the HTML as much as the templates do.
@@ -56,11 +59,21 @@ def _key(fragment: Fragment) -> str:
     return f"html:{templates_digest()}:{translation.get_language()}:{digest}"
 
 
+# The entries this process read last, in front of the shared cache: a page's fragments are
+# mostly the ones the page before it showed (the same items, most answers unchanged).
+_LOCAL = LocalCache(max_entries=4096)
+
+
 def fragments_render(fragments: list[Fragment]) -> list[SafeString]:
-    """Each fragment's HTML, in order: from the cache where it holds the same input (one round
-    trip for all), rendered and stored otherwise."""
+    """Each fragment's HTML, in order: from this process or the cache where it holds the same
+    input (one round trip for all that this process lacks), rendered and stored otherwise."""
     keys = [_key(fragment) for fragment in fragments]
-    found = cache.get_many(keys)
+    found = {key: html for key in keys if (html := _LOCAL.get(key)) is not None}
+    if len(found) < len(keys):
+        fetched = cache.get_many([key for key in keys if key not in found])
+        for key, html in fetched.items():
+            _LOCAL.set(key, html)
+        found.update(fetched)
     missing = {}
     shown = []
     for key, fragment in zip(keys, fragments, strict=True):
@@ -71,4 +84,6 @@ def fragments_render(fragments: list[Fragment]) -> list[SafeString]:
         shown.append(mark_safe(html))  # noqa: S308 - rendered by the escaping template
     if missing:
         cache.set_many(missing, TIMEOUT)
+        for key, html in missing.items():
+            _LOCAL.set(key, html)
     return shown

@@ -4,7 +4,8 @@ For the hottest reads only: composing a query of several joined tables with the 
 many times what running it does (docs/performance.md). The SQL names its columns with
 `columns()`; `instance()` turns the row's values into a model instance, each value converted
 as the ORM converts it (a JSON column decoded, SQLite's text dates parsed, decimals), the
-columns not read deferred (read on first use, as with `only()`)."""
+columns not read deferred (read on first use, as with `only()`). `values()` reads columns of
+one table as `values_list()` would."""
 
 from functools import cache, lru_cache
 
@@ -13,40 +14,50 @@ from django.db.models import DEFERRED, Field, Model
 
 
 @cache
-def fields_of(model: type[Model], *, skip: tuple[str, ...] = ()) -> list[Field]:
+def fields_of(model: type[Model], *, skip: tuple[str, ...] = ()) -> tuple[Field, ...]:
     """The model's concrete fields but `skip` (attribute names), in the table's order."""
-    return [f for f in model._meta.concrete_fields if f.name not in skip]
+    return tuple(f for f in model._meta.concrete_fields if f.name not in skip)
 
 
-def columns(alias: str, fields: list[Field]) -> str:
+@cache
+def fields_named(model: type[Model], *names: str) -> tuple[Field, ...]:
+    """These fields of the model (attribute or column names), in this order: the columns a
+    read needs, the others deferred."""
+    return tuple(model._meta.get_field(name) for name in names)
+
+
+def columns(alias: str, fields: tuple[Field, ...]) -> str:
     """The SELECT list of these fields for a table named `alias` in the query."""
     quote = connection.ops.quote_name
     return ", ".join(f"{alias}.{quote(f.column)}" for f in fields)
 
 
-def instance(model: type[Model], fields: list[Field], values) -> Model:
+def instance(model: type[Model], fields: tuple[Field, ...], values) -> Model:
     """An instance of `model` from the values of `fields` (a slice of the row, in order)."""
-    loaded = {}
-    for field, value in zip(fields, values, strict=True):
+    attnames, slots, deferred = _plan(connection.ops, model, fields)
+    loaded = list(deferred)
+    for (position, expression, converters), value in zip(slots, values, strict=True):
         if value is not None:
-            expression, converters = _converters(connection.ops, field)
             for convert in converters:
                 value = convert(value, expression, connection)
-        loaded[field.attname] = value
+        loaded[position] = value
+    return model.from_db(connection.alias, attnames, loaded)
+
+
+@lru_cache(maxsize=256)
+def _plan(ops, model: type[Model], fields: tuple[Field, ...]) -> tuple:
+    """Worked out once per model and columns: every field's name, where each column read goes
+    and what the ORM applies to its values on this connection (`ops` is the connection's own,
+    so each thread's connection gets its own converters), and the list of values to start
+    from, every column not read deferred (read on first use, as with `only()`)."""
     every = model._meta.concrete_fields
-    return model.from_db(
-        connection.alias,
-        [f.attname for f in every],
-        [loaded.get(f.attname, DEFERRED) for f in every],
-    )
-
-
-@lru_cache(maxsize=1024)
-def _converters(ops, field: Field) -> tuple:
-    """What the ORM applies to the field's values on this connection (`ops` is the
-    connection's own, so each thread's connection gets its own converters)."""
-    expression = field.cached_col
-    return expression, ops.get_db_converters(expression) + field.get_db_converters(ops.connection)
+    position = {f.attname: i for i, f in enumerate(every)}
+    slots = []
+    for field in fields:
+        expression = field.cached_col
+        converters = ops.get_db_converters(expression) + field.get_db_converters(ops.connection)
+        slots.append((position[field.attname], expression, tuple(converters)))
+    return [f.attname for f in every], tuple(slots), (DEFERRED,) * len(every)
 
 
 def instances(row, parts) -> list[Model | None]:
@@ -59,3 +70,28 @@ def instances(row, parts) -> list[Model | None]:
         start += len(fields)
         made.append(None if values[0] is None else instance(model, fields, values))
     return made
+
+
+_VALUES = "SELECT {columns} FROM {table} t WHERE {where}"
+
+
+def values(model: type[Model], names: tuple[str, ...], where: str, params) -> list[tuple]:
+    """The `names` columns of the model's rows that match `where` (SQL on the table, aliased
+    `t`, with placeholders for `params`), each value converted as `values_list()` converts
+    it."""
+    fields = fields_named(model, *names)
+    sql = _VALUES.format(columns=columns("t", fields), table=model._meta.db_table, where=where)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    _attnames, slots, _deferred = _plan(connection.ops, model, fields)
+    converted = []
+    for row in found:
+        out = []
+        for (_position, expression, converters), value in zip(slots, row, strict=True):
+            if value is not None:
+                for convert in converters:
+                    value = convert(value, expression, connection)
+            out.append(value)
+        converted.append(tuple(out))
+    return converted

@@ -189,12 +189,18 @@ class Question(models.Model):
     def spec_parsed(self):
         """The spec as its type's model (`quizzes.types`), parsed once per instance: a submit
         reads it for the form, the answer and the grade. Parsed again when the instance's
-        `type` or `spec` is replaced (a translation, a test), never shared between instances."""
+        `type` or `spec` is replaced (a translation, a test). To read, never to change: it may
+        be shared (`spec_parsed_as`)."""
         memo = self.__dict__.get("_spec_parsed")
         if memo is None or memo[0] is not self.spec or memo[1] != self.type:
             parsed = registry.get_or_missing(self.type).parse_spec(self.spec)
             memo = self._spec_parsed = (self.spec, self.type, parsed)
         return memo[2]
+
+    def spec_parsed_as(self, parsed) -> None:
+        """Give `spec_parsed` what parsing this instance's spec gives, already made
+        (`quizzes.specs.question_with_spec` keeps it per process)."""
+        self._spec_parsed = (self.spec, self.type, parsed)
 
 
 class Attempt(models.Model):

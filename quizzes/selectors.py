@@ -1,7 +1,6 @@
 """Reads on attempts, with access built in. Query counts here do not grow with quiz length."""
 
 import hashlib
-import random
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -11,11 +10,13 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.local_cache import LocalCache
+from core.rows import values as column_values
 from lessons.markdown import render_markdown
 from lessons.models import ReadingLevel, StepKind
 
 from . import policy
 from .models import Attempt, KeyChange, Question, Regrade, Response, Score
+from .specs import lesson_stamp, public_spec_for, questions_for_post
 from .types import QuestionType, registry
 
 # Scores are only ever added, so the highest id of an (attempt, question) is its newest score.
@@ -129,59 +130,6 @@ def attempt_get_for_student(
     return attempt
 
 
-# Public specs per process: parsing a spec with its type's schema was most of what each item
-# cost the quiz and step pages. The key names the version, the lesson's `updated_at` (which
-# every edit of a question moves: learning.signals), the level and the order drawn.
-_PUBLIC_SPECS = LocalCache(max_entries=8192)
-
-
-def public_spec_for(
-    question: Question,
-    qt: QuestionType,
-    *,
-    seed: int,
-    shuffle: bool,
-    level: str = ReadingLevel.STANDARD,
-    stamp: str | None = None,
-) -> dict:
-    """The spec the page may show, its prose at the student's reading `level`, its lists
-    (choices) in the order the student sees them:
-
-    - a `fixed_order` question: the author's order (a scale, "all of the above");
-    - `shuffle` on: an order drawn from the attempt's stored `seed`, new for each attempt and
-      the same on every reload;
-    - `shuffle` off: the question version's own order, drawn once from its stored
-      `order_seed`: the same for every student and every reload, and not the author's order,
-      in which the right answer tends to come first.
-
-    With `stamp` (`lesson_stamp` of the question's lesson as the caller read it), kept in this
-    process (`core.local_cache`): the spec returned is shared, to read, never to change.
-    """
-    if question.fixed_order:
-        drawn_from = ""
-    else:
-        drawn_from = f"{seed}:{question.pk}" if shuffle else f"version:{question.order_seed}"
-    if stamp is None:
-        return _public_spec_make(question, qt, level, drawn_from)
-    key = (question.pk, question.type, stamp, level, drawn_from)
-    return _PUBLIC_SPECS.get_or_make(
-        key, lambda: _public_spec_make(question, qt, level, drawn_from)
-    )
-
-
-def _public_spec_make(question: Question, qt: QuestionType, level: str, drawn_from: str) -> dict:
-    spec = qt.public_spec(qt.parse_spec(question.spec_for(level)))
-    if drawn_from:
-        qt.shuffle(spec, random.Random(drawn_from))  # order, not secrecy  # noqa: S311
-    return spec
-
-
-def lesson_stamp(lesson) -> str:
-    """What names a version of the lesson's contents in a cache key: its id and `updated_at`,
-    which every change of its contents moves (learning.signals)."""
-    return f"{lesson.pk}:{lesson.updated_at.isoformat() if lesson.updated_at else ''}"
-
-
 QUESTIONS_TIMEOUT = 24 * 60 * 60  # memory only: the key, not the time, decides what is current
 _QUESTIONS = LocalCache(max_entries=64)  # unpickled, in front of the shared cache
 
@@ -202,10 +150,6 @@ def quiz_questions_cached(*, attempt: Attempt) -> dict[int, Question]:
     )
 
 
-# What reading, saving and grading a posted answer read of a question (`attempt_items`).
-POST_COLUMNS = ("id", "lesson_id", "step_id", "is_current", "type", "spec", "points")
-
-
 def attempt_items(
     *,
     attempt: Attempt,
@@ -223,8 +167,11 @@ def attempt_items(
             # A post reads, saves and grades: the prompts and the prose's other levels (five
             # JSON columns to decode per item) only matter to a page. Unordered: the default
             # ordering joins the lesson and the step for nothing here.
-            rows = Question.objects.all() if public_specs else Question.objects.only(*POST_COLUMNS)
-            questions = rows.order_by().in_bulk(attempt.item_order)
+            questions = (
+                Question.objects.order_by().in_bulk(attempt.item_order)
+                if public_specs
+                else questions_for_post(attempt.item_order)
+            )
         ordered = [questions[qid] for qid in attempt.item_order]
     else:
         ordered = list(
@@ -233,7 +180,8 @@ def attempt_items(
             .select_related("step")
             .order_by("step__position", "position")
         )
-    answers = dict(Response.objects.filter(attempt=attempt).values_list("question_id", "data"))
+    # Hand-written: the page's most frequent read, and composing it cost more than running it.
+    answers = dict(column_values(Response, ("question", "data"), "t.attempt_id = %s", [attempt.pk]))
     latest = (
         {qid: score for (_a, qid), score in scores_latest(attempts=[attempt.pk]).items()}
         if with_scores

@@ -5,11 +5,14 @@ itself already checked by `classroom_get_for_teacher`): another teacher's class,
 in it, does not exist for them. `*_for_student` getters do the same for a student's classes.
 The getters of one class also make its time zone the current one (classroom.timezones)."""
 
+from functools import cache
+
 from django.db import connection
-from django.db.models import DEFERRED, Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
 
 from accounts.models import User
+from core import rows
 from lessons.models import Lesson, Step
 from lessons.parts import PartView, lesson_parts
 from lessons.selectors import lesson_visible_get, lessons_visible_q
@@ -17,6 +20,7 @@ from quizzes import selectors as quiz_selectors
 from quizzes.errors import Code as QuizCode
 from quizzes.errors import QuizError
 from quizzes.models import Attempt, Question
+from quizzes.specs import question_with_spec
 
 from ..errors import ClassroomError
 from ..errors import Code as ClassCode
@@ -89,13 +93,13 @@ def attempt_item_get_writable(
 # The writes' read, the autosave the most frequent request of all: written as SQL because
 # composing the same query with the ORM (the class check is an `Exists`, the question a join)
 # cost ten times more than running it. The attempt comes without its deadline: the writes
-# check it under their own lock or in their own statement (quizzes.services).
+# check it under their own lock or in their own statement (quizzes.services). The question's
+# spec comes as its stored text, parsed once per process for each text (quizzes.specs).
 _WRITABLE = """
-SELECT a.id, a.student_id, a.lesson_id, a.assignment_id, a.kind, a.status, a.item_order,
+SELECT {a},
        EXISTS (SELECT 1 FROM {membership} m
                WHERE m.classroom_id = asg.classroom_id AND m.student_id = a.student_id),
-       c.archived_at,
-       q.id, q.lesson_id, q.step_id, q.is_current, q.type, q.spec, st.kind
+       c.archived_at, {q}, q.spec, {st}
 FROM {attempt} a
 LEFT JOIN {assignment} asg ON asg.id = a.assignment_id
 LEFT JOIN {classroom} c ON c.id = asg.classroom_id
@@ -106,12 +110,18 @@ WHERE a.id = %s AND a.student_id = %s
 _BIGINT = 2**63
 
 
-def _writable(
-    *, student: User, pk: int, question_id: int | None
-) -> tuple[Attempt, quiz_selectors.Item | None]:
-    if not (0 < pk < _BIGINT and (question_id is None or 0 < question_id < _BIGINT)):
-        raise Http404("No such attempt.")  # not an id any table holds
+@cache
+def _writable_query(vendor: str) -> tuple[tuple, tuple, tuple, str]:
+    """`_WRITABLE`'s columns of each model, and its SQL for the database (`vendor`)."""
+    a = rows.fields_named(
+        Attempt, "id", "student", "lesson", "assignment", "kind", "status", "item_order"
+    )
+    q = rows.fields_named(Question, "id", "lesson", "step", "is_current", "type")
+    st = rows.fields_named(Step, "id", "kind")
     sql = _WRITABLE.format(
+        a=rows.columns("a", a),
+        q=rows.columns("q", q),
+        st=rows.columns("st", st),
         membership=Membership._meta.db_table,
         attempt=Attempt._meta.db_table,
         assignment=Assignment._meta.db_table,
@@ -119,56 +129,33 @@ def _writable(
         question=Question._meta.db_table,
         step=Step._meta.db_table,
     )
+    return a, q, st, sql
+
+
+def _writable(
+    *, student: User, pk: int, question_id: int | None
+) -> tuple[Attempt, quiz_selectors.Item | None]:
+    if not (0 < pk < _BIGINT and (question_id is None or 0 < question_id < _BIGINT)):
+        raise Http404("No such attempt.")  # not an id any table holds
+    a, q, st, sql = _writable_query(connection.vendor)
     with connection.cursor() as cursor:
         cursor.execute(sql, [question_id, pk, student.pk])
         row = cursor.fetchone()
     if row is None:
         raise Http404("No such attempt.")
-    a_id, a_student, a_lesson, a_assignment, kind, status, item_order, member, archived = row[:9]
-    q_id, q_lesson, q_step, q_current, q_type, q_spec, step_kind = row[9:]
-    attempt = _instance(
-        Attempt,
-        id=a_id,
-        student_id=a_student,
-        lesson_id=a_lesson,
-        assignment_id=a_assignment,
-        kind=kind,
-        status=status,
-        item_order=_json(Attempt, "item_order", item_order),
-    )
+    attempt = rows.instance(Attempt, a, row[: len(a)])
+    member, archived = row[len(a) : len(a) + 2]
     if attempt.assignment_id is not None:
         _check_writable(bool(member), archived)
-    if q_id is None:
+    start = len(a) + 2
+    if row[start] is None:
         return attempt, None
-    question = _instance(
-        Question,
-        id=q_id,
-        lesson_id=q_lesson,
-        step_id=q_step,
-        is_current=bool(q_current),  # SQLite answers 0 or 1
-        type=q_type,
-        spec=_json(Question, "spec", q_spec),
-    )
-    question.step = _instance(Step, id=q_step, kind=step_kind)
+    question = rows.instance(Question, q, row[start : start + len(q)])
+    question = question_with_spec(question, row[start + len(q)])
+    question.step = rows.instance(Step, st, row[start + len(q) + 1 :])
     if not quiz_selectors.is_item_of(attempt, question):
         return attempt, None
     return attempt, quiz_selectors.item_for(question)
-
-
-def _json(model, name: str, value):
-    """A JSON column as the ORM decodes it (both databases send it as text)."""
-    return model._meta.get_field(name).from_db_value(value, None, connection)
-
-
-def _instance(model, **values):
-    """A model instance of these columns as loaded from the database, the others deferred
-    (read on first use, as with `only()`)."""
-    fields = model._meta.concrete_fields
-    return model.from_db(
-        connection.alias,
-        [f.attname for f in fields],
-        [values.get(f.attname, DEFERRED) for f in fields],
-    )
 
 
 def _check_writable(is_member: bool, archived_at) -> None:

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
+from functools import cache
 
 from django.db import connection
 from django.http import Http404
@@ -74,12 +75,9 @@ WHERE a.id = %s AND a.student_id = %s
 _BIGINT = 2**63
 
 
-def attempt_get_for_taking(*, student: User, pk: int) -> Attempt:
-    """The quiz page's attempt, as `quizzes.selectors.attempt_get_for_student(reading_level=
-    True)` gives it (with its lesson and quiz, assignment and class, and `work_level`), in
-    one SQL query (`_TAKE`); 404 if it is not the student's."""
-    if not 0 < pk < _BIGINT:
-        raise Http404("No such attempt.")  # not an id the table can hold
+@cache
+def _take_query(vendor: str) -> tuple[tuple, str]:
+    """`_TAKE`'s models and columns, and its SQL for the database (`vendor`), made once."""
     parts = {
         "a": (Attempt, rows.fields_of(Attempt)),
         "l": (Lesson, rows.fields_of(Lesson, skip=selectors.LESSON_CONTENT)),
@@ -95,12 +93,22 @@ def attempt_get_for_taking(*, student: User, pk: int) -> Attempt:
         assignments=Assignment._meta.db_table,
         classrooms=Classroom._meta.db_table,
     )
+    return tuple(parts.values()), sql
+
+
+def attempt_get_for_taking(*, student: User, pk: int) -> Attempt:
+    """The quiz page's attempt, as `quizzes.selectors.attempt_get_for_student(reading_level=
+    True)` gives it (with its lesson and quiz, assignment and class, and `work_level`), in
+    one SQL query (`_TAKE`); 404 if it is not the student's."""
+    if not 0 < pk < _BIGINT:
+        raise Http404("No such attempt.")  # not an id the table can hold
+    parts, sql = _take_query(connection.vendor)
     with connection.cursor() as cursor:
         cursor.execute(sql, [Attempt.Kind.LESSON, pk, student.pk])
         row = cursor.fetchone()
     if row is None:
         raise Http404("No such attempt.")
-    attempt, lesson, quiz, assignment, classroom = rows.instances(row, parts.values())
+    attempt, lesson, quiz, assignment, classroom = rows.instances(row, parts)
     attempt.work_level = row[-1]
     lesson.quiz = quiz
     attempt.lesson = lesson
