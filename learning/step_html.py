@@ -1,13 +1,17 @@
 """The step page's activities drawn in Python, as the quiz page's items are (learning/take_html.py):
 per activity the template engine looked up, localised and escaped some twenty values, drew two
-addresses and two memoised parts, a third of the page's time. `format_html` escapes every value
-that is not already safe HTML, as the template did; the words are the template's messages, so
-their translations are the same. A checked activity's feedback is still drawn by its template
-(templates/learning/_feedback.html). The rest of the page stays in step_detail.html."""
+addresses and two memoised parts, a third of the page's time. Every value that is not already
+safe HTML is escaped, as the template did (`html.escape`, which Django's `escape` is: per card,
+`format_html`'s escaping of each value cost more than the card); the words are the template's
+messages, so their translations are the same. A checked activity's feedback is still drawn by
+its template (templates/learning/_feedback.html). The rest of the page stays in
+step_detail.html."""
+
+from html import escape
 
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -78,59 +82,58 @@ def activities_html(page) -> SafeString:
     save_head, save_tail = reverse("learning:activity_save", args=[pk, 0]).rsplit("/0/", 1)
     check_head, check_tail = reverse("learning:activity_check", args=[pk, 0]).rsplit("/0/", 1)
     total = len(page.activities)
+    # The words every card of the page shows, translated once for the page.
+    disabled = DISABLED if page.closed else ""
+    extension = format_html(EXTENSION, text=_words(gettext("Extension: if you have time")))
+    right = format_html(RIGHT_FIRST_TIME, text=_words(gettext("Right first time")))
+    check, heading = gettext("Check"), gettext("Activity %(n)s of %(total)s")
+    which = gettext("activity %(n)s")
+    save = format_html(
+        SAVE,
+        disabled=disabled,
+        save=_words(gettext("Save my answer")),
+        note=_words(gettext("Your teacher reads this answer; it is not scored automatically.")),
+    )
     cards = []
     for activity in page.activities:
+        # Per card, `format` with every value escaped here (format_html's escaping, without
+        # its cost per value): the uid and type escaped once, the numbers are numbers.
         question = activity.question
+        uid, qid = escape(activity.uid), question.pk
         values = {"n": activity.number, "total": total}
-        badges = []
-        if question.extension:
-            badges.append(
-                format_html(EXTENSION, text=_words(gettext("Extension: if you have time")))
-            )
-        if activity.first_try_state == "correct":
-            badges.append(format_html(RIGHT_FIRST_TIME, text=_words(gettext("Right first time"))))
-        disabled = DISABLED if page.closed else ""
         if activity.checkable:
-            button = format_html(
-                CHECK,
-                question_id=question.pk,
-                url=f"{check_head}/{question.pk}/{check_tail}",
-                uid=activity.uid,
+            url = escape(f"{check_head}/{qid}/{check_tail}")
+            button = CHECK.format(
+                question_id=qid,
+                url=url,
+                uid=uid,
                 disabled=disabled,
-                check=_words(gettext("Check")),
-                which=_words(gettext("activity %(n)s") % values),
+                check=check,
+                which=which % values,
             )
         else:
-            button = format_html(
-                SAVE,
-                disabled=disabled,
-                save=_words(gettext("Save my answer")),
-                note=_words(
-                    gettext("Your teacher reads this answer; it is not scored automatically.")
-                ),
-            )
+            button = save
         feedback = ""
         if activity.feedback:
             html = render_to_string("learning/_feedback.html", {"feedback": activity.feedback})
-            feedback = mark_safe(f"{html}\n")  # noqa: S308 - the template escaped it
+            feedback = f"{html}\n"
+        save_url = escape(f"{save_head}/{qid}/{save_tail}")
         cards.append(
-            format_html(
-                CARD,
-                uid=activity.uid,
-                autosave=""
-                if page.closed
-                else format_html(AUTOSAVE, url=f"{save_head}/{question.pk}/{save_tail}"),
-                heading=_words(gettext("Activity %(n)s of %(total)s") % values),
-                badges=mark_safe("".join(badges)),  # noqa: S308 - each made by format_html
-                prompt_html=activity.prompt_html,
-                error=format_html(ERROR, uid=activity.uid, error=activity.error)
+            CARD.format(
+                uid=uid,
+                autosave="" if page.closed else AUTOSAVE.format(url=save_url),
+                heading=heading % values,
+                badges=(extension if question.extension else "")
+                + (right if activity.first_try_state == "correct" else ""),
+                prompt_html=conditional_escape(activity.prompt_html),
+                error=ERROR.format(uid=uid, error=escape(str(activity.error)))
                 if activity.error
                 else "",
-                question_id=question.pk,
-                type=question.type,
-                controls_html=activity.controls_html,
+                question_id=qid,
+                type=escape(question.type),
+                controls_html=conditional_escape(activity.controls_html),
                 button=button,
                 feedback=feedback,
             )
         )
-    return mark_safe("\n".join(cards))  # noqa: S308 - each part escaped by format_html
+    return mark_safe("\n".join(cards))  # noqa: S308 - every value escaped above
