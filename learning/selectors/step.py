@@ -240,7 +240,7 @@ def lesson_step_page(
         quiz_submitted = quiz.latest_submitted is not None
 
     level = reading_level_for(attempt=attempt, assignment=assignment)
-    links = []
+    links, labels = [], {}
     # One reverse() for the page: the steps' addresses differ only in their last segment.
     url_base = reverse("learning:step", args=[assignment.pk, "x"]).removesuffix("x/")
     for number, step in enumerate(steps, start=1):
@@ -250,7 +250,9 @@ def lesson_step_page(
         else:
             done = bool(on_step) and all(q.pk in answers for q in on_step)
         minutes = step.minutes_for(level)["core"]
-        label = ngettext("%(m)s min", "%(m)s min", minutes) % {"m": minutes}
+        if minutes not in labels:  # steps share a few lengths: each label translated once
+            labels[minutes] = ngettext("%(m)s min", "%(m)s min", minutes) % {"m": minutes}
+        label = labels[minutes]
         links.append(
             StepLink(
                 step,
