@@ -33,6 +33,7 @@ from quizzes.selectors import lesson_stamp, public_spec_for
 from quizzes.types import QuestionType, registry
 
 from .content import lesson_content_get, lesson_content_key
+from .step_access import attempts_split, checks_by_question
 
 
 def lesson_work_get(*, student: User, assignment: Assignment) -> Attempt | None:
@@ -57,19 +58,6 @@ def lesson_attempts_get(
     one query: a step page needs both (the quiz step's mark and its attempts)."""
     rows = Attempt.objects.filter(student=student, assignment=assignment).order_by("number")
     return attempts_split(rows, assignment)
-
-
-def attempts_split(attempts, assignment: Assignment) -> tuple[Attempt | None, list[Attempt]]:
-    """(the lesson-work record, the quiz attempts) of the student's attempts on the assignment,
-    given in the order of their numbers."""
-    work = None
-    quiz = []
-    for row in attempts:
-        if row.kind == Attempt.Kind.QUIZ:
-            quiz.append(row)
-        elif row.kind == Attempt.Kind.LESSON and row.lesson_id == assignment.lesson_id:
-            work = row  # the last, as lesson_work_get's "-number"
-    return work, quiz
 
 
 @dataclass
@@ -225,7 +213,7 @@ def lesson_step_page(
     # deleted: only an answered activity can have checks, and a step not yet answered (the
     # first visit) needs no query for them.
     answered = [q.pk for q in questions if q.step_id == current.pk and q.pk in answers]
-    checks = _checks_by_question(attempt, answered)
+    checks = checks_by_question(attempt, answered)
 
     by_step: dict[int, list[Question]] = defaultdict(list)
     for question in questions:
@@ -305,18 +293,6 @@ def _answers(attempt: Attempt) -> dict[int, Any]:
     ORM cost ten times what running it does, on every step page)."""
     found = rows.values(Response, ("question_id", "data"), "t.attempt_id = %s", [attempt.pk])
     return dict(found)
-
-
-def _checks_by_question(attempt: Attempt, question_ids: list[int]) -> dict[int, list[Score]]:
-    """Formative checks of these questions, newest first (one query)."""
-    checks: dict[int, list[Score]] = defaultdict(list)
-    if not question_ids:
-        return checks
-    for score in Score.objects.filter(
-        attempt=attempt, question_id__in=question_ids, origin=Score.Origin.CHECK
-    ).order_by("question_id", "-try_number", "-id"):
-        checks[score.question_id].append(score)
-    return checks
 
 
 def _activity(number, question, attempt, settings, response, checks, level, stamp) -> Activity:

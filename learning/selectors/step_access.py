@@ -1,14 +1,16 @@
-"""The step page's read of the assignment and the student's attempts, written as SQL.
+"""The step page's reads of the assignment, the student's attempts and their checks, written
+as SQL.
 
-A step page is the students' most frequent page after the quiz's. Its read was two ORM
-queries, `classroom.selectors.assignment_get_for_student` (the assignment with its lesson and
-class, the membership a join) and `learning.selectors.step.lesson_attempts_get`; composing
-them cost about 1.9 ms per request, running them 0.1 ms. This is the same read as one SQL
-query (core.rows): the same access rule (a class of the student's, not archived), the same
-columns and instances, the same 404; tests/learning/test_step_access.py compares it with the
-two ORM reads column by column. The lesson comes without the columns no step page reads
-(deferred: read on first use)."""
+A step page is the students' most frequent page after the quiz's. Its read of the assignment
+was two ORM queries, `classroom.selectors.assignment_get_for_student` (the assignment with its
+lesson and class, the membership a join) and `learning.selectors.step.lesson_attempts_get`;
+composing them cost about 1.9 ms per request, running them 0.1 ms. `assignment_attempts_get` is
+the same read as one SQL query (core.rows): the same access rule (a class of the student's, not
+archived), the same columns and instances, the same 404. The lesson comes without the columns no
+step page reads (deferred: read on first use). `checks_by_question` reads an answered step's
+checks the same way. tests/learning/test_step_access.py compares both with the ORM's reads."""
 
+from collections import defaultdict
 from functools import cache
 
 from django.db import connection
@@ -19,9 +21,7 @@ from classroom.models import Assignment, Classroom, Membership
 from classroom.timezones import class_zone_activate
 from core import rows
 from lessons.models import Lesson
-from quizzes.models import Attempt
-
-from .step import attempts_split
+from quizzes.models import Attempt, Score
 
 # The teacher's planning texts: a step page shows the lesson's title, parts and timeline (and,
 # translated, its summary), never these.
@@ -83,6 +83,48 @@ def _sql(vendor: str) -> str:
         attempts=Attempt._meta.db_table,
         memberships=Membership._meta.db_table,
     )
+
+
+def attempts_split(attempts, assignment: Assignment) -> tuple[Attempt | None, list[Attempt]]:
+    """(the lesson-work record, the quiz attempts) of the student's attempts on the assignment,
+    given in the order of their numbers."""
+    work = None
+    quiz = []
+    for row in attempts:
+        if row.kind == Attempt.Kind.QUIZ:
+            quiz.append(row)
+        elif row.kind == Attempt.Kind.LESSON and row.lesson_id == assignment.lesson_id:
+            work = row  # the last, as lesson_work_get's "-number"
+    return work, quiz
+
+
+# The checks of the step's answered activities, newest first, for their feedback and tries.
+_CHECKS = """
+SELECT {s} FROM {scores} s
+WHERE s.attempt_id = %s AND s.origin = %s AND s.question_id IN ({questions})
+ORDER BY s.question_id, s.try_number DESC, s.id DESC
+"""
+
+
+def checks_by_question(attempt: Attempt, question_ids: list[int]) -> dict[int, list[Score]]:
+    """Formative checks (CHECK score rows) of these questions of the attempt, by question,
+    newest first (one query, none without questions)."""
+    checks: dict[int, list[Score]] = defaultdict(list)
+    if not question_ids:
+        return checks
+    fields = rows.fields_of(Score)
+    sql = _CHECKS.format(
+        s=rows.columns("s", fields),
+        scores=Score._meta.db_table,
+        questions=", ".join(["%s"] * len(question_ids)),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [attempt.pk, Score.Origin.CHECK, *question_ids])
+        found = cursor.fetchall()
+    for row in found:
+        score = rows.instance(Score, fields, row)
+        checks[score.question_id].append(score)
+    return checks
 
 
 def _parts() -> dict:

@@ -13,9 +13,10 @@ from django.utils import timezone
 from classroom.selectors import assignment_get_for_student
 from classroom.services import classroom_archive, membership_remove
 from learning.selectors.step import lesson_attempts_get
-from learning.selectors.step_access import assignment_attempts_get
+from learning.selectors.step_access import assignment_attempts_get, checks_by_question
 from quizzes import services
-from quizzes.models import Attempt
+from quizzes.models import Attempt, Question, Score
+from quizzes.types import registry
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +108,30 @@ def test_an_archived_class_is_a_404(student, classroom, assignment):
     classroom_archive(classroom=classroom)
     with pytest.raises(Http404):
         assignment_attempts_get(student=student, pk=assignment.pk)
+
+
+def test_checks_are_read_as_the_orm_reads_them_newest_first(student, assignment):
+    work = services.attempt_start(
+        student=student, lesson=assignment.lesson, assignment=assignment, kind=Attempt.Kind.LESSON
+    )
+    questions = [
+        q
+        for q in Question.objects.filter(lesson=assignment.lesson, is_current=True)
+        .exclude(step__kind="quiz")
+        .order_by("position")
+        if registry.get(q.type).auto_graded
+    ][:3]
+    for tries, question in enumerate(questions, start=1):
+        qt = registry.get(question.type)
+        right = qt.dump_response(qt.correct_response(qt.parse_spec(question.spec)))
+        for _ in range(tries):
+            services.activity_check(attempt=work, question_id=question.pk, data=right)
+    ids = [q.pk for q in questions[1:]]  # not the first: only the questions asked for
+    orm = Score.objects.filter(
+        attempt=work, question_id__in=ids, origin=Score.Origin.CHECK
+    ).order_by("question_id", "-try_number", "-id")
+    sql = checks_by_question(work, ids)
+    assert sorted(sql) == sorted(ids)
+    assert [values(s) for q in sorted(sql) for s in sql[q]] == [values(s) for s in orm]
+    assert [s.try_number for s in sql[questions[2].pk]] == [3, 2, 1]
+    assert checks_by_question(work, []) == {}
