@@ -7,9 +7,9 @@ as the ORM converts it (a JSON column decoded, SQLite's text dates parsed, decim
 columns not read deferred (read on first use, as with `only()`). `values()` reads columns of
 one table as `values_list()` would."""
 
-from functools import cache, lru_cache
+from functools import cache
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import DEFERRED, Field, Model
 
 
@@ -34,18 +34,31 @@ def columns(alias: str, fields: tuple[Field, ...]) -> str:
 
 def instance(model: type[Model], fields: tuple[Field, ...], values) -> Model:
     """An instance of `model` from the values of `fields` (a slice of the row, in order)."""
-    attnames, slots, deferred = _plan(connection.ops, model, fields)
+    db = connections[DEFAULT_DB_ALIAS]  # the thread's own, looked up once
+    attnames, slots, deferred = _plan(db.ops, model, fields)
     loaded = list(deferred)
     for (position, expression, converters), value in zip(slots, values, strict=True):
         if value is not None:
             for convert in converters:
-                value = convert(value, expression, connection)
+                value = convert(value, expression, db)
         loaded[position] = value
-    return model.from_db(connection.alias, attnames, loaded)
+    return model.from_db(db.alias, attnames, loaded)
 
 
-@lru_cache(maxsize=256)
+# By the identity of the connection's `ops` and of the fields' tuple (`fields_of` and
+# `fields_named` make each once): hashing every field of the tuple on each call cost more than
+# the rest. Each entry holds both, so neither id can be reused while it is kept.
+_PLANS: dict[tuple[int, int], tuple] = {}
+
+
 def _plan(ops, model: type[Model], fields: tuple[Field, ...]) -> tuple:
+    entry = _PLANS.get((id(ops), id(fields)))
+    if entry is None or entry[0] is not ops or entry[1] is not fields:
+        entry = _PLANS[(id(ops), id(fields))] = (ops, fields, _plan_make(ops, model, fields))
+    return entry[2]
+
+
+def _plan_make(ops, model: type[Model], fields: tuple[Field, ...]) -> tuple:
     """Worked out once per model and columns: every field's name, where each column read goes
     and what the ORM applies to its values on this connection (`ops` is the connection's own,
     so each thread's connection gets its own converters), and the list of values to start
@@ -84,14 +97,15 @@ def values(model: type[Model], names: tuple[str, ...], where: str, params) -> li
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         found = cursor.fetchall()
-    _attnames, slots, _deferred = _plan(connection.ops, model, fields)
+    db = connections[DEFAULT_DB_ALIAS]
+    _attnames, slots, _deferred = _plan(db.ops, model, fields)
     converted = []
     for row in found:
         out = []
         for (_position, expression, converters), value in zip(slots, row, strict=True):
             if value is not None:
                 for convert in converters:
-                    value = convert(value, expression, connection)
+                    value = convert(value, expression, db)
             out.append(value)
         converted.append(tuple(out))
     return converted

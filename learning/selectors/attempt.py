@@ -48,6 +48,10 @@ class TakePage:
     has_errors: bool = False
 
     @property
+    def all_answered(self) -> bool:
+        return self.answered == len(self.items)
+
+    @property
     def items_html(self) -> str:
         return take_html.items_html(self.items)
 

@@ -22,6 +22,8 @@ from lessons.parts import PartView, lesson_parts
 from quizzes import policy
 from quizzes.models import Attempt
 
+DASHBOARD_UNREAD = ("summary", "objectives", "standards", "teacher_guide", "timeline", "skills")
+
 
 class Status(models.TextChoices):
     NOT_OPEN = "not_open", _("Not open yet")
@@ -73,6 +75,9 @@ def assignments_for_dashboard(*, student: User, now: datetime | None = None) -> 
     now = now or timezone.now()
     assignments = list(
         Assignment.objects.select_related("lesson", "classroom")
+        # The page shows a lesson's title and parts: its guide alone can be hundreds of
+        # kilobytes of JSON to decode, once per assignment, on the page every login opens.
+        .defer(*(f"lesson__{name}" for name in DASHBOARD_UNREAD))
         .filter(classroom__memberships__student=student, classroom__archived_at=None)
         .order_by("due_at", "id")
     )
@@ -86,7 +91,8 @@ def assignments_for_dashboard(*, student: User, now: datetime | None = None) -> 
     ):
         attempts[attempt.assignment_id].append(attempt)
     steps: dict[int, dict[str, Step]] = defaultdict(dict)
-    for step in Step.objects.filter(lesson_id__in={a.lesson_id for a in assignments}):
+    # Unordered: the steps are sorted by position below, and the default order joins lessons.
+    for step in Step.objects.filter(lesson_id__in={a.lesson_id for a in assignments}).order_by():
         steps[step.lesson_id][step.kind] = step
     return [
         _dashboard_row(a, extensions.get(a.pk), attempts[a.pk], steps[a.lesson_id], now)
