@@ -29,11 +29,16 @@ from ..timezones import class_zone_activate
 
 # --- a student's classes --------------------------------------------------------------------
 
+# No student page shows the teacher's guide: often the lesson row's largest column by far
+# (hundreds of kilobytes of JSON), it is not read with a student's assignment.
+STUDENT_UNREAD = ("lesson__teacher_guide",)
+
 
 def assignment_get_for_student(*, student: User, pk: int) -> Assignment:
     """An assignment of one of the student's classes, or 404."""
     assignment = (
         Assignment.objects.select_related("lesson", "classroom")
+        .defer(*STUDENT_UNREAD)
         .filter(pk=pk, classroom__memberships__student=student, classroom__archived_at=None)
         .first()
     )
@@ -55,6 +60,7 @@ def assignment_get_for_student_work(*, student: User, pk: int) -> Assignment:
     they saved before stays as it is. Anyone else: 404."""
     assignment = (
         Assignment.objects.select_related("lesson", "classroom")
+        .defer(*STUDENT_UNREAD)
         .annotate(is_member=_is_member(student))
         .filter(pk=pk)
         .first()

@@ -165,18 +165,24 @@ def attempt_take_page(
 
 
 def _take_items(attempt: Attempt, items: list[Item], level: str) -> list[TakeItem]:
-    # One reverse() for the page: the autosave URLs differ only in their last segment.
+    # One reverse() for the page: the autosave URLs differ only in their last segment; each
+    # word translated once for the page, not once per item.
     save_base = reverse("learning:response_save", args=[attempt.pk, 0]).removesuffix("0/")
+    heading = gettext("Question %(n)s")
+    points_labels: dict[int, str] = {}
+    names = [f.name for f in fields(Item)]
     made = []
     for item in items:
-        values = {f.name: getattr(item, f.name) for f in fields(Item)}
         points = item.question.points
+        if points not in points_labels:
+            points_labels[points] = ngettext("%(points)s point", "%(points)s points", points) % {
+                "points": points
+            }
         made.append(
             TakeItem(
-                **{**values, "level": level},
-                heading=gettext("Question %(n)s") % {"n": item.number},
-                points_label=ngettext("%(points)s point", "%(points)s points", points)
-                % {"points": points},
+                **{**{name: getattr(item, name) for name in names}, "level": level},
+                heading=heading % {"n": item.number},
+                points_label=points_labels[points],
                 save_url=f"{save_base}{item.question.pk}/",
             )
         )

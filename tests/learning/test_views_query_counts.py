@@ -162,3 +162,15 @@ def test_checks_are_read_only_on_a_step_with_answers(client, student, assignment
         html = client.get(url).content.decode()
     assert any("quizzes_score" in q["sql"] for q in answered.captured_queries)
     assert f'id="feedback-{question.uid}"' in html and "Right first time" in html
+
+
+def test_starting_a_quiz_or_saving_a_step_reads_no_teacher_guide(client, student, assignment):
+    """No student page shows the teacher's guide, the lesson row's largest column."""
+    client.force_login(student)
+    with CaptureQueriesContext(connection) as captured:
+        started = client.post(reverse("learning:attempt_start", args=[assignment.pk]))
+        saved = client.post(
+            reverse("learning:step", args=[assignment.pk, "close_reading"]), {"action": "save"}
+        )
+    assert started.status_code == 302 and saved.status_code in (200, 302)
+    assert '"teacher_guide"' not in " ".join(q["sql"] for q in captured.captured_queries)
