@@ -3,17 +3,19 @@ per activity the template engine looked up, localised and escaped some twenty va
 addresses and two memoised parts, a third of the page's time. Every value that is not already
 safe HTML is escaped, as the template did (`html.escape`, which Django's `escape` is: per card,
 `format_html`'s escaping of each value cost more than the card); the words are the template's
-messages, so their translations are the same. A checked activity's feedback is still drawn by
-its template (templates/learning/_feedback.html). The rest of the page stays in
-step_detail.html."""
+messages, so their translations are the same. The answer controls and a checked activity's
+feedback are their templates' HTML, from the cache (`activities_render`). The rest of the page
+stays in step_detail.html."""
 
 from html import escape
 
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
+
+from core.fragments import fragments_render
+from quizzes.controls import controls_fragment, feedback_fragment
 
 # The prompt, the answer controls and the feedback come as safe HTML (lessons.markdown,
 # quizzes.controls, the feedback's template); the words are safe as {% translate %} makes them.
@@ -75,6 +77,21 @@ def _words(text: str) -> SafeString:
     return mark_safe(text)  # noqa: S308 - our own message catalogue
 
 
+def activities_render(activities, *, disabled: bool) -> None:
+    """Set each activity's answer controls and its last check's feedback (`controls_html`,
+    `feedback_html`): from the cache of rendered fragments where it holds them, one round trip
+    for the page (core.fragments), as the result page draws its answers and feedback."""
+    judged = [activity for activity in activities if activity.feedback]
+    html = fragments_render(
+        [controls_fragment(activity, disabled=disabled) for activity in activities]
+        + [feedback_fragment(activity.feedback) for activity in judged]
+    )
+    for activity, controls in zip(activities, html[: len(activities)], strict=True):
+        activity.controls_html = controls
+    for activity, feedback in zip(judged, html[len(activities) :], strict=True):
+        activity.feedback_html = feedback
+
+
 def activities_html(page) -> SafeString:
     """The cards of the step's activities (`learning.selectors.step.Activity`), in order."""
     # One reverse() per address for the page: they differ only in the question's segment.
@@ -113,10 +130,7 @@ def activities_html(page) -> SafeString:
             )
         else:
             button = save
-        feedback = ""
-        if activity.feedback:
-            html = render_to_string("learning/_feedback.html", {"feedback": activity.feedback})
-            feedback = f"{html}\n"
+        feedback = f"{activity.feedback_html}\n" if activity.feedback else ""
         save_url = escape(f"{save_head}/{qid}/{save_tail}")
         cards.append(
             CARD.format(

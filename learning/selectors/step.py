@@ -87,7 +87,9 @@ class Activity:
     first_try_state: str = ""
     error: str = ""
     level: str = ReadingLevel.STANDARD
-    controls_html: str = ""  # set by quizzes.controls.controls_render before rendering
+    # Set by learning.step_html.activities_render before rendering.
+    controls_html: str = ""
+    feedback_html: str = ""
 
     @property
     def uid(self) -> str:

@@ -38,12 +38,12 @@ from learning.selectors.step import (
     reading_level_for,
 )
 from learning.selectors.step_access import assignment_attempts_get
+from learning.step_html import activities_render
 from learning.translations import reader_translation, step_page_translated
 from lessons.models import ReadingLevel, StepKind
 from lessons.selectors import lesson_citation_keys, lesson_glossary, lesson_references
 from quizzes import selectors as quiz_selectors
 from quizzes import services as quiz_services
-from quizzes.controls import controls_render
 from quizzes.errors import Code, QuizError
 from quizzes.models import Attempt
 
@@ -127,8 +127,8 @@ def step_detail(request: HttpRequest, assignment_id: int, kind: str) -> HttpResp
 
 
 def _step_render(request: HttpRequest, page, translation, status: int = 200) -> HttpResponse:
-    """The step page, its activities' controls from the cache where it has them."""
-    controls_render(page.activities, disabled=page.closed)
+    """The step page, its activities' controls and feedback from the cache where it has them."""
+    activities_render(page.activities, disabled=page.closed)
     context = {"page": page, "translation": translation}
     return render(request, "learning/step_detail.html", context, status=status)
 

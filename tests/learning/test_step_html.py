@@ -20,6 +20,7 @@ def activity(**changes):
         "error": "",
         "controls_html": mark_safe('<input type="radio" name="q7-choice">'),
         "feedback": None,
+        "feedback_html": "",
     }
     return SimpleNamespace(**{**values, **changes})
 
@@ -67,3 +68,12 @@ def test_the_words_are_in_the_readers_language():
         html = activities_html(page(activity()))
     assert "Activity 1 of 1" not in html
     assert "Проверить" in html
+
+
+def test_a_checked_activity_shows_its_feedback_inside_its_area():
+    feedback = mark_safe('<div class="feedback feedback-correct">Right!</div>')
+    html = activities_html(page(activity(feedback=object(), feedback_html=feedback)))
+    assert (
+        '<div class="feedback-area" id="feedback-q7" aria-live="polite">\n'
+        '<div class="feedback feedback-correct">Right!</div>\n</div>'
+    ) in html

@@ -184,3 +184,25 @@ def test_each_step_and_assignment_posts_its_form_to_its_own_address(
     heading = '<span class="step-kicker">Step {} of {}</span>'
     assert heading.format(1, steps) in step_page(client, assignment, "context")
     assert heading.format(2, steps) in step_page(client, assignment, "sourcing")
+
+
+def test_each_student_sees_the_feedback_on_their_own_check(client, student, other, assignment):
+    question = next(q for q in sourcing_questions(assignment) if q.type == "single_choice")
+    wrong = next(c["id"] for c in question.spec["choices"] if not c["correct"])
+    services.activity_check(
+        attempt=lesson_work(other, assignment), question_id=question.pk, data={"choice": wrong}
+    )
+    services.activity_check(
+        attempt=lesson_work(student, assignment), question_id=question.pk, data=correct(question)
+    )
+    area = f'<div class="feedback-area" id="feedback-{question.uid}" aria-live="polite">'
+
+    def feedback(user) -> str:
+        client.force_login(user)
+        html = step_page(client, assignment, "sourcing")
+        start = html.index(area)
+        return html[start : html.index("</section>", start)]
+
+    for _ in range(2):  # the second time from the cache
+        assert 'class="feedback feedback-correct"' in feedback(student)
+        assert 'class="feedback feedback-incorrect"' in feedback(other)
