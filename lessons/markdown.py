@@ -36,6 +36,9 @@ _PLACEHOLDER = re.compile(
     r'<sup class="citation"><a href="#ref-([a-z0-9-]+)"([^>]*)>\[[a-z0-9-]+\]</a></sup>'
 )
 _LIST_ENTRY = re.compile(r'<li id="ref-([a-z0-9-]+)"')
+# How every placeholder starts: a page without it has nothing to number. A citation already
+# numbered and pointed at another page (`citations_to`) no longer starts so.
+PLACEHOLDER_START = '<sup class="citation"><a href="#ref-'
 
 
 def number_citations(html: str, keys: list[str] | tuple[str, ...] | None = None) -> SafeString:

@@ -12,9 +12,15 @@ digest of all the inputs, the language and the templates, so an entry is never s
 question edited in place, a new version, another order, another answer, a changed template
 or another language is another key."""
 
+from dataclasses import asdict
+
 from core.fragments import Fragment, fragments_render
 
+from .feedback import FeedbackView
 from .selectors import Item
+
+# The feedback on a checked or graded answer (the step page's activities, the result page).
+FEEDBACK_TEMPLATE = "learning/_feedback.html"
 
 
 def controls_fragment(item: Item, *, disabled: bool) -> Fragment:
@@ -32,6 +38,11 @@ def controls_fragment(item: Item, *, disabled: bool) -> Fragment:
             disabled,
         ],
     )
+
+
+def feedback_fragment(feedback: FeedbackView) -> Fragment:
+    """The feedback on one answer: it shows nothing but the view's own values."""
+    return Fragment(FEEDBACK_TEMPLATE, {"feedback": feedback}, asdict(feedback))
 
 
 def controls_render(items: list[Item], *, disabled: bool) -> None:

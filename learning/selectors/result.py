@@ -9,20 +9,20 @@ reader's translation). Students who gave the same answer share an entry, and an 
 question, a new score, a regrade or a released key is another key, never a stale entry."""
 
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext
 
-from core.fragments import TIMEOUT, Fragment, fragments_render
+from core.fragments import TIMEOUT, fragments_render
 from core.local_cache import LocalCache
 from learning.translations import ReaderTranslation, rows_translated
 from lessons.models import Lesson, StepKind
 from lessons.selectors import lesson_references_html
 from quizzes import policy, selectors
-from quizzes.controls import controls_fragment
+from quizzes.controls import controls_fragment, feedback_fragment
 from quizzes.feedback import FeedbackView, Verdict, review_view
 from quizzes.models import Attempt, Question, Response
 from quizzes.selectors import Item
@@ -30,8 +30,6 @@ from quizzes.specs import lesson_stamp
 from quizzes.types import GradeState, registry
 
 from .attempt import _reading_level
-
-FEEDBACK_TEMPLATE = "learning/_feedback.html"
 
 
 @dataclass(frozen=True)
@@ -143,10 +141,7 @@ def _rows(rows: list[tuple[Item, FeedbackView | None]]) -> list[ResultRow]:
     judged = [row for row in made if row.feedback]
     html = fragments_render(
         [controls_fragment(row.item, disabled=True) for row in made]
-        + [
-            Fragment(FEEDBACK_TEMPLATE, {"feedback": row.feedback}, asdict(row.feedback))
-            for row in judged
-        ]
+        + [feedback_fragment(row.feedback) for row in judged]
     )
     for row, controls in zip(made, html[: len(made)], strict=True):
         row.item.controls_html = controls

@@ -15,10 +15,13 @@ from typing import Any
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
 from accounts.models import User
 from classroom.models import Assignment
+from core import rows
+from learning import step_html
 from lessons.document import GlossaryEntry, SentenceView
 from lessons.markdown import render_markdown
 from lessons.models import Lesson, ReadingLevel, Source, Step, StepKind
@@ -26,10 +29,11 @@ from lessons.parts import PartView, lesson_parts
 from quizzes import policy
 from quizzes.feedback import FeedbackView, feedback_view
 from quizzes.models import Attempt, Question, Response, Score
-from quizzes.selectors import public_spec_for
+from quizzes.selectors import lesson_stamp, public_spec_for
 from quizzes.types import QuestionType, registry
 
 from .content import lesson_content_get, lesson_content_key
+from .step_access import attempts_split, checks_by_question
 
 
 def lesson_work_get(*, student: User, assignment: Assignment) -> Attempt | None:
@@ -53,14 +57,7 @@ def lesson_attempts_get(
     """(the lesson-work record as `lesson_work_get` finds it, the quiz attempts in order), in
     one query: a step page needs both (the quiz step's mark and its attempts)."""
     rows = Attempt.objects.filter(student=student, assignment=assignment).order_by("number")
-    work = None
-    quiz = []
-    for row in rows:
-        if row.kind == Attempt.Kind.QUIZ:
-            quiz.append(row)
-        elif row.kind == Attempt.Kind.LESSON and row.lesson_id == assignment.lesson_id:
-            work = row  # the last, as lesson_work_get's "-number"
-    return work, quiz
+    return attempts_split(rows, assignment)
 
 
 @dataclass
@@ -90,7 +87,9 @@ class Activity:
     first_try_state: str = ""
     error: str = ""
     level: str = ReadingLevel.STANDARD
-    controls_html: str = ""  # set by quizzes.controls.controls_render before rendering
+    # Set by learning.step_html.activities_render before rendering.
+    controls_html: str = ""
+    feedback_html: str = ""
 
     @property
     def uid(self) -> str:
@@ -152,6 +151,10 @@ class StepPage:
         return [work.key for work in [*self.comparison_sources, *self.references]]
 
     @property
+    def activities_html(self) -> SafeString:
+        return step_html.activities_html(self)
+
+    @property
     def number(self) -> int:
         return next(link.number for link in self.steps if link.is_current)
 
@@ -207,12 +210,12 @@ def lesson_step_page(
         raise Http404("This lesson has no such step.")
     sources = content.sources
     questions = content.questions
-    answers = dict(Response.objects.filter(attempt=attempt).values_list("question_id", "data"))
+    answers = _answers(attempt)
     # A check saves its answer first (quizzes.services.activity_check), and answers are never
     # deleted: only an answered activity can have checks, and a step not yet answered (the
     # first visit) needs no query for them.
     answered = [q.pk for q in questions if q.step_id == current.pk and q.pk in answers]
-    checks = _checks_by_question(attempt, answered)
+    checks = checks_by_question(attempt, answered)
 
     by_step: dict[int, list[Question]] = defaultdict(list)
     for question in questions:
@@ -227,7 +230,7 @@ def lesson_step_page(
         quiz_submitted = quiz.latest_submitted is not None
 
     level = reading_level_for(attempt=attempt, assignment=assignment)
-    links = []
+    links, labels = [], {}
     # One reverse() for the page: the steps' addresses differ only in their last segment.
     url_base = reverse("learning:step", args=[assignment.pk, "x"]).removesuffix("x/")
     for number, step in enumerate(steps, start=1):
@@ -237,7 +240,9 @@ def lesson_step_page(
         else:
             done = bool(on_step) and all(q.pk in answers for q in on_step)
         minutes = step.minutes_for(level)["core"]
-        label = ngettext("%(m)s min", "%(m)s min", minutes) % {"m": minutes}
+        if minutes not in labels:  # steps share a few lengths: each label translated once
+            labels[minutes] = ngettext("%(m)s min", "%(m)s min", minutes) % {"m": minutes}
+        label = labels[minutes]
         links.append(
             StepLink(
                 step,
@@ -252,8 +257,9 @@ def lesson_step_page(
     index = steps.index(current)
 
     settings = policy.QuizSettings.from_obj(assignment)
+    stamp = lesson_stamp(lesson)  # the public specs kept per process under it (shared, read-only)
     activities = [
-        _activity(n, q, attempt, settings, answers.get(q.pk), checks.get(q.pk, []), level)
+        _activity(n, q, attempt, settings, answers.get(q.pk), checks.get(q.pk, []), level, stamp)
         for n, q in enumerate(by_step.get(current.pk, []), start=1)
     ]
     leveled = any(s.body_simpler for s in steps) or any(
@@ -284,22 +290,17 @@ def lesson_step_page(
     )
 
 
-def _checks_by_question(attempt: Attempt, question_ids: list[int]) -> dict[int, list[Score]]:
-    """Formative checks of these questions, newest first (one query)."""
-    checks: dict[int, list[Score]] = defaultdict(list)
-    if not question_ids:
-        return checks
-    for score in Score.objects.filter(
-        attempt=attempt, question_id__in=question_ids, origin=Score.Origin.CHECK
-    ).order_by("question_id", "-try_number", "-id"):
-        checks[score.question_id].append(score)
-    return checks
+def _answers(attempt: Attempt) -> dict[int, Any]:
+    """The attempt's answers by question id (one query, written as SQL: composing it with the
+    ORM cost ten times what running it does, on every step page)."""
+    found = rows.values(Response, ("question_id", "data"), "t.attempt_id = %s", [attempt.pk])
+    return dict(found)
 
 
-def _activity(number, question, attempt, settings, response, checks, level) -> Activity:
+def _activity(number, question, attempt, settings, response, checks, level, stamp) -> Activity:
     qt = registry.get_or_missing(question.type)
     spec = public_spec_for(
-        question, qt, seed=attempt.seed, shuffle=settings.shuffle_choices, level=level
+        question, qt, seed=attempt.seed, shuffle=settings.shuffle_choices, level=level, stamp=stamp
     )
     activity = Activity(number, question, qt, spec, response, tries=len(checks), level=level)
     if checks:

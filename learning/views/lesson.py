@@ -37,12 +37,13 @@ from learning.selectors.step import (
     lesson_work_get,
     reading_level_for,
 )
+from learning.selectors.step_access import assignment_attempts_get
+from learning.step_html import activities_render
 from learning.translations import reader_translation, step_page_translated
 from lessons.models import ReadingLevel, StepKind
 from lessons.selectors import lesson_citation_keys, lesson_glossary, lesson_references
 from quizzes import selectors as quiz_selectors
 from quizzes import services as quiz_services
-from quizzes.controls import controls_render
 from quizzes.errors import Code, QuizError
 from quizzes.models import Attempt
 
@@ -104,11 +105,13 @@ def assignment_resume(request: HttpRequest, assignment_id: int) -> HttpResponse:
 def step_detail(request: HttpRequest, assignment_id: int, kind: str) -> HttpResponse:
     """A step of the lesson; posted, its answers saved. A post by a student removed from the
     class, or in an archived class, is refused with a message saying so (4xx)."""
-    get_assignment = (
-        assignment_get_for_student_work if request.method == "POST" else assignment_get_for_student
-    )
-    assignment = get_assignment(student=request.user, pk=assignment_id)
-    attempt, quiz_attempts = lesson_attempts_get(student=request.user, assignment=assignment)
+    if request.method == "POST":
+        assignment = assignment_get_for_student_work(student=request.user, pk=assignment_id)
+        attempt, quiz_attempts = lesson_attempts_get(student=request.user, assignment=assignment)
+    else:  # the same read as one query, for the most frequent request
+        assignment, attempt, quiz_attempts = assignment_attempts_get(
+            student=request.user, pk=assignment_id
+        )
     attempt = attempt or _lesson_work_start(request, assignment)
     page = lesson_step_page(
         attempt=attempt, assignment=assignment, kind=kind, quiz_attempts=quiz_attempts
@@ -124,8 +127,8 @@ def step_detail(request: HttpRequest, assignment_id: int, kind: str) -> HttpResp
 
 
 def _step_render(request: HttpRequest, page, translation, status: int = 200) -> HttpResponse:
-    """The step page, its activities' controls from the cache where it has them."""
-    controls_render(page.activities, disabled=page.closed)
+    """The step page, its activities' controls and feedback from the cache where it has them."""
+    activities_render(page.activities, disabled=page.closed)
     context = {"page": page, "translation": translation}
     return render(request, "learning/step_detail.html", context, status=status)
 

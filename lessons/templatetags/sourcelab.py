@@ -9,7 +9,12 @@ from django.utils.translation import get_language
 
 from core.dates import when_in_words
 from core.local_cache import LocalCache
-from lessons.markdown import number_citations, render_markdown, render_markdown_inline
+from lessons.markdown import (
+    PLACEHOLDER_START,
+    number_citations,
+    render_markdown,
+    render_markdown_inline,
+)
 
 register = template.Library()
 
@@ -60,9 +65,10 @@ def value_for(mapping, key):
 def numbered_citations(html: str, keys=None):
     """Number the citations of a rendered page (``{% filter numbered_citations %}``): by the
     page's own reference list, or by ``keys`` (the lesson's citable ids in list order) where
-    a fragment has no list of its own. A page without a citation is returned as it is (every
-    page passes through this filter in base.html; most have none)."""
-    if '<sup class="citation">' not in html:
+    a fragment has no list of its own. A page without a citation to number is returned as it
+    is (every page passes through this filter in base.html; most have none, and a step page's
+    were numbered by its own filter)."""
+    if PLACEHOLDER_START not in html:
         return html
     return number_citations(html, keys or None)
 

@@ -3,6 +3,7 @@ they show (`{% memo %}`): the step list (`page.nav_key`), an activity's heading 
 the sourcing card. Every student still sees their own marks, badges and buttons, and an edit
 of the lesson shows at once."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -151,3 +152,57 @@ def test_each_step_pages_to_its_own_neighbours(client, student, assignment):
     reading = step_page(client, assignment, "close_reading")
     assert 'name="go"\nvalue="sourcing"' in reading
     assert 'name="go"\nvalue="perspective"' in reading
+
+
+def test_the_reading_level_buttons_press_each_students_own_level(
+    client, student, other, assignment
+):
+    work = lesson_work(student, assignment)
+    work.reading_level = "simpler"
+    work.save(update_fields=["reading_level"])
+    pressed = re.compile(r'aria-pressed="true">\s*(\w+) text')
+    client.force_login(other)
+    assert pressed.findall(step_page(client, assignment, "context")) == ["Standard"]
+    client.force_login(student)
+    assert pressed.findall(step_page(client, assignment, "context")) == ["Simpler"]
+    client.force_login(other)
+    assert pressed.findall(step_page(client, assignment, "context")) == ["Standard"]
+
+
+def test_each_step_and_assignment_posts_its_form_to_its_own_address(
+    client, student, assignment, khojaly_assignment
+):
+    client.force_login(student)
+    for each in (assignment, khojaly_assignment):
+        for kind in ("sourcing", "context"):
+            html = step_page(client, each, kind)
+            own = reverse("learning:step", args=[each.pk, kind])
+            assert f'<form method="post"\naction="{own}"\nclass="step-form"' in html
+            level = reverse("learning:reading_level", args=[each.pk])
+            assert html.count(f'action="{level}"') == 1
+    steps = assignment.lesson.steps.count()
+    heading = '<span class="step-kicker">Step {} of {}</span>'
+    assert heading.format(1, steps) in step_page(client, assignment, "context")
+    assert heading.format(2, steps) in step_page(client, assignment, "sourcing")
+
+
+def test_each_student_sees_the_feedback_on_their_own_check(client, student, other, assignment):
+    question = next(q for q in sourcing_questions(assignment) if q.type == "single_choice")
+    wrong = next(c["id"] for c in question.spec["choices"] if not c["correct"])
+    services.activity_check(
+        attempt=lesson_work(other, assignment), question_id=question.pk, data={"choice": wrong}
+    )
+    services.activity_check(
+        attempt=lesson_work(student, assignment), question_id=question.pk, data=correct(question)
+    )
+    area = f'<div class="feedback-area" id="feedback-{question.uid}" aria-live="polite">'
+
+    def feedback(user) -> str:
+        client.force_login(user)
+        html = step_page(client, assignment, "sourcing")
+        start = html.index(area)
+        return html[start : html.index("</section>", start)]
+
+    for _ in range(2):  # the second time from the cache
+        assert 'class="feedback feedback-correct"' in feedback(student)
+        assert 'class="feedback feedback-incorrect"' in feedback(other)

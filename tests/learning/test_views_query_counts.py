@@ -21,7 +21,7 @@ from tests.conftest import EXAMPLE_PACKAGE
 
 pytestmark = pytest.mark.django_db
 
-# Session and user (2), assignment (1), the lesson-work record with the quiz attempts (for the
+# Session and user (2), the assignment with the lesson-work record and the quiz attempts (for the
 # progress marks) (1), the step page (answers, checks of the step's activities, and the lesson's
 # content when the cache lacks it: steps, sources, sentences, glossary, references,
 # activities, the quiz's item count); the quiz step has no activities to check but reads the
