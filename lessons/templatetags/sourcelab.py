@@ -100,13 +100,12 @@ class MemoNode(template.Node):
         self.id = next(_memo_ids)  # a template parsed again (development) gets new entries
 
     def render(self, context):
-        key = (
-            self.id,
-            get_language(),
-            get_script_prefix(),
-            get_urlconf(),
-            *(str(value.resolve(context)) for value in self.vary),
-        )
+        # What every memo of the page varies by, looked up once per render (three thread-local
+        # reads; a page has a dozen memos). No template switches language mid-page.
+        frame = getattr(context, "_memo_frame", None)
+        if frame is None:
+            frame = context._memo_frame = (get_language(), get_script_prefix(), get_urlconf())
+        key = (self.id, *frame, *(str(value.resolve(context)) for value in self.vary))
         html = _MEMO.get(key)
         if html is None:
             html = self.nodelist.render(context)
