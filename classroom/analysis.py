@@ -133,7 +133,7 @@ class Tally:
 
     @property
     def fraction(self) -> Fraction | None:
-        return Fraction(self.earned) / Fraction(self.possible) if self.possible else None
+        return share(self.earned, self.possible) if self.possible else None
 
 
 @dataclass
