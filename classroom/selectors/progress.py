@@ -76,7 +76,8 @@ def attempts_counted(*, assignment: Assignment) -> QuerySet[Attempt]:
     submitted = Attempt.objects.filter(
         assignment=assignment, kind=Attempt.Kind.QUIZ, status=Attempt.Status.SUBMITTED
     )
-    # Lexicographic, from the last field: never tied to the end, as numbers are unique.
+    # Built from the last field back: ahead on a field, or equal on it and ahead on the rest.
+    # The id settles a tie that unique attempt numbers never leave.
     earlier = Q(pk__lt=OuterRef("pk"))
     for name in reversed(counted_first(assignment.grading_method)):
         field = name.lstrip("-")
