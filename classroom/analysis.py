@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from quizzes.types import Pick, registry
 
@@ -132,7 +133,7 @@ class Tally:
 
     @property
     def fraction(self) -> Fraction | None:
-        return Fraction(self.earned) / Fraction(self.possible) if self.possible else None
+        return share(self.earned, self.possible) if self.possible else None
 
 
 @dataclass
@@ -153,6 +154,7 @@ class Mastery:
         return tally.fraction if tally else None
 
 
+@lru_cache(maxsize=4096)  # pure; a class's points repeat a few values, and Fraction is slow
 def share(earned, possible) -> Fraction:
     """A student's share of a question's points, exactly (no points possible: none)."""
     return Fraction(earned or 0) / Fraction(possible) if possible else Fraction(0)

@@ -4,9 +4,11 @@ a fixed number of queries, computed by the pure statistics of `classroom.analysi
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
-from django.db.models import Case, Count, Value, When
+from django.db.models import Case, Count, OuterRef, Subquery, Value, When
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -18,9 +20,18 @@ from quizzes.types import registry
 from .. import analysis, charts
 from ..models import Assignment
 from .access import classroom_students, student_sort_key
-from .progress import attempt_rows, attempts_counted
+from .progress import attempts_counted
 
 STUDENTS_PER_PAGE = 100  # rows of the students' mastery chart, as in the progress grid
+
+
+class Counted(NamedTuple):
+    """A student's counted quiz attempt: the columns the analysis reads."""
+
+    student_id: int
+    id: int
+    points_earned: Decimal | None
+    points_possible: Decimal | None
 
 
 @dataclass
@@ -140,13 +151,17 @@ def assignment_analysis(
     group, and Python turns those few rows into exact fractions. The answers given are tallied
     for one question only (`question`, its number), and the students' mastery is read for
     one page of `STUDENTS_PER_PAGE` (`page`). A fixed number of queries, whatever the size of
-    the class (at most nine)."""
+    the class (at most eight)."""
     students = classroom_students(classroom=assignment.classroom)
     by_id = {s.pk: s for s in students}
     # Each student's counted attempt, picked by the database: the score queries below join on
     # the same query instead of filtering by a list of a thousand attempt ids.
     counted_rows = attempts_counted(assignment=assignment)
-    counted = {row.student_id: row for row in attempt_rows(counted_rows)}
+    # Only the columns used here: the grid's AttemptRow adds lateness, a subquery per attempt.
+    counted = {
+        row[0]: Counted(*row)
+        for row in counted_rows.values_list("student_id", "id", "points_earned", "points_possible")
+    }
     student_of = {row.id: student_id for student_id, row in counted.items()}
     totals = {
         student_id: analysis.share(row.points_earned, row.points_possible)
@@ -182,6 +197,8 @@ def assignment_analysis(
     # question, read once for the class, who wrote and the page. Counted by the database, the
     # same rows took a sequential scan of every score on PostgreSQL (it expects nine scores per
     # lesson attempt, as for a quiz attempt); joined to the attempts, it reads each one's few.
+    # The outer filter repeats the assignment: it lets PostgreSQL read the joined attempts by
+    # its index instead of scanning every attempt of the school.
     written_rows = list(
         scores_newest(
             attempts=Attempt.objects.filter(
@@ -190,6 +207,7 @@ def assignment_analysis(
                 student__memberships__classroom=assignment.classroom,
             )
         )
+        .filter(attempt__assignment=assignment, attempt__kind=Attempt.Kind.LESSON)
         .values_list("attempt__student_id", "question_id", "points_earned", "points_possible")
         .order_by()
     )
@@ -233,7 +251,7 @@ def assignment_analysis(
         )
     selected = next((stat for stat in stats if stat.number == question), None)
     if selected is not None:
-        _tally_picks(selected, newest, counted_rows)
+        _tally_picks(selected, newest)
 
     # Mastery per skill: the class from the counts above, each student for one page.
     whole = analysis.Mastery()
@@ -312,25 +330,24 @@ def _own_discrimination(newest, question_ids, student_of, by_id, totals) -> dict
     }
 
 
-def _tally_picks(stat: QuestionStats, newest, counted_rows) -> None:
-    """The answers given to one question version, with their labels (two queries)."""
+def _tally_picks(stat: QuestionStats, newest) -> None:
+    """The answers given to one question version, with their labels: one query, each counted
+    score with the answer it was given for (a second query would pick the attempts again)."""
     question = stat.question
     qt = registry.get_or_missing(question.type)
     spec = qt.parse_spec(question.spec)
     public = qt.public_spec(spec)
-    full = {
-        attempt_id: analysis.share(earned, possible) == 1
-        for attempt_id, earned, possible in newest.filter(question=question)
-        .values_list("attempt_id", "points_earned", "points_possible")
-        .order_by()  # counted, then sorted by the tally
-    }
-    answers = dict(
-        Response.objects.filter(attempt__in=counted_rows, question=question)
-        .values_list("attempt_id", "data")
-        .order_by()
+    answer = Response.objects.filter(
+        attempt_id=OuterRef("attempt_id"), question_id=OuterRef("question_id")
+    ).values("data")  # at most one: a response per attempt and question
+    rows = (
+        newest.filter(question=question)
+        .annotate(data=Subquery(answer))
+        .values_list("data", "points_earned", "points_possible")
+        .order_by()  # sorted by the tally
     )
     stat.picks = analysis.tally(
-        [(answers.get(attempt_id), right) for attempt_id, right in full.items()],
+        [(data, analysis.share(earned, possible) == 1) for data, earned, possible in rows],
         question_type=question.type,
         correct=qt.dump_response(qt.correct_response(spec)),
     )

@@ -469,6 +469,23 @@ def test_the_analysis_page_has_accessible_charts_with_data_tables(
     assert "<script" not in html.split("<main", 1)[1].split("</main>")[0]
 
 
+def test_the_students_heatmap_escapes_names_and_shows_the_figures_of_its_table(
+    signed_in, classroom, assignment, make_student
+):
+    student = make_student("ada", "Ada <b>&'\"")
+    answer_quiz(student=student, assignment=assignment, right={"q-purpose"})
+    html = page(signed_in, url("assignment_analysis", classroom.pk, assignment.pk))
+    chart = html.split(f'aria-labelledby="students-{assignment.pk}-title', 1)[1]
+    chart = chart.split("</svg>", 1)[0]
+    name = "Ada &lt;b&gt;&amp;&#x27;&quot;"
+    assert f">{name}</text>" in chart and "<b>" not in chart
+    table = html.split(f'<th scope="row">{name}</th>', 1)[1].split("</tr>", 1)[0]
+    shown = re.findall(r"<td>([^<]*)</td>", table)
+    cells = re.findall(r'<rect class="(band-[^"]+)"[^>]*></rect>\n<text[^>]*>([^<]*)</text>', chart)
+    assert shown and [text for _band, text in cells] == shown
+    assert {band for band, _text in cells} <= {"band-none", "band-0", "band-1", "band-2", "band-3"}
+
+
 def test_the_teacher_guide_shows_the_key_discussion_and_care(signed_in, example_lesson):
     html = page(signed_in, url("lesson_guide", example_lesson.slug))
     guide = example_lesson.teacher_guide
