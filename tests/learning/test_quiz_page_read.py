@@ -15,18 +15,9 @@ from accounts.services import user_create
 from learning.selectors.attempt import attempt_get_for_taking
 from quizzes import selectors, services
 from quizzes.models import Attempt
+from tests.loaded import loaded_values as values
 
 pytestmark = pytest.mark.django_db
-
-
-def values(instance) -> dict:
-    """Every column the instance has loaded (the deferred ones are not read)."""
-    loaded = instance.get_deferred_fields()
-    return {
-        f.attname: getattr(instance, f.attname)
-        for f in instance._meta.concrete_fields
-        if f.attname not in loaded
-    }
 
 
 def assert_same(orm: Attempt, sql: Attempt) -> None:

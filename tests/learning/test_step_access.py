@@ -17,18 +17,9 @@ from learning.selectors.step_access import assignment_attempts_get, checks_by_qu
 from quizzes import services
 from quizzes.models import Attempt, Question, Score
 from quizzes.types import registry
+from tests.loaded import loaded_values as values
 
 pytestmark = pytest.mark.django_db
-
-
-def values(instance) -> dict:
-    """Every column the instance has loaded (the deferred ones are not read)."""
-    loaded = instance.get_deferred_fields()
-    return {
-        f.attname: getattr(instance, f.attname)
-        for f in instance._meta.concrete_fields
-        if f.attname not in loaded
-    }
 
 
 def orm_read(student, pk):
