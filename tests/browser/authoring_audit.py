@@ -34,7 +34,10 @@ class Audit:
     checked: list[str] = field(default_factory=list)
 
     def check(self, name: str) -> None:
-        """Axe at phone and laptop width, and no sideways scroll on the phone."""
+        """Axe at phone and laptop width, and no sideways scroll on the phone. After the load
+        of a page a click has just opened: run while the new document is still coming, axe
+        finds none (`document` null)."""
+        self.page.wait_for_load_state("load")
         self.checked.append(name)
         for size in (PHONE, LAPTOP):
             self.page.set_viewport_size(size)
