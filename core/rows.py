@@ -12,6 +12,8 @@ from functools import cache
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import DEFERRED, Field, Model
 
+from core.local_cache import LocalCache
+
 
 @cache
 def fields_of(model: type[Model], *, skip: tuple[str, ...] = ()) -> tuple[Field, ...]:
@@ -47,14 +49,16 @@ def instance(model: type[Model], fields: tuple[Field, ...], values) -> Model:
 
 # By the identity of the connection's `ops` and of the fields' tuple (`fields_of` and
 # `fields_named` make each once): hashing every field of the tuple on each call cost more than
-# the rest. Each entry holds both, so neither id can be reused while it is kept.
-_PLANS: dict[tuple[int, int], tuple] = {}
+# the rest. Each entry holds both, so neither id can be reused while it is kept; bounded, as
+# each thread's connection has its own `ops`.
+_PLANS = LocalCache(max_entries=256)
 
 
 def _plan(ops, model: type[Model], fields: tuple[Field, ...]) -> tuple:
     entry = _PLANS.get((id(ops), id(fields)))
     if entry is None or entry[0] is not ops or entry[1] is not fields:
-        entry = _PLANS[(id(ops), id(fields))] = (ops, fields, _plan_make(ops, model, fields))
+        entry = (ops, fields, _plan_make(ops, model, fields))
+        _PLANS.set((id(ops), id(fields)), entry)
     return entry[2]
 
 

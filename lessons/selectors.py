@@ -9,6 +9,12 @@ from .document import GlossaryEntry, glossary_entries
 from .models import Lesson, Reference, Source, Visibility
 
 
+def lesson_stamp(lesson: Lesson) -> str:
+    """What names a version of the lesson's contents in a cache key: its id and `updated_at`,
+    which every change of its contents moves (learning.signals)."""
+    return f"{lesson.pk}:{lesson.updated_at.isoformat() if lesson.updated_at else ''}"
+
+
 def lesson_references(*, lesson: Lesson) -> tuple[list[Source], list]:
     """(comparison sources, references): what citations in prompts and feedback link to
     (a fixed number of queries)."""

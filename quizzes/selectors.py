@@ -13,10 +13,11 @@ from core.local_cache import LocalCache
 from core.rows import values as column_values
 from lessons.markdown import render_markdown
 from lessons.models import ReadingLevel, StepKind
+from lessons.selectors import lesson_stamp
 
 from . import policy
 from .models import Attempt, KeyChange, Question, Regrade, Response, Score
-from .specs import lesson_stamp, public_spec_for, questions_for_post
+from .specs import public_spec_for, questions_for_post
 from .types import QuestionType, registry
 
 # Scores are only ever added, so the highest id of an (attempt, question) is its newest score.

@@ -41,8 +41,9 @@ def public_spec_for(
       `order_seed`: the same for every student and every reload, and not the author's order,
       in which the right answer tends to come first.
 
-    With `stamp` (`lesson_stamp` of the question's lesson as the caller read it), kept in this
-    process (`core.local_cache`): the spec returned is shared, to read, never to change.
+    With `stamp` (`lessons.selectors.lesson_stamp` of the question's lesson as the caller
+    read it), kept in this process (`core.local_cache`): the spec returned is shared, to
+    read, never to change.
     """
     if question.fixed_order:
         drawn_from = ""
@@ -61,12 +62,6 @@ def _public_spec_make(question: Question, qt: QuestionType, level: str, drawn_fr
     if drawn_from:
         qt.shuffle(spec, random.Random(drawn_from))  # order, not secrecy  # noqa: S311
     return spec
-
-
-def lesson_stamp(lesson) -> str:
-    """What names a version of the lesson's contents in a cache key: its id and `updated_at`,
-    which every change of its contents moves (learning.signals)."""
-    return f"{lesson.pk}:{lesson.updated_at.isoformat() if lesson.updated_at else ''}"
 
 
 _SPECS_READ = LocalCache(max_entries=2048)

@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from core.local_cache import LocalCache
 from lessons.document import GlossaryEntry, SentenceView, document_paragraphs, glossary_entries
 from lessons.models import Lesson, Reference, Source, Step, StepKind
+from lessons.selectors import lesson_stamp
 from quizzes.models import Question
 
 TIMEOUT = 24 * 60 * 60
@@ -40,8 +41,7 @@ class LessonContent:
 
 
 def lesson_content_key(lesson: Lesson) -> str:
-    stamp = lesson.updated_at.isoformat() if lesson.updated_at else ""
-    return f"lesson-content:{KEY_VERSION}:{lesson.pk}:{stamp}:{get_language()}"
+    return f"lesson-content:{KEY_VERSION}:{lesson_stamp(lesson)}:{get_language()}"
 
 
 def lesson_content_get(*, lesson: Lesson) -> LessonContent:

@@ -20,13 +20,12 @@ from core.fragments import TIMEOUT, fragments_render
 from core.local_cache import LocalCache
 from learning.translations import ReaderTranslation, rows_translated
 from lessons.models import Lesson, StepKind
-from lessons.selectors import lesson_references_html
+from lessons.selectors import lesson_references_html, lesson_stamp
 from quizzes import policy, selectors
 from quizzes.controls import controls_fragment, feedback_fragment
 from quizzes.feedback import FeedbackView, Verdict, review_view
 from quizzes.models import Attempt, Question, Response
 from quizzes.selectors import Item
-from quizzes.specs import lesson_stamp
 from quizzes.types import GradeState, registry
 
 from .attempt import _reading_level

@@ -26,10 +26,11 @@ from lessons.document import GlossaryEntry, SentenceView
 from lessons.markdown import render_markdown
 from lessons.models import Lesson, ReadingLevel, Source, Step, StepKind
 from lessons.parts import PartView, lesson_parts
+from lessons.selectors import lesson_stamp
 from quizzes import policy
 from quizzes.feedback import FeedbackView, feedback_view
 from quizzes.models import Attempt, Question, Response, Score
-from quizzes.selectors import lesson_stamp, public_spec_for
+from quizzes.selectors import public_spec_for
 from quizzes.types import QuestionType, registry
 
 from .content import lesson_content_get, lesson_content_key
