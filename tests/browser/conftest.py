@@ -105,6 +105,9 @@ def assert_accessible(axe):
     """Run axe-core (bundled with axe-playwright-python, served from disk) on the page."""
 
     def check(page) -> None:
+        # A click that navigates can leave the new document still parsing; axe on a
+        # half-built page finds no <main> and no <h1>.
+        page.wait_for_load_state("load")
         results = axe.run(page)
         assert results.violations_count == 0, results.generate_report()
 

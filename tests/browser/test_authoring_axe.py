@@ -64,6 +64,7 @@ def test_every_authoring_page_is_accessible_on_a_phone_and_a_laptop(
     audit.check("draft list, empty")
     keyboard_basics(page, audit)
     page.get_by_role("link", name="New lesson from a document").click()
+    expect(page.get_by_role("button", name="Start the lesson")).to_be_visible()
     audit.check("new lesson")
     page.get_by_role("button", name="Start the lesson").click()
     expect(page.locator("[aria-invalid='true']").first).to_be_visible()
@@ -85,8 +86,8 @@ def test_every_authoring_page_is_accessible_on_a_phone_and_a_laptop(
     for tab in ("lesson", "sourcing", "context", "steps"):
         go(f"{empty}{tab}/")
         audit.check(f"{tab}, empty")
-        page.get_by_role("button", name="Save", exact=True).click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Save", exact=True).click()
         audit.check(f"{tab}, saved empty")
     go(f"{empty}preview/")
     audit.check("preview, with the things to fix")
@@ -170,7 +171,8 @@ def package_pages(page, live_server, audit: Audit, tmp_path) -> None:
     bad.write_bytes(package_files_to_zip({**files, "lesson.yaml": text.encode()}))
     page.goto(f"{live_server.url}/exchange/lessons/import/")
     audit.check("package import")
-    page.get_by_role("button", name="Import").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Import").click()
     audit.check("package import, sent empty")
     page.get_by_label("Lesson package (zip)").set_input_files(str(bad))
     page.get_by_role("button", name="Import").click()

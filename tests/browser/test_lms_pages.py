@@ -61,8 +61,10 @@ def test_the_administrator_links_and_unlinks_an_lms_identity(
     page.get_by_role("link", name="Link another account's LMS identity to this account").click()
     page.get_by_label("The other account: username or name").fill("moodle")
     page.get_by_role("button", name="Search").click()
+    result = page.get_by_role("link", name="Ada S. (lti-9-moodle)")
+    expect(result).to_be_visible()
     check("search")
-    page.get_by_role("link", name="Ada S. (lti-9-moodle)").click()
+    result.click()
     expect(page.locator("[data-account]")).to_have_count(2)
     check("confirm")
     page.get_by_label("Reason").fill("Same pupil in Canvas and Moodle")
@@ -71,6 +73,7 @@ def test_the_administrator_links_and_unlinks_an_lms_identity(
     assert LtiUser.objects.get(sub="m-7").auth_user_id == student.pk
 
     page.get_by_role("link", name="Give the Moodle identity its own account").click()
+    expect(page.get_by_role("button", name="Give it its own account")).to_be_visible()
     check("unlink")
     page.get_by_label("Reason").fill("Two pupils after all")
     page.get_by_role("button", name="Give it its own account").click()

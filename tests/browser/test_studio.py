@@ -94,6 +94,7 @@ def test_a_teacher_builds_publishes_and_assigns_a_lesson_that_a_student_takes(
 
     # 1. A new lesson from a pasted document.
     page.get_by_role("link", name="Lesson studio").first.click()
+    expect(page.get_by_role("link", name="New lesson from a document")).to_be_visible()
     check("01-studio")
     page.get_by_role("link", name="New lesson from a document").click()
     page.get_by_label("Title of the lesson").fill("The ferry notice")
@@ -159,7 +160,8 @@ def test_a_teacher_builds_publishes_and_assigns_a_lesson_that_a_student_takes(
     page.get_by_label("Date").fill("1911")
     page.get_by_label("Citation").fill("*The Millbrook Courier*, 6 May 1911 [@mhs].")
     page.get_by_label("What is not known (one a line)").fill("Who wrote it.")
-    page.get_by_role("button", name="Save").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save").click()
     check("05-sourcing")
     page.get_by_role("link", name="4. References and glossary").click()
     reference = page.locator("#ref-0")
@@ -175,7 +177,8 @@ def test_a_teacher_builds_publishes_and_assigns_a_lesson_that_a_student_takes(
         page.locator(f"#id_{kind}-include").focus()
         page.keyboard.press("Space")
     page.locator("#id_context-body").fill("Millbrook had no bridge until 1911 [@mhs].")
-    page.get_by_role("button", name="Save").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save").click()
     check("07-steps")
     page.goto(f"{base}/questions/quiz/new/")  # the menu of question types, without a type
     expect(page.get_by_role("radio")).to_have_count(len(registry))

@@ -47,6 +47,7 @@ def test_the_teacher_runs_a_class_from_roster_to_gradebook(
     roster = tmp_path / "roster.csv"
     roster.write_text(ROSTER, encoding="utf-8")
     page.get_by_role("link", name="Import a CSV roster").click()
+    expect(page.get_by_label("CSV file")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("CSV file").set_input_files(str(roster))
     page.get_by_role("button", name="Create the accounts").click()
