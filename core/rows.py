@@ -13,6 +13,7 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import DEFERRED, Field, Model
 
 from core.local_cache import LocalCache
+from core.sql import prepared_cursor
 
 
 @cache
@@ -98,7 +99,7 @@ def values(model: type[Model], names: tuple[str, ...], where: str, params) -> li
     it."""
     fields = fields_named(model, *names)
     sql = _VALUES.format(columns=columns("t", fields), table=model._meta.db_table, where=where)
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, params)
         found = cursor.fetchall()
     db = connections[DEFAULT_DB_ALIAS]

@@ -10,10 +10,9 @@ every request of the process: read them, never change them."""
 import json
 import random
 
-from django.db import connection
-
 from core import rows
 from core.local_cache import LocalCache
+from core.sql import prepared_cursor
 from lessons.models import ReadingLevel
 
 from .models import Question
@@ -102,7 +101,7 @@ def questions_for_post(ids: list[int]) -> dict[int, Question]:
         table=Question._meta.db_table,
         ids=", ".join(["%s"] * len(ids)),  # placeholders: the ids are parameters
     )
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, list(ids))
         found = cursor.fetchall()
     questions = {}

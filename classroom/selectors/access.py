@@ -13,6 +13,7 @@ from django.http import Http404
 
 from accounts.models import User
 from core import rows
+from core.sql import prepared_cursor
 from lessons.models import Lesson, Step
 from lessons.parts import PartView, lesson_parts
 from lessons.selectors import lesson_visible_get, lessons_visible_q
@@ -144,7 +145,7 @@ def _writable(
     if not (0 < pk < _BIGINT and (question_id is None or 0 < question_id < _BIGINT)):
         raise Http404("No such attempt.")  # not an id any table holds
     a, q, st, sql = _writable_query(connection.vendor)
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, [question_id, pk, student.pk])
         row = cursor.fetchone()
     if row is None:

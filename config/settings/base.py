@@ -117,6 +117,9 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# The hottest statements prepared on PostgreSQL (core/sql.py); 0 behind a pooler that cannot
+# keep them (PgBouncer in transaction mode before 1.21).
+DATABASE_PREPARED_STATEMENTS = env.bool("DATABASE_PREPARED_STATEMENTS", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers proceed while a student's answer is being written.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (

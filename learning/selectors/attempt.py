@@ -13,6 +13,7 @@ from django.utils.translation import gettext, ngettext
 from accounts.models import User
 from classroom.models import Assignment, Classroom
 from core import rows
+from core.sql import prepared_cursor
 from learning import take_html
 from learning.selectors.step import reading_level_for
 from learning.translations import ReaderTranslation, items_translated
@@ -107,7 +108,7 @@ def attempt_get_for_taking(*, student: User, pk: int) -> Attempt:
     if not 0 < pk < _BIGINT:
         raise Http404("No such attempt.")  # not an id the table can hold
     parts, sql = _take_query(connection.vendor)
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, [Attempt.Kind.LESSON, pk, student.pk])
         row = cursor.fetchone()
     if row is None:

@@ -20,6 +20,7 @@ from accounts.models import User
 from classroom.models import Assignment, Classroom, Membership
 from classroom.timezones import class_zone_activate
 from core import rows
+from core.sql import prepared_cursor
 from lessons.models import Lesson
 from quizzes.models import Attempt, Score
 
@@ -52,7 +53,7 @@ def assignment_attempts_get(
     if not 0 < pk < _BIGINT:
         raise Http404("No such assignment.")  # not an id the table can hold
     parts = _parts()
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(_sql(connection.vendor), [student.pk, pk, student.pk])
         found = cursor.fetchall()
     if not found:

@@ -15,6 +15,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from core.sql import prepared_cursor
 from lessons.models import Lesson, StepKind
 
 from .. import policy, selectors
@@ -261,7 +262,7 @@ def _upsert_if_open(
         deadline.get_db_prep_value(policy.overdue_before(now), connection),
     ]
     lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(_upsert_sql(_IF_OPEN.format(lock=lock)), params)
         saved = _written(attempt, {question.pk: question}, {question.pk: data}, cursor.fetchall())
     return saved.get(question.pk)

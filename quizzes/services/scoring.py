@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from audit.models import AuditEntry
 from audit.services import audit_record
+from core.sql import prepared_cursor
 from lessons.models import StepKind
 
 from .. import policy, selectors
@@ -75,7 +76,7 @@ def scores_insert(rows: list[Score]) -> None:
     columns = ", ".join(ops.quote_name(f.column) for f in fields)
     one_row = "({})".format(", ".join(["%s"] * len(fields)))
     batch = max(ops.bulk_batch_size(fields, rows), 1)
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         for start in range(0, len(rows), batch):
             chunk = rows[start : start + batch]
             params = [

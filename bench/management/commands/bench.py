@@ -54,6 +54,10 @@ class Command(BaseCommand):
         if db["ENGINE"].endswith("sqlite3"):
             # A file, not memory: closer to what `make run` serves.
             db.setdefault("TEST", {})["NAME"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
+        elif db["CONN_MAX_AGE"] == 0:
+            # As production keeps them (README: CONN_MAX_AGE=60): the test client never closes
+            # the connection, and its statements are prepared only when the setting says so.
+            db["CONN_MAX_AGE"] = 60
         old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
         try:
             # Plain static storage: the manifest needs collectstatic, and costs the same per URL.
