@@ -243,7 +243,7 @@ def _upsert(attempt: Attempt, questions, clean: dict[int, dict], now: datetime) 
     for qid, data in clean.items():
         params += _row_params(attempt, qid, data, now)
     sql = _upsert_sql("VALUES " + ", ".join(["(%s, %s, %s, 1, %s, %s)"] * len(clean)))
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:  # one shape per number of answers: a quiz's few
         cursor.execute(sql, params)
         saved = _written(attempt, questions, clean, cursor.fetchall())
     return {qid: saved[qid] for qid in clean}
