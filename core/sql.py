@@ -24,7 +24,9 @@ from psycopg.postgres import types
 from psycopg.pq import Format
 
 TIMESTAMPTZ = types["timestamptz"].oid
-ONLY_WHEN_ASKED = 2**31  # runs before psycopg would prepare a statement on its own
+# A statement would have to run this often before psycopg prepared it unasked: in effect,
+# only `prepare=True` prepares.
+ONLY_WHEN_ASKED = 2**31
 
 
 class PreparedCursor(psycopg.Cursor):
