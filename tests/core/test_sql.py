@@ -118,7 +118,7 @@ def test_a_student_takes_a_quiz_through_the_prepared_statements(client, student,
         with CaptureQueriesContext(connection) as captured:  # the log composes the JSON too
             assert client.post(save, {f"{tf.uid}-answer": answer}).status_code == 200
         written = [q["sql"] for q in captured.captured_queries if "quizzes_response" in q["sql"]]
-        assert '"answer": %s' % answer in written[-1]
+        assert f'"answer": {answer}' in written[-1]
     stored = Response.objects.get(attempt=attempt, question=tf)
     assert (stored.data, stored.revision) == ({"answer": tf.spec["answer"]}, 2)
     page = reverse("learning:attempt_take", args=[attempt.pk])
