@@ -61,8 +61,9 @@ FIXED = [
     re.compile(re.escape("You did not answer this question.")),
     re.compile(re.escape("Your teacher scores this answer.")),
     re.compile(r"Not right:|Right:"),
-    re.compile("[✓✗—]"),
 ]
+# The block's marks, taken out after the student's own texts: an explanation may hold a dash.
+MARKS = re.compile("[✓✗—]")
 
 
 def review(level: str, *, key: bool = False) -> policy.Review:
@@ -232,7 +233,7 @@ def residue(text: str, allowed: set[str]) -> str:
         text = pattern.sub(" ", text)
     for form in sorted(allowed, key=len, reverse=True):
         text = text.replace(form, " ")
-    return visible(text)
+    return visible(MARKS.sub(" ", text))
 
 
 def leaks(html: str, qt, spec, raw, level: str = "standard") -> list[str]:
@@ -318,3 +319,18 @@ def test_a_pick_of_ones_own_is_explained_in_simpler_words_and_nothing_else_is():
     assert SIMPLER + SECRET + "why a" in page
     assert "why c" not in page
     assert leaks(withheld, qt, spec, raw, "simpler") == []
+
+
+def test_an_explanation_of_ones_own_right_answer_may_hold_a_dash():
+    """Found by Hypothesis (seed 14): the oracle took the block's dash mark out of the
+    student's own explanation before it recognised the explanation as theirs."""
+    qt = registry.get("true_false")
+    spec = qt.parse_spec({"answer": False, "feedback_false": SECRET + "—"})
+    raw = {"answer": False}
+    html = render_result(qt, spec, raw, review(FeedbackLevel.FULL))
+    assert SECRET + "—" in visible(strip_tags(html))
+    assert leaks(html, qt, spec, raw) == []
+    other = {"answer": True}  # wrong: the explanation of the right answer is the key
+    assert SECRET not in visible(
+        strip_tags(render_result(qt, spec, other, review(FeedbackLevel.FULL)))
+    )
