@@ -17,6 +17,7 @@ from django.views.i18n import set_language
 from core.errors import DomainError
 
 from . import services, throttle
+from .access import home_url
 from .forms import StaffPasswordResetForm
 from .lockout import RESET, wait_page
 
@@ -24,6 +25,10 @@ from .lockout import RESET, wait_page
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self) -> str:
+        """Without a safe `next`, straight to the role's own page (not through "/")."""
+        return home_url(self.request.user)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(reset_by_email=settings.PASSWORD_RESET_BY_EMAIL, **kwargs)

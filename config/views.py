@@ -12,18 +12,15 @@ from django.templatetags.static import static
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
+from accounts.access import ROLE_HOME, home_url
 from lessons.selectors import lessons_for_author
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """Each role starts on its own page; content authors on their lessons and what to do next."""
-    if request.user.is_student:
-        return redirect("learning:dashboard")
-    if request.user.is_teacher:
-        return redirect("classroom:classroom_list")
-    if request.user.is_school_admin:
-        return redirect("school:account_list")
+    if request.user.role in ROLE_HOME:
+        return redirect(home_url(request.user))
     return render(request, "home.html", {"lessons": lessons_for_author()})
 
 
