@@ -7,7 +7,8 @@ input, another language or a changed template after a deploy is another key. Ent
 only to free memory. Each process keeps the entries it read last (`core.local_cache`); one
 round trip reads the rest of a page's entries. Users: the answer controls and the
 result page's feedback (`quizzes.controls`), a lesson's reference list
-(`lessons.selectors.lesson_references_html`)."""
+(`lessons.selectors.lesson_references_html`), and the empty forms of the pages every student
+opens at the bell (the login page, the dashboard's class code: `form_fragment`)."""
 
 import hashlib
 import json
@@ -87,3 +88,48 @@ def fragments_render(fragments: list[Fragment]) -> list[SafeString]:
         for key, html in missing.items():
             _LOCAL.set(key, html)
     return shown
+
+
+def _field_shape(name: str, field) -> list:
+    widget = field.widget
+    return [
+        name,
+        str(field.label),
+        str(field.help_text),
+        field.required,
+        field.disabled,
+        f"{type(widget).__module__}.{type(widget).__qualname__}",
+        widget.attrs,
+        field.initial,
+        [[str(value), str(label)] for value, label in getattr(field, "choices", ())],
+    ]
+
+
+def form_fragment(form) -> Fragment | None:
+    """An unbound form's fields as crispy-forms draws them (`templates/core/_form_fields.html`),
+    keyed by everything its HTML shows: each field's label, help, widget and attributes, and
+    the versions of crispy-forms and its Bootstrap pack, whose templates are not ours. None for
+    a bound form (its values and errors are the student's) or one with an initial value
+    computed at each request: those are drawn afresh."""
+    fields = form.fields.items()
+    if form.is_bound or any(callable(field.initial) for _name, field in fields):
+        return None
+    return Fragment(
+        "core/_form_fields.html",
+        {"form": form},
+        [
+            f"{type(form).__module__}.{type(form).__qualname__}",
+            form.prefix,
+            form.auto_id,
+            form.initial,
+            [_field_shape(name, field) for name, field in fields],
+            _crispy_versions(),
+        ],
+    )
+
+
+@memoize
+def _crispy_versions() -> list[str]:
+    from importlib.metadata import version
+
+    return [version("django-crispy-forms"), version("crispy-bootstrap5")]

@@ -6,7 +6,8 @@ running it. Through `prepared_cursor()`, a statement's parameters are bound on t
 and the statement is prepared the first time a connection runs it. Later runs skip parsing
 and planning: the autosave's read falls from 0.58 to 0.16 ms (docs/performance.md).
 
-Use it only for statements of a fixed shape that run on every request of a hot page. Each
+Use it only for statements that run on every request of a hot page, in a fixed shape or one
+shape per number of rows (a submit's answers and scores: one per quiz length). Each
 statement prepared stays in the connection until it closes (psycopg keeps at most 100, the
 least used dropped first), so it pays only where connections outlive a request
 (`CONN_MAX_AGE`, 60 in production); with `CONN_MAX_AGE=0` nothing is prepared. Django leaves
@@ -48,6 +49,7 @@ class _Shown:
 
     @property
     def query(self) -> bytes:
+        # The default alias: the project has one database (a second would need the cursor's).
         return connection.ops.compose_sql(self.sql, self.params).encode()
 
 

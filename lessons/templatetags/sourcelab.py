@@ -1,5 +1,6 @@
 import itertools
 
+from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
 from django import template
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf
@@ -8,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from core.dates import when_in_words
+from core.fragments import form_fragment, fragments_render
 from core.local_cache import LocalCache
 from lessons.markdown import (
     PLACEHOLDER_START,
@@ -123,3 +125,13 @@ def memo(parser, token):
     nodelist = parser.parse(("endmemo",))
     parser.delete_first_token()
     return MemoNode(nodelist, vary)
+
+
+@register.filter
+def form_fields(form):
+    """`form|crispy`, an empty form's HTML from the cache: crispy-forms takes milliseconds to
+    draw a field, on the login page and the dashboard every student opens at once."""
+    fragment = form_fragment(form)
+    if fragment is None:
+        return as_crispy_form(form)
+    return fragments_render([fragment])[0]
