@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache as memoize
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -108,11 +109,13 @@ def _field_shape(name: str, field) -> list:
 def form_fragment(form) -> Fragment | None:
     """An unbound form's fields as crispy-forms draws them (`templates/core/_form_fields.html`),
     keyed by everything its HTML shows: each field's label, help, widget and attributes, and
-    the versions of crispy-forms and its Bootstrap pack, whose templates are not ours. None for
-    a bound form (its values and errors are the student's) or one with an initial value
-    computed at each request: those are drawn afresh."""
+    crispy-forms' template pack and versions, whose templates are not ours. None for a bound
+    form (its values and errors are the student's) or one with an initial value computed at
+    each request: those are drawn afresh. For small forms of fixed fields: a field's choices
+    are read to make the key (a query each time, for choices from the database)."""
     fields = form.fields.items()
-    if form.is_bound or any(callable(field.initial) for _name, field in fields):
+    initials = [field.initial for _name, field in fields] + list(form.initial.values())
+    if form.is_bound or any(callable(value) for value in initials):
         return None
     return Fragment(
         "core/_form_fields.html",
@@ -129,7 +132,6 @@ def form_fragment(form) -> Fragment | None:
 
 
 @memoize
-def _crispy_versions() -> list[str]:
-    from importlib.metadata import version
-
-    return [version("django-crispy-forms"), version("crispy-bootstrap5")]
+def _crispy_versions() -> tuple[str, ...]:
+    pack = getattr(settings, "CRISPY_TEMPLATE_PACK", "")
+    return (pack, version("django-crispy-forms"), version("crispy-bootstrap5"))
