@@ -23,6 +23,9 @@ from quizzes import policy
 from quizzes.models import Attempt
 
 DASHBOARD_UNREAD = ("summary", "objectives", "standards", "teacher_guide", "timeline", "skills")
+# Of each step, the page shows its kind, place and minutes: never its text (a lesson's steps
+# hold tens of kilobytes of it, and their figures JSON to decode).
+STEP_UNREAD = ("body", "body_simpler", "figures")
 
 
 class Status(models.TextChoices):
@@ -92,7 +95,8 @@ def assignments_for_dashboard(*, student: User, now: datetime | None = None) -> 
         attempts[attempt.assignment_id].append(attempt)
     steps: dict[int, dict[str, Step]] = defaultdict(dict)
     # Unordered: the steps are sorted by position below, and the default order joins lessons.
-    for step in Step.objects.filter(lesson_id__in={a.lesson_id for a in assignments}).order_by():
+    lesson_ids = {a.lesson_id for a in assignments}
+    for step in Step.objects.filter(lesson_id__in=lesson_ids).defer(*STEP_UNREAD).order_by():
         steps[step.lesson_id][step.kind] = step
     return [
         _dashboard_row(a, extensions.get(a.pk), attempts[a.pk], steps[a.lesson_id], now)

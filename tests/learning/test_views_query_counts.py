@@ -122,13 +122,15 @@ def test_the_dashboard_costs_the_same_for_one_assignment_and_many(
 
 def test_the_dashboard_reads_no_lesson_guide(client, teacher, student, example_lesson):
     """The page shows each lesson's title and parts; its guide, timeline and summary are
-    the row's heaviest columns and are not read."""
+    the row's heaviest columns and are not read, nor the text of its steps."""
     client.force_login(student)
     make_assignments(teacher, student, example_lesson, 2)
     with CaptureQueriesContext(connection) as captured:
         html = client.get(reverse("learning:dashboard")).content.decode()
     read = " ".join(q["sql"] for q in captured.captured_queries)
     assert '"teacher_guide"' not in read and '"lessons_lesson"."timeline"' not in read
+    assert '"lessons_step"."body"' not in read and '"lessons_step"."figures"' not in read
+    assert '"lessons_step"."minutes"' in read  # what the parts' times are made of
     assert example_lesson.title in html
 
 
