@@ -26,8 +26,6 @@ import os
 import random
 import re
 import time
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from http.cookiejar import DefaultCookiePolicy
 from itertools import count
 from pathlib import Path
@@ -38,12 +36,12 @@ from locust import FastHttpUser, events, task
 from locust.contrib.fasthttp import FastHttpSession
 from locust.exception import StopUser
 
+from loadtest.page import answer_for, scan
+
 FORM = "application/x-www-form-urlencoded"
 ATTEMPT_URL = re.compile(r"/quizzes/attempts/(\d+)/$")
-CONTROL_NAME = re.compile(r"^q(\d+)-")
 SECURE_PROTOCOLS = ("https", "wss", "http")
 FORGED_ADDRESS = "198.51.100.7"  # documentation range (RFC 5737), never a real client
-WORDS = ("memorial", "testimony", "propaganda", "report", "witness", "archive", "commemoration")
 
 
 def _env_float(name: str, default: float) -> float:
@@ -99,96 +97,6 @@ def _on_request(name, response_time, response, exception, start_time=None, **_kw
 @events.quitting.add_listener
 def _on_quitting(environment, **_kwargs):
     RECORDER.close()
-
-
-# --- reading the quiz page -------------------------------------------------------------------
-
-
-@dataclass
-class Control:
-    name: str
-    kind: str  # radio, checkbox, text, textarea, select
-    values: list[str] = field(default_factory=list)
-
-
-class PageScan(HTMLParser):
-    """The CSRF token, the item ids in page order, and each item's controls by name."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.csrf = ""
-        self.items: list[int] = []
-        self.controls: dict[int, dict[str, Control]] = {}
-        self._select: Control | None = None
-
-    def _control(self, name: str, kind: str) -> Control | None:
-        match = CONTROL_NAME.match(name)
-        if match is None:
-            return None
-        by_name = self.controls.setdefault(int(match.group(1)), {})
-        return by_name.setdefault(name, Control(name, kind))
-
-    def handle_starttag(self, tag, attrs):
-        attr = dict(attrs)
-        name = attr.get("name") or ""
-        if tag == "input":
-            kind = (attr.get("type") or "text").lower()
-            if name == "csrfmiddlewaretoken":
-                self.csrf = attr.get("value") or ""
-            elif name == "items" and kind == "hidden":
-                self.items.append(int(attr["value"]))
-            elif name and kind in ("radio", "checkbox", "text"):
-                control = self._control(name, kind)
-                if control is not None and kind != "text":
-                    control.values.append(attr.get("value") or "")
-        elif tag == "textarea" and name:
-            self._control(name, "textarea")
-        elif tag == "select" and name:
-            self._select = self._control(name, "select")
-        elif tag == "option" and self._select is not None and attr.get("value"):
-            self._select.values.append(attr["value"])
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
-
-
-def scan(html: str) -> PageScan:
-    page = PageScan()
-    page.feed(html)
-    page.close()
-    return page
-
-
-def answer_for(controls: dict[str, Control], rng: random.Random) -> dict[str, str | list[str]]:
-    """A valid answer to one item, as the form fields a browser would post.
-
-    Radio groups get one value, checkboxes one (two for "-choices" of multiple choice, which
-    has no maximum), text a word or a number; a set of selects offering exactly the positions
-    1..n is an order question and gets a permutation, other selects (match) any option."""
-    data: dict[str, str | list[str]] = {}
-    selects = [c for c in controls.values() if c.kind == "select" and c.values]
-    positions = [str(n) for n in range(1, len(selects) + 1)]
-    if selects and all(sorted(c.values) == sorted(positions) for c in selects):
-        for control, position in zip(selects, rng.sample(positions, len(positions)), strict=True):
-            data[control.name] = position
-    for control in controls.values():
-        if control.name in data:
-            continue
-        if control.kind in ("radio", "select") and control.values:
-            data[control.name] = rng.choice(control.values)
-        elif control.kind == "checkbox" and control.values:
-            most = 2 if control.name.endswith("-choices") else 1
-            data[control.name] = rng.sample(
-                control.values, rng.randint(1, min(most, len(control.values)))
-            )
-        elif control.kind == "text":
-            data[control.name] = (
-                str(rng.randint(1, 3000)) if control.name.endswith("-value") else rng.choice(WORDS)
-            )
-        elif control.kind == "textarea":
-            data[control.name] = " ".join(rng.choices(WORDS, k=12))
-    return data
 
 
 def _error_of(response) -> str:
