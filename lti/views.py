@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lti_tool.models import Key
 
 from accounts.access import teacher_required
+from accounts.backends import BACKEND
 
 from . import selectors
 from .services import links, roster
@@ -47,7 +48,7 @@ def oidc_login(request):
 @require_POST
 def launch(request):
     result = launch_accept(request=request)
-    login(request, result.user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, result.user, backend=BACKEND)
     request.session[SESSION_LAUNCH] = result.launch_id
     return redirect(result.url)
 

@@ -157,7 +157,7 @@ PASSWORD_HASHERS = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.SchoolModelBackend",  # Django's, the user read cheaply per request
 ]
 
 # Logging in from a school, where every pupil shares one public address (docs/security.md,

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from accounts.backends import BACKEND
 from accounts.forms import JoinCodeForm, StudentSignupForm
 from classroom.models import JoinRequest
 from classroom.services import membership_join, student_signup
@@ -42,7 +43,7 @@ def join(request: HttpRequest) -> HttpResponse:
             else:
                 new_user, joined = _signup(data)
                 join_throttle.signup_counted(request)
-                login(request, new_user, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, new_user, backend=BACKEND)
         name = {"name": joined.classroom.name}
         if isinstance(joined, JoinRequest):
             messages.info(
