@@ -9,6 +9,7 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
+from loadtest.machine import speed_line
 from loadtest.verify import verification_lines
 
 LOGIN_NAMES = ("login page", "login")
@@ -166,6 +167,9 @@ def report(summary: dict) -> None:
             f"CPU seconds over {cpu['wall_seconds']} s of load ({os.cpu_count()} cores, machine "
             f"{cpu['machine_busy_percent']}% busy): {parts}"
         )
+    speed = summary.get("machine_speed") or {}
+    if line := speed_line(speed.get("before"), speed.get("after")):
+        lines.append(line)
     if "profile" in summary:
         lines += ["", "profile (share of CPU samples of the gunicorn processes; shares overlap):"]
         lines += [f"  {share:5.1f}%  {label}" for label, share in summary["profile"].items()]

@@ -45,6 +45,7 @@ from pathlib import Path
 
 from loadtest.bell import ring
 from loadtest.cpu import CpuMeter
+from loadtest.machine import machine_speed
 from loadtest.procs import (
     HOST,
     PY,
@@ -239,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     app_ports: list[int] = []
     bell_rows: list = []
     bell_rounds: list = []
+    speed: dict = {}
     try:
         ensure_postgres(args.database_url)
         ensure_redis(args, procs, out)
@@ -302,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
             f"between saves ({args.pace} pace unless overridden), at most {time_limit} s"
         )
         swarm = locust_argv(base=base, users=args.students, rate=rate, seconds=time_limit, out=out)
+        speed["before"] = machine_speed()  # the app idle, warmed up
         locust = procs.start("locust", swarm, env=locust_env, log_path=out / "locust.log")
         database = args.database_url.rsplit("/", 1)[-1]
         groups = {name: process.pid for name, process in servers.items()}
@@ -326,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
     timing = read_timings(record_dir)
     stats = latency_table(timing)
     verification = verify(env, out / "setup.json", records)
+    if speed:  # after the checks: seconds after the load, not in the midst of its wind-down
+        speed["after"] = machine_speed()
     users = [r for r in records if r["kind"] == "user"]
     done = sum(1 for r in users if r["outcome"] == "done")
     failed_requests = sum(1 for t in timing + bell_rows if not t[4])
@@ -353,6 +358,7 @@ def main(argv: list[str] | None = None) -> int:
         "served_by": served,
         "attempts_on_every_server": spread,
         "cpu_seconds": cpu,
+        "machine_speed": speed,
         "verification": verification,
     }
     if args.profile and (out / "profile.txt").exists():

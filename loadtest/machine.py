@@ -1,0 +1,60 @@
+"""How fast this machine is at the moment of a run: fixed work timed before the load starts
+and after it ends, on an idle machine both times.
+
+These machines are shared, and their speed moves within minutes: the same code and the same
+run read 53 and 75 gunicorn CPU-seconds an hour apart (docs/performance.md, 2026-12-06). Two
+runs' latencies compare only when the machine was as fast for both; these figures say whether
+it was, and whether it changed during the run. The work is what the server's CPU mostly does:
+the app's own password check (Argon2id with its parameters) and a loop of plain Python."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from argon2.low_level import Type, hash_secret_raw
+
+# The parameters of accounts.hashers.SchoolArgon2PasswordHasher (decision 0007); a test
+# keeps the two equal.
+ARGON2 = {"time_cost": 2, "memory_cost": 19_456, "parallelism": 1}
+ROUNDS = 7
+
+
+def _argon2() -> None:
+    hash_secret_raw(b"load-test-pupil", b"sixteen-byte-slt", hash_len=32, type=Type.ID, **ARGON2)
+
+
+def _python() -> None:
+    # Dictionaries, strings and calls: what a request's Python does, without I/O.
+    table: dict[str, int] = {}
+    for n in range(60_000):
+        key = f"k{n % 512}"
+        table[key] = table.get(key, 0) + len(key)
+    sorted(table.items())
+
+
+def _cpu_ms(work) -> float:
+    """The median CPU milliseconds of `ROUNDS` runs of `work`, after one untimed."""
+    work()
+    times = []
+    for _ in range(ROUNDS):
+        start = time.process_time()
+        work()
+        times.append((time.process_time() - start) * 1000)
+    return round(statistics.median(times), 2)
+
+
+def machine_speed() -> dict[str, float]:
+    """CPU milliseconds, now, of one Argon2id check and of the Python loop."""
+    return {"argon2id_ms": _cpu_ms(_argon2), "python_ms": _cpu_ms(_python)}
+
+
+def speed_line(before: dict | None, after: dict | None) -> str | None:
+    """The report's line: each figure before and after the load, and how far it moved."""
+    if not before or not after:
+        return None
+    parts = []
+    for key, label in (("argon2id_ms", "Argon2id check"), ("python_ms", "Python loop")):
+        change = 100 * (after[key] - before[key]) / before[key] if before[key] else 0.0
+        parts.append(f"{label} {before[key]} ms before, {after[key]} ms after ({change:+.0f}%)")
+    return "machine speed (CPU ms, lower is faster): " + "; ".join(parts)
