@@ -1,11 +1,12 @@
 """How fast this machine is at the moment of a run: fixed work timed before the load starts
 and after it ends, on an idle machine both times.
 
-These machines are shared, and their speed moves within minutes: the same code and the same
-run read 53 and 75 gunicorn CPU-seconds an hour apart (docs/performance.md, 2026-12-06). Two
-runs' latencies compare only when the machine was as fast for both; these figures say whether
-it was, and whether it changed during the run. The work is what the server's CPU mostly does:
-the app's own password check (Argon2id with its parameters) and a loop of plain Python."""
+These machines are shared, and their speed moves within minutes: the same server code read
+53.5 and 78.0 gunicorn CPU-seconds for the same run 45 minutes apart (docs/performance.md,
+2026-12-06). Two runs' latencies compare only when the machine was as fast for both; these
+figures say whether it was, and whether it changed during the run. The work is what the
+server's CPU mostly does: the app's own password check (Argon2id with its parameters) and a
+loop of plain Python."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """What a load-test student reads off a page, and the answers it builds from the quiz page.
 
 The pages are parsed with lxml (libxml2's HTML parser), not `html.parser`: the load generator
-shares the machine with the server it measures, and reading the 20-item quiz page with the
-pure-Python parser cost about a third of locust's CPU. Nothing here imports locust or gevent,
+shares the machine with the server it measures, and reading the pages with the pure-Python
+parser took about a third of locust's CPU. Nothing here imports locust or gevent,
 so the tests can read the app's own pages with it."""
 
 from __future__ import annotations
