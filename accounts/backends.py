@@ -21,7 +21,6 @@ from .models import User
 BACKEND = "accounts.backends.SchoolModelBackend"
 
 
-_BIGINT = 2**63
 # Every column, as the ORM reads them: the session's check reads the password hash.
 _USER = "SELECT {columns} FROM {table} u WHERE u.id = %s"
 
@@ -35,7 +34,7 @@ def _user_sql(vendor: str) -> str:
 
 def user_get_by_pk(pk: int) -> User | None:
     """The user with this primary key, every field loaded, or None."""
-    if not 0 < pk < _BIGINT:
+    if not rows.is_row_id(pk):
         return None  # not an id the table can hold (SQLite would raise on binding it)
     with prepared_cursor() as cursor:
         cursor.execute(_user_sql(connection.vendor), [pk])

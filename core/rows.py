@@ -15,6 +15,16 @@ from django.db.models import DEFERRED, Field, Model
 from core.local_cache import LocalCache
 from core.sql import prepared_cursor
 
+# Ids are bigint columns: a value outside (0, 2**63) is no row's id, and binding it would fail
+# on SQLite ("Python int too large") rather than find nothing.
+_BIGINT = 2**63
+
+
+def is_row_id(value: int) -> bool:
+    """Whether `value` could be the id of a row: a hand-written read refuses any other value
+    before binding it, as the ORM's own lookups find nothing for it."""
+    return 0 < value < _BIGINT
+
 
 @cache
 def fields_of(model: type[Model], *, skip: tuple[str, ...] = ()) -> tuple[Field, ...]:

@@ -15,9 +15,13 @@ import time
 
 from argon2.low_level import Type, hash_secret_raw
 
-# The parameters of accounts.hashers.SchoolArgon2PasswordHasher (decision 0007); a test
-# keeps the two equal.
-ARGON2 = {"time_cost": 2, "memory_cost": 19_456, "parallelism": 1}
+from accounts.hashers import SchoolArgon2PasswordHasher
+
+# The app's own parameters (decision 0007).
+ARGON2 = {
+    name: getattr(SchoolArgon2PasswordHasher, name)
+    for name in ("time_cost", "memory_cost", "parallelism")
+}
 ROUNDS = 7
 
 

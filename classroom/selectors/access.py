@@ -114,7 +114,6 @@ LEFT JOIN {question} q ON q.id = %s
 LEFT JOIN {step} st ON st.id = q.step_id
 WHERE a.id = %s AND a.student_id = %s
 """
-_BIGINT = 2**63
 
 
 @cache
@@ -142,7 +141,7 @@ def _writable_query(vendor: str) -> tuple[tuple, tuple, tuple, str]:
 def _writable(
     *, student: User, pk: int, question_id: int | None
 ) -> tuple[Attempt, quiz_selectors.Item | None]:
-    if not (0 < pk < _BIGINT and (question_id is None or 0 < question_id < _BIGINT)):
+    if not (rows.is_row_id(pk) and (question_id is None or rows.is_row_id(question_id))):
         raise Http404("No such attempt.")  # not an id any table holds
     a, q, st, sql = _writable_query(connection.vendor)
     with prepared_cursor() as cursor:

@@ -77,7 +77,6 @@ LEFT JOIN {assignments} asg ON asg.id = a.assignment_id
 LEFT JOIN {classrooms} c ON c.id = asg.classroom_id
 WHERE a.id = %s AND a.student_id = %s
 """
-_BIGINT = 2**63
 
 
 @cache
@@ -105,7 +104,7 @@ def attempt_get_for_taking(*, student: User, pk: int) -> Attempt:
     """The quiz page's attempt, as `quizzes.selectors.attempt_get_for_student(reading_level=
     True)` gives it (with its lesson and quiz, assignment and class, and `work_level`), in
     one SQL query (`_TAKE`); 404 if it is not the student's."""
-    if not 0 < pk < _BIGINT:
+    if not rows.is_row_id(pk):
         raise Http404("No such attempt.")  # not an id the table can hold
     parts, sql = _take_query(connection.vendor)
     with prepared_cursor() as cursor:

@@ -40,7 +40,6 @@ WHERE asg.id = %s AND c.archived_at IS NULL
   AND EXISTS (SELECT 1 FROM {memberships} m WHERE m.classroom_id = c.id AND m.student_id = %s)
 ORDER BY a.number, a.id
 """
-_BIGINT = 2**63
 
 
 def assignment_attempts_get(
@@ -50,7 +49,7 @@ def assignment_attempts_get(
     the lesson-work record and the quiz attempts as `lesson_attempts_get` gives them), in one
     query; 404 if the assignment is not in one of the student's classes, or the class is
     archived. Makes the class's time zone the current one, as the ORM read does."""
-    if not 0 < pk < _BIGINT:
+    if not rows.is_row_id(pk):
         raise Http404("No such assignment.")  # not an id the table can hold
     parts = _parts()
     with prepared_cursor() as cursor:
