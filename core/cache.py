@@ -7,6 +7,9 @@ and most pages read the controls cache, so that cost was paid several times per 
 `redis.Redis` is thread-safe (each command takes a connection from the pool and returns it), so
 one per pool is enough; the pools themselves are Django's, unchanged."""
 
+# Imported with the backend, not on its first use (Django's client imports it then): a worker
+# loads its caches as it starts (config/warmup.py), before its first request.
+import redis  # noqa: F401
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient as DjangoRedisCacheClient
 

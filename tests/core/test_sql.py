@@ -84,6 +84,26 @@ def test_a_connection_closed_after_each_request_prepares_nothing(attempt, monkey
     assert READ.replace("%s", "$1") not in _prepared_statements()
 
 
+@on_postgresql
+@pytest.mark.usefixtures("kept_connection")
+def test_a_prepared_statement_makes_one_cursor_and_closes_it(attempt, monkeypatch):
+    """Not Django's client-side cursor as well, only to drop it: on every request, the user's
+    read goes this way."""
+    import psycopg
+
+    made = []
+    for cls in (psycopg.Cursor, psycopg.ClientCursor):
+        init = cls.__init__
+        monkeypatch.setattr(
+            cls,
+            "__init__",
+            lambda self, *a, _init=init, **k: made.append(self) or _init(self, *a, **k),
+        )
+    assert _read(prepared_cursor, attempt.pk)[0][0] == attempt.pk
+    assert [type(cursor).__name__ for cursor in made] == ["PreparedCursor"]
+    assert made[0].closed
+
+
 @pytest.mark.usefixtures("kept_connection")
 def test_a_prepared_statement_counts_as_a_query(attempt):
     with CaptureQueriesContext(connection) as captured:
