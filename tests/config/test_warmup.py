@@ -3,11 +3,13 @@ requests (the URL patterns and their reverse lookup, the caches, the session and
 classes, the context processors, every template of the project), so the first students after
 a deploy do not wait for it."""
 
+import gc
 import logging
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 from django.template import engines
 from django.test import override_settings
@@ -16,6 +18,13 @@ from django.urls import get_resolver
 from config import warmup
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _unfrozen():
+    """`warm()` sets what exists aside from the collector; the test process gets it back."""
+    yield
+    gc.unfreeze()
 
 
 def test_every_template_of_the_project_compiles_at_start(caplog):
@@ -27,6 +36,16 @@ def test_every_template_of_the_project_compiles_at_start(caplog):
     assert {"base.html", "learning/attempt_take.html", "learning/attempt_result.html"} <= set(names)
     # The project's own, not the installed packages' (Django's admin, crispy-forms).
     assert not [n for n in names if n.startswith(("admin/", "bootstrap5/"))]
+
+
+def test_what_the_start_loaded_is_set_aside_from_the_garbage_collector():
+    """A full collection no longer walks the templates and URL patterns of the process."""
+    gc.unfreeze()
+    warmup.warm()
+    frozen = gc.get_freeze_count()
+    assert frozen > 10_000
+    gc.collect()
+    assert gc.get_freeze_count() == frozen  # collections leave it where it is
 
 
 def test_the_url_patterns_and_their_reverse_lookup_are_loaded_for_every_language():
