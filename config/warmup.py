@@ -41,8 +41,9 @@ def warm() -> float:
     for engine in engines.all():
         getattr(engine, "engine", engine).template_context_processors  # noqa: B018 - imports them
     _compile_templates()
-    # All of that lives as long as the process. Frozen, the collector no longer walks it: a
-    # full collection in a worker took 110 ms with it, 10 ms without (docs/performance.md).
+    # All of that lives as long as the process. Frozen, the collector no longer walks it: in a
+    # warmed-up process a full collection took 109 ms with it, 10 ms without
+    # (docs/performance.md).
     gc.collect()
     gc.freeze()
     took = time.process_time() - started
