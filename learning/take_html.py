@@ -1,7 +1,7 @@
 """The quiz page's markup repeated per item, drawn in Python: the item's card and its entry in
 the list of unanswered questions before "Submit". Drawn by the template engine, these two
 loops were a third of the page's time at 50 items (a dozen variables per item, each looked up,
-localised and escaped); `_html` escapes every value that is not already safe HTML, as the
+localised and escaped); `html_fill` escapes every value that is not already safe HTML, as the
 template and `format_html` do, without their lazy-string wrappers (a tenth of the page's
 time). The rest of the page stays in templates/learning/attempt_take.html."""
 
@@ -36,7 +36,7 @@ ANSWERED = mark_safe("data-answered")
 HIDDEN = mark_safe("hidden")
 
 
-def _html(template: str, **values) -> str:
+def html_fill(template: str, **values) -> str:
     """`format_html` without its wrappers: a value that is safe HTML as it is (`__html__`),
     any other escaped as text."""
     return template.format(
@@ -49,9 +49,9 @@ def _html(template: str, **values) -> str:
 
 def items_html(items) -> SafeString:
     """The cards of the quiz form, one per item (`learning.selectors.attempt.TakeItem`)."""
-    return mark_safe(  # noqa: S308 - each part escaped by _html
+    return mark_safe(  # noqa: S308 - each part escaped by html_fill
         "\n".join(
-            _html(
+            html_fill(
                 ITEM,
                 number=item.number,
                 save_url=item.save_url,
@@ -59,7 +59,7 @@ def items_html(items) -> SafeString:
                 heading=item.heading,
                 points_label=item.points_label,
                 prompt_html=item.prompt_html,
-                error=mark_safe(_html(ERROR, uid=item.uid, error=item.error))  # noqa: S308
+                error=mark_safe(html_fill(ERROR, uid=item.uid, error=item.error))  # noqa: S308
                 if item.error
                 else "",
                 question_id=item.question.pk,
@@ -74,9 +74,9 @@ def items_html(items) -> SafeString:
 def unanswered_html(items) -> SafeString:
     """The links to every item, those with an answer hidden (static/js/quiz-progress.js shows
     and hides them as answers are saved)."""
-    return mark_safe(  # noqa: S308 - each part escaped by _html
+    return mark_safe(  # noqa: S308 - each part escaped by html_fill
         "\n".join(
-            _html(
+            html_fill(
                 UNANSWERED,
                 number=item.number,
                 hidden=HIDDEN if item.response is not None else "",

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 
 from core.fragments import TIMEOUT, fragments_render
 from core.local_cache import LocalCache
+from learning import result_html
 from learning.translations import ReaderTranslation, rows_translated
 from lessons.models import Lesson, StepKind
 from lessons.selectors import lesson_references_html, lesson_stamp
@@ -62,9 +63,10 @@ class ResultPage:
     attempt: Attempt
     review: policy.Review
     rows: list[ResultRow]
+    rows_html: str = ""  # the rows' cards (learning.result_html)
     references_html: str = ""  # the list citations link to
     percent: int | None = None
-    tally: list[tuple[Verdict, int]] = field(default_factory=list)
+    tally: list[tuple[Verdict, int, str]] = field(default_factory=list)  # and the verdict's icon
     pending: Pending = Pending()
     regrades: list = field(default_factory=list)  # (item number, score): regraded after a key fix
 
@@ -112,9 +114,14 @@ def result_page_build(
     if translation is not None:
         rows = rows_translated(rows, translation)
     page = ResultPage(attempt=attempt, review=review, rows=_rows(rows))
+    page.rows_html = result_html.rows_html(page.rows)
     if review.feedback:
         verdicts = Counter(row.feedback.verdict for row in page.rows if row.feedback)
-        page.tally = [(verdict, verdicts[verdict]) for verdict in Verdict if verdicts[verdict]]
+        page.tally = [
+            (verdict, verdicts[verdict], result_html.verdict_icon(verdict))
+            for verdict in Verdict
+            if verdicts[verdict]
+        ]
     if review.score:
         page.percent = policy.percent(attempt.points_earned, attempt.points_possible)
     return page
