@@ -9,6 +9,7 @@ TARGETS = {  # at most this many times the floor
 }
 LABELS = {
     "floor": "floor: bare view, login_required",
+    "write_floor": "write floor: POST, one row written",
     "quiz_10": "quiz page, 10 items",
     "quiz_50": "quiz page, 50 items",
     "step": "lesson step page",

@@ -122,7 +122,8 @@ class Setup:
 
 
 def figures(setup: Setup) -> list[Figure]:
-    """The floor and the five figures of issue 15, each with its own signed-in client."""
+    """The floor, the write floor (a reference, with no target) and the five figures of issue
+    15, each with its own signed-in client."""
     floor_client = _signed_in(setup.students["quiz10"])
     quiz10 = setup.attempt(setup.students["quiz10"], 10)
     quiz50 = setup.attempt(setup.students["quiz50"], 50)
@@ -161,6 +162,10 @@ def figures(setup: Setup) -> list[Figure]:
 
     return [
         Figure("floor", lambda: floor_client.get("/bench/floor/")),
+        Figure(
+            "write_floor",
+            lambda: _form_post(floor_client, "/bench/write-floor/", {"saved": "yes"}),
+        ),
         Figure("quiz_10", lambda: client10.get(reverse("learning:attempt_take", args=[quiz10.pk]))),
         Figure("quiz_50", lambda: client50.get(reverse("learning:attempt_take", args=[quiz50.pk]))),
         Figure("step", lambda: client10.get(step_url)),

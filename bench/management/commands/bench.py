@@ -38,9 +38,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--profile",
             metavar="FIGURE",
-            help="Instead of the table, profile --rounds requests of one figure (floor, quiz_10, "
-            "quiz_50, step, autosave, submit_and_grade_10) with cProfile and print where the "
-            "time goes.",
+            help="Instead of the table, profile --rounds requests of one figure (floor, "
+            "write_floor, quiz_10, quiz_50, step, autosave, submit_and_grade_10) with cProfile "
+            "and print where the time goes.",
         )
         parser.add_argument("--repeat", type=int, default=10, help="With --grid.")
         parser.add_argument("--students", type=int, default=1000, help="With --grid.")
