@@ -172,6 +172,26 @@ def test_submitting_grades_every_item_once_and_closes_the_attempt(attempt):
     assert Score.objects.filter(attempt=attempt).count() == len(attempt.item_order)
 
 
+def test_what_a_submit_closes_is_stored_as_the_attempt_reads_after_it(attempt):
+    first = next(q for q in quiz_questions(attempt) if registry.get(q.type).auto_graded)
+    services.response_save(attempt=attempt, question_id=first.pk, data=correct(first))
+    submitted = services.attempt_submit(attempt=attempt)
+    stored = Attempt.objects.get(pk=attempt.pk)  # read anew: what the UPDATE wrote
+    for name in ("status", "submitted_at", "auto_submitted", "points_earned", "points_possible"):
+        assert getattr(stored, name) == getattr(submitted, name), name
+    assert stored.status == Attempt.Status.SUBMITTED and stored.submitted_at is not None
+    assert stored.points_earned == first.points and stored.auto_submitted is False
+    assert stored.needs_scoring is any(
+        not registry.get(q.type).auto_graded for q in quiz_questions(attempt)
+    )
+
+
+def test_submitting_an_attempt_deleted_meanwhile_finds_no_attempt(attempt):
+    Attempt.objects.filter(pk=attempt.pk).delete()
+    with pytest.raises(Attempt.DoesNotExist):
+        services.attempt_submit(attempt=attempt)
+
+
 def test_submitting_twice_grades_once(attempt):
     services.attempt_submit(attempt=attempt)
     services.attempt_submit(attempt=attempt)
