@@ -215,15 +215,29 @@ def oracle(qt, spec, raw: dict[str, Any], level: str = "standard") -> tuple[set[
         for line in (*result.feedback, QUESTION_NOTES["correct"]):
             allowed |= forms_of(line) | forms_of(SIMPLER + line)
     key: set[str] = set()
-    for token in response_tokens(qt.dump_response(qt.correct_response(spec))) - theirs:
+    correct = qt.dump_response(qt.correct_response(spec))
+    chosen = chosen_ids(correct)
+    for token in response_tokens(correct) - theirs:
         for label in labels.find(token):
             key |= forms_of(label.text) | ({label.sentence} if label.sentence else set())
-        if token in values:
+        if token in values and token in chosen:  # a value the key chooses, not a part's name
             key |= forms_of(values[token])
     for part in result.parts:
         if part.expected is not None:
             key |= forms_of(qt.expected_text(public, part.expected))
     return allowed, key
+
+
+def chosen_ids(response: Any) -> set[str]:
+    """The ids a response chooses (its leaves), not the parts it names (its keys): an item
+    and a category may share an id, and only the chosen category's label is the key."""
+    if isinstance(response, str):
+        return {response}
+    if isinstance(response, dict):
+        response = list(response.values())
+    if isinstance(response, list):
+        return set().union(*(chosen_ids(child) for child in response))
+    return set()
 
 
 def residue(text: str, allowed: set[str]) -> str:
@@ -279,6 +293,32 @@ def test_a_blank_answer_without_the_key_names_no_part_at_all(key, data, reading)
     parsed = FeedbackText()
     parsed.feed(render_result(qt, spec, raw, review(FeedbackLevel.FULL), reading))
     assert residue("".join(parsed.feedback), set()) == ""
+
+
+def test_an_item_sharing_its_id_with_a_category_does_not_make_that_category_the_key():
+    """Found by Hypothesis: item "a00" belongs in category "a" ("0"); the category that is
+    also called "a00" ("n") is no part of the key, and the page may show it as an option."""
+    qt = registry.get("classify")
+    spec = qt.parse_spec(
+        {
+            "categories": [
+                {"id": "a", "label": "0"},
+                {"id": "a0", "label": "0"},
+                {"id": "a00", "label": "n"},
+            ],
+            "items": [
+                {"id": "a", "text": "0", "category": "a"},
+                {"id": "a0", "text": "0", "category": "a"},
+                {"id": "a_", "text": "Aaaa baaa.", "category": "a"},
+                {"id": "a00", "text": "0", "category": "a"},
+            ],
+        }
+    )
+    raw = {"answers": {"a": "a", "a_": "a"}}
+    _allowed, key = oracle(qt, spec, raw)
+    assert "n" not in key and "0" in key  # the unanswered items' labels are the key
+    html = render_result(qt, spec, raw, review(FeedbackLevel.FULL))
+    assert leaks(html, qt, spec, raw) == []
 
 
 def test_the_check_finds_the_key_once_it_is_released():
