@@ -1,5 +1,4 @@
-"""Writes on attempts: start one, save answers, submit, check an activity, and keep deadlines
-in step with the assignment.
+"""Writes on attempts: start one, save answers, submit, check an activity.
 
 Every function takes `now` so that deadlines are decided by the server's clock, once, and tests
 can pass their own. Access (is this the student's attempt?) is checked by the caller through
@@ -28,18 +27,12 @@ from .closing import (
     attempts_close_overdue,
     attempts_grade_and_close,
 )
+from .deadlines import window_for
 from .scoring import grade, score_row
 
 
 def _now(now: datetime | None) -> datetime:
     return now or timezone.now()
-
-
-def _window_for(*, student: User, assignment) -> policy.Window:
-    extension = (
-        None if assignment is None else assignment.extensions.filter(student=student).first()
-    )
-    return policy.student_window(assignment=assignment, extension=extension)
 
 
 def _check_window(window: policy.Window, now: datetime) -> None:
@@ -80,7 +73,7 @@ def _attempt_start(*, student: User, lesson: Lesson, assignment, kind: str, now:
     if kind == Attempt.Kind.LESSON and latest is not None:
         return latest  # one record of lesson work per assignment
 
-    window = _window_for(student=student, assignment=assignment)
+    window = window_for(student=student, assignment=assignment)
     _check_window(window, now)
     settings = policy.settings_for(assignment=assignment, lesson=lesson)
     number = latest.number + 1 if latest else 1
@@ -379,36 +372,3 @@ def activity_check(
     )
     score.save()
     return score
-
-
-@transaction.atomic
-def attempt_deadlines_refresh(*, assignment, student: User | None = None) -> int:
-    """Recompute the deadline of open attempts on an assignment (one student's, or everyone's)
-    after its window changed: an extension, extra minutes, new dates. The rule is the one
-    `attempt_start` applies, so a student mid-quiz gets the extra time at once. Returns how
-    many attempts changed."""
-    open_attempts = Attempt.objects.select_for_update(of=("self",)).filter(
-        assignment=assignment, status=Attempt.Status.IN_PROGRESS
-    )
-    if student is not None:
-        open_attempts = open_attempts.filter(student=student)
-    settings = policy.settings_for(assignment=assignment, lesson=assignment.lesson)
-    windows: dict[int, policy.Window] = {}
-    changed = []
-    for attempt in open_attempts.select_related("student").order_by("pk"):
-        if attempt.student_id not in windows:
-            windows[attempt.student_id] = _window_for(
-                student=attempt.student, assignment=assignment
-            )
-        window = windows[attempt.student_id]
-        if attempt.kind == Attempt.Kind.QUIZ:
-            deadline = policy.attempt_deadline(
-                started_at=attempt.started_at, settings=settings, window=window
-            )
-        else:
-            deadline = window.closes_at
-        if deadline != attempt.deadline:
-            attempt.deadline = deadline
-            changed.append(attempt)
-    Attempt.objects.bulk_update(changed, ["deadline"])
-    return len(changed)
