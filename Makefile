@@ -35,7 +35,7 @@ lint: $(VENV)/.dev-installed
 # `make load` in small against PostgreSQL, and is skipped on SQLite. Its two-server run puts
 # HAProxy in front, installed from Debian's apt by scripts/ensure-proxy.sh.
 ifneq ($(filter postgres://% postgresql://%,$(DATABASE_URL)),)
-TEST_LOAD_HARNESS := $(VENV)/.load-installed proxy
+TEST_LOAD_HARNESS := $(VENV)/.load-installed $(VENV)/.argon2-built proxy
 endif
 
 test-fast: $(VENV)/.dev-installed $(TEST_LOAD_HARNESS) compilemessages
@@ -83,5 +83,11 @@ $(VENV)/.load-installed: requirements/load.txt $(VENV)/.base-installed
 	$(PY) -m pip install --quiet -r requirements/load.txt
 	touch $@
 
-load: $(VENV)/.load-installed
+# Argon2 compiled for this machine's CPU, as the README's production section has the server
+# do (scripts/build-argon2.sh): the load test measures the logins production would run.
+$(VENV)/.argon2-built: requirements/base.txt scripts/build-argon2.sh $(VENV)/.base-installed
+	bash scripts/build-argon2.sh $(PY)
+	touch $@
+
+load: $(VENV)/.load-installed $(VENV)/.argon2-built
 	$(PY) -m loadtest.run --students $(STUDENTS) $(LOAD_ARGS)

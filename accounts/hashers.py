@@ -1,3 +1,4 @@
+from argon2.low_level import Type, hash_secret_raw
 from django.contrib.auth.hashers import Argon2PasswordHasher, PBKDF2PasswordHasher
 
 
@@ -19,3 +20,29 @@ class SchoolPBKDF2PasswordHasher(PBKDF2PasswordHasher):
     each is re-hashed with Argon2id at its owner's next login."""
 
     iterations = 600_000
+
+
+# A known answer of Argon2id with the parameters above: the reference build of argon2-cffi and
+# libsodium (PyNaCl) both give it. `scripts/build-argon2.sh` compiles the library for the
+# server's CPU, and a build that computes anything else must never check a password.
+KNOWN_ANSWER = (
+    b"correct horse battery staple",
+    b"source-lab-salt!",
+    "8137d31a15d42c4a0107a177eb8b5a6fc8fba97ce8573e304a59d994e5565694",
+)
+
+
+def argon2_known_answer_holds() -> bool:
+    """Whether the installed Argon2 library computes `KNOWN_ANSWER` with our parameters."""
+    password, salt, expected = KNOWN_ANSWER
+    hasher = SchoolArgon2PasswordHasher
+    digest = hash_secret_raw(
+        password,
+        salt,
+        time_cost=hasher.time_cost,
+        memory_cost=hasher.memory_cost,
+        parallelism=hasher.parallelism,
+        hash_len=32,
+        type=Type.ID,
+    )
+    return digest.hex() == expected

@@ -8,6 +8,8 @@ from django.contrib.auth.hashers import (
 )
 from django.test import override_settings
 
+from accounts import hashers
+from accounts.hashers import argon2_known_answer_holds
 from config.settings import base
 
 PASSWORD = "a long pass phrase"
@@ -40,3 +42,17 @@ def test_an_argon2_hash_with_djangos_heavier_parameters_is_rehashed_once():
     updated = []
     assert check_password(PASSWORD, old, setter=updated.append)
     assert updated == [PASSWORD]
+
+
+def test_the_installed_argon2_library_computes_argon2id_as_the_reference_does():
+    # The known answer came from PyPI's generic build and from libsodium, an independent
+    # implementation; a build for the server's CPU (scripts/build-argon2.sh) must reproduce it,
+    # or every stored hash would stop verifying.
+    assert argon2_known_answer_holds()
+
+
+def test_a_build_that_computes_another_hash_fails_the_known_answer(monkeypatch):
+    password, salt, expected = hashers.KNOWN_ANSWER
+    wrong = f"{int(expected[0], 16) ^ 1:x}{expected[1:]}"  # one bit off
+    monkeypatch.setattr(hashers, "KNOWN_ANSWER", (password, salt, wrong))
+    assert not argon2_known_answer_holds()
