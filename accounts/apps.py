@@ -8,7 +8,7 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in, user_login_failed
 
-        from . import throttle
+        from . import checks, throttle  # noqa: F401  checks registers the system checks
         from .lockout import failure_remembered
         from .middleware import session_seen
 

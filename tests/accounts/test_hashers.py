@@ -9,6 +9,7 @@ from django.contrib.auth.hashers import (
 from django.test import override_settings
 
 from accounts import hashers
+from accounts.checks import argon2_computes_argon2id
 from accounts.hashers import argon2_known_answer_holds
 from config.settings import base
 
@@ -56,3 +57,10 @@ def test_a_build_that_computes_another_hash_fails_the_known_answer(monkeypatch):
     wrong = f"{int(expected[0], 16) ^ 1:x}{expected[1:]}"  # one bit off
     monkeypatch.setattr(hashers, "KNOWN_ANSWER", (password, salt, wrong))
     assert not argon2_known_answer_holds()
+
+
+def test_check_deploy_refuses_an_argon2_library_that_computes_another_hash(monkeypatch):
+    assert argon2_computes_argon2id() == []
+    password, salt, expected = hashers.KNOWN_ANSWER
+    monkeypatch.setattr(hashers, "KNOWN_ANSWER", (password, salt, "0" * len(expected)))
+    assert [message.id for message in argon2_computes_argon2id()] == ["accounts.E001"]
