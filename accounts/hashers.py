@@ -22,9 +22,10 @@ class SchoolPBKDF2PasswordHasher(PBKDF2PasswordHasher):
     iterations = 600_000
 
 
-# A known answer of Argon2id with the parameters above: the reference build of argon2-cffi and
-# libsodium (PyNaCl) both give it. `scripts/build-argon2.sh` compiles the library for the
-# server's CPU, and a build that computes anything else must never check a password.
+# A known answer of Argon2id with the parameters above: PyPI's build of argon2-cffi-bindings
+# and libsodium (PyNaCl), an independent implementation, both give it. `scripts/build-argon2.sh`
+# compiles the library for the server's CPU, and a build that computes anything else must
+# never check a password.
 KNOWN_ANSWER = (
     b"correct horse battery staple",
     b"source-lab-salt!",
