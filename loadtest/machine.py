@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from importlib.metadata import PackageNotFoundError, distribution
 
 from argon2.low_level import Type, hash_secret_raw
 
@@ -54,12 +55,31 @@ def machine_speed() -> dict[str, float]:
     return {"argon2id_ms": _cpu_ms(_argon2), "python_ms": _cpu_ms(_python)}
 
 
-def speed_line(before: dict | None, after: dict | None) -> str | None:
-    """The report's line: each figure before and after the load, and how far it moved."""
+def argon2_build() -> str:
+    """Which build of argon2-cffi-bindings checks the passwords: one compiled on this machine
+    (`scripts/build-argon2.sh`, about half the CPU a check) or a published wheel. The
+    Argon2id figure compares only between runs of the same build."""
+    try:
+        wheel = distribution("argon2-cffi-bindings").read_text("WHEEL") or ""
+    except PackageNotFoundError:
+        return "not installed"
+    tags = [line[4:].strip() for line in wheel.splitlines() if line.startswith("Tag:")]
+    # A wheel built locally has the bare platform tag (`linux_x86_64`); PyPI takes only the
+    # portable ones (`manylinux_…`, `musllinux_…`, `macosx_…`).
+    if any(tag.rpartition("-")[2].startswith("linux_") for tag in tags):
+        return "built here"
+    return "published wheel"
+
+
+def speed_line(before: dict | None, after: dict | None, *, build: str = "") -> str | None:
+    """The report's line: each figure before and after the load, and how far it moved, and
+    which Argon2 `build` ran (`argon2_build`), when known."""
     if not before or not after:
         return None
     parts = []
     for key, label in (("argon2id_ms", "Argon2id check"), ("python_ms", "Python loop")):
         change = 100 * (after[key] - before[key]) / before[key] if before[key] else 0.0
         parts.append(f"{label} {before[key]} ms before, {after[key]} ms after ({change:+.0f}%)")
+    if build:
+        parts[0] += f" (Argon2 {build})"
     return "machine speed (CPU ms, lower is faster): " + "; ".join(parts)

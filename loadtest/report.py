@@ -168,7 +168,7 @@ def report(summary: dict) -> None:
             f"{cpu['machine_busy_percent']}% busy): {parts}"
         )
     speed = summary.get("machine_speed") or {}
-    if line := speed_line(speed.get("before"), speed.get("after")):
+    if line := speed_line(speed.get("before"), speed.get("after"), build=speed.get("build", "")):
         lines.append(line)
     if "profile" in summary:
         lines += ["", "profile (share of CPU samples of the gunicorn processes; shares overlap):"]

@@ -45,7 +45,7 @@ from pathlib import Path
 
 from loadtest.bell import ring
 from loadtest.cpu import CpuMeter
-from loadtest.machine import machine_speed
+from loadtest.machine import argon2_build, machine_speed
 from loadtest.procs import (
     HOST,
     PY,
@@ -240,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     app_ports: list[int] = []
     bell_rows: list = []
     bell_rounds: list = []
-    speed: dict = {}
+    speed: dict = {"build": argon2_build()}
     try:
         ensure_postgres(args.database_url)
         ensure_redis(args, procs, out)

@@ -39,3 +39,35 @@ def test_the_report_line_gives_both_readings_and_the_change():
         "after (+25%); Python loop 10.0 ms before, 9.0 ms after (-10%)"
     )
     assert machine.speed_line(None, {"argon2id_ms": 1.0, "python_ms": 1.0}) is None
+
+
+def test_the_report_line_says_which_argon2_build_ran():
+    line = machine.speed_line(
+        {"argon2id_ms": 12.0, "python_ms": 10.0},
+        {"argon2id_ms": 12.0, "python_ms": 10.0},
+        build="built here",
+    )
+
+    assert "Argon2id check 12.0 ms before, 12.0 ms after (+0%) (Argon2 built here);" in line
+
+
+def _installed_with_tag(monkeypatch, tag: str) -> None:
+    class Distribution:
+        def read_text(self, name):
+            assert name == "WHEEL"
+            return f"Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: {tag}\n"
+
+    monkeypatch.setattr(machine, "distribution", lambda name: Distribution())
+
+
+def test_a_wheel_built_on_this_machine_is_told_from_a_published_one(monkeypatch):
+    _installed_with_tag(monkeypatch, "cp310-abi3-linux_x86_64")
+    assert machine.argon2_build() == "built here"
+    _installed_with_tag(monkeypatch, "cp310-abi3-manylinux_2_26_x86_64")
+    assert machine.argon2_build() == "published wheel"
+
+
+def test_the_installed_build_is_read_from_its_metadata():
+    # This environment's own: built here where `make load` (or the PostgreSQL test run) ran
+    # scripts/build-argon2.sh on a CPU with AVX2, published elsewhere.
+    assert machine.argon2_build() in {"built here", "published wheel"}
