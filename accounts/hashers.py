@@ -33,11 +33,10 @@ KNOWN_ANSWER = (
 )
 
 
-def argon2_known_answer_holds() -> bool:
-    """Whether the installed Argon2 library computes `KNOWN_ANSWER` with our parameters."""
-    password, salt, expected = KNOWN_ANSWER
+def argon2id_digest(password: bytes, salt: bytes) -> bytes:
+    """Argon2id of `password` and `salt` with our parameters: the work of one password check."""
     hasher = SchoolArgon2PasswordHasher
-    digest = hash_secret_raw(
+    return hash_secret_raw(
         password,
         salt,
         time_cost=hasher.time_cost,
@@ -46,4 +45,9 @@ def argon2_known_answer_holds() -> bool:
         hash_len=32,
         type=Type.ID,
     )
-    return digest.hex() == expected
+
+
+def argon2_known_answer_holds() -> bool:
+    """Whether the installed Argon2 library computes `KNOWN_ANSWER` with our parameters."""
+    password, salt, expected = KNOWN_ANSWER
+    return argon2id_digest(password, salt).hex() == expected

@@ -1,3 +1,5 @@
+import base64
+
 import argon2
 from django.contrib.auth.hashers import (
     Argon2PasswordHasher,
@@ -10,7 +12,7 @@ from django.test import override_settings
 
 from accounts import hashers
 from accounts.checks import argon2_computes_argon2id
-from accounts.hashers import argon2_known_answer_holds
+from accounts.hashers import SchoolArgon2PasswordHasher, argon2_known_answer_holds
 from config.settings import base
 
 PASSWORD = "a long pass phrase"
@@ -50,6 +52,16 @@ def test_the_installed_argon2_library_computes_argon2id_as_the_reference_does():
     # implementation; a build for the server's CPU (scripts/build-argon2.sh) must reproduce it,
     # or every stored hash would stop verifying.
     assert argon2_known_answer_holds()
+
+
+def test_the_known_answer_is_computed_as_a_stored_password_is_checked():
+    # The digest Django stores for a password, with our hasher and a given salt, is the one
+    # `argon2id_digest` computes: the known answer tests the computation logins run.
+    password, salt = "correct horse battery staple", "source-lab-salt!"
+    encoded = SchoolArgon2PasswordHasher().encode(password, salt)
+    stored = base64.b64decode(encoded.rsplit("$", 1)[1] + "==")
+
+    assert hashers.argon2id_digest(password.encode(), salt.encode()) == stored
 
 
 def test_a_build_that_computes_another_hash_fails_the_known_answer(monkeypatch):
