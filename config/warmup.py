@@ -88,7 +88,8 @@ def _compile_templates() -> None:
 
 
 # A check that maps its memory afresh faults in about 4,900 pages; one that reuses it, none.
-# (glibc maps a large block with mmap until frees have raised its threshold past the block.)
+# glibc serves the first such block with mmap and unmaps it when it is freed, which raises its
+# mmap threshold; the second comes from the heap, which keeps it: two checks fault, then none.
 _FRESH_MEMORY_FAULTS = 1_000
 _ARGON2_TRIES = 4
 
