@@ -104,3 +104,31 @@ def _total(times) -> float:
 
 def _idle(times) -> float:
     return times.idle + getattr(times, "iowait", 0.0)
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its children now (exited ones no longer)."""
+    root = psutil.Process(pid)
+    total = 0.0
+    for process in [root, *root.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:  # it exited meanwhile
+            continue
+        total += times.user + times.system
+    return total
+
+
+def wait_settled(pid: int, *, timeout: float, window: float = 0.5, busy: float = 0.02) -> bool:
+    """Wait until a server and its workers use less than `busy` CPU seconds over `window`:
+    each worker has started (imported the app and warmed up), so what is measured next is a
+    started server, not a starting one. False if it was still busy after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    before = tree_cpu_seconds(pid)
+    while time.monotonic() < deadline:
+        time.sleep(window)
+        now = tree_cpu_seconds(pid)
+        if now - before < busy:
+            return True
+        before = now
+    return False

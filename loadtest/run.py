@@ -44,7 +44,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from loadtest.bell import ring
-from loadtest.cpu import CpuMeter
+from loadtest.cpu import CpuMeter, wait_settled
 from loadtest.machine import argon2_build, machine_speed
 from loadtest.procs import (
     HOST,
@@ -124,6 +124,10 @@ def start_app(args, procs: Processes, env: dict, out: Path):
     # Each worker imports and compiles templates once; through the proxy, on every server.
     for _ in range(args.workers * args.servers * 3):
         wait_http(f"{base}/accounts/login/", 10)
+    # /healthz answers as soon as one worker is up; the bell rings once every one has started.
+    for name in (n for n in servers if n.startswith("gunicorn")):
+        if not wait_settled(servers[name].pid, timeout=60):
+            log(f"{name}: its workers were still busy after 60 s; going on")
     return servers, ports, base
 
 
