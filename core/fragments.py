@@ -19,6 +19,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import orjson
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
@@ -55,10 +56,24 @@ class Fragment:
     inputs: Any
 
 
+# orjson: a quiz page computes a key per item, and the inputs hold each item's spec and prompt;
+# the standard library's encoder took 6% of the page's time, orjson a tenth of that.
+_ORJSON = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
+
+
+def _encoded(inputs: Any) -> bytes:
+    """The inputs as JSON, for the digest. What orjson refuses (an integer beyond 64 bits)
+    goes through the standard library instead: another key, never an error. (orjson writes
+    NaN as null; no input holds one: specs and answers refuse it.)"""
+    try:
+        return orjson.dumps(inputs, default=str, option=_ORJSON)
+    except orjson.JSONEncodeError:
+        return json.dumps(inputs, sort_keys=True, default=str).encode()
+
+
 def _key(fragment: Fragment) -> str:
-    content = json.dumps([fragment.template, fragment.inputs], sort_keys=True, default=str)
-    digest = hashlib.blake2b(content.encode(), digest_size=16).hexdigest()
-    return f"html:{templates_digest()}:{translation.get_language()}:{digest}"
+    digest = hashlib.blake2b(_encoded([fragment.template, fragment.inputs]), digest_size=16)
+    return f"html:{templates_digest()}:{translation.get_language()}:{digest.hexdigest()}"
 
 
 # The entries this process read last, in front of the shared cache: a page's fragments are

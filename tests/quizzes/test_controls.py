@@ -106,3 +106,16 @@ def test_another_order_and_another_language_are_other_entries():
     assert english != russian
     with translation.override("ru"):
         assert russian == direct(item_for(true_false, tf_spec, None, pk=8))
+
+
+def test_an_input_orjson_refuses_still_gets_its_own_entry():
+    """An integer beyond 64 bits is keyed by the standard library's JSON: rendered, not a 500,
+    and another entry than a small number's."""
+    cache.clear()
+    qt, spec = single_choice()
+    huge = item_for(qt, spec, None, pk=2**70)
+    small = item_for(qt, spec, None, pk=2**6)
+    assert rendered(huge) == direct(huge)
+    with Renders("quizzes/types/") as renders:
+        rendered(small)
+    assert renders.names  # not the huge one's entry
