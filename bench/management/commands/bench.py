@@ -1,4 +1,5 @@
 import json
+import logging
 import tempfile
 import warnings
 from pathlib import Path
@@ -50,6 +51,8 @@ class Command(BaseCommand):
         if options["rounds"] < 2:
             raise CommandError("--rounds must be at least 2.")
         warnings.filterwarnings("ignore", message="No directory at")
+        # django-axes logs every sign-in at INFO, the bench's own too: lines above the table.
+        logging.getLogger("axes").setLevel(logging.WARNING)
         db = connection.settings_dict
         if db["ENGINE"].endswith("sqlite3"):
             # A file, not memory: closer to what `make run` serves.
