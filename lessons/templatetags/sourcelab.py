@@ -1,10 +1,13 @@
 import itertools
+import re
+import secrets
 
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
 from django import template
 from django.conf import settings
+from django.template.base import token_kwargs
 from django.urls import get_script_prefix, get_urlconf
-from django.utils.html import escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -94,12 +97,20 @@ def when_words(when):
 # would cost about what rendering them does.
 _MEMO = LocalCache(max_entries=4096)
 _memo_ids = itertools.count()
+# Stands for a hole's value while the body renders once: letters and digits only, so that
+# escaping leaves it as it is; random per process, so no value can contain another's.
+_HOLE_TOKEN = secrets.token_hex(8)
 
 
 class MemoNode(template.Node):
-    def __init__(self, nodelist, vary):
-        self.nodelist, self.vary = nodelist, vary
+    def __init__(self, nodelist, vary, holes):
+        self.nodelist, self.vary, self.holes = nodelist, vary, holes
         self.id = next(_memo_ids)  # a template parsed again (development) gets new entries
+        self.stand_ins = {
+            name: f"memohole{_HOLE_TOKEN}{self.id}x{n}" for n, name in enumerate(holes)
+        }
+        self.by_stand_in = {stand_in: name for name, stand_in in self.stand_ins.items()}
+        self.pattern = re.compile("|".join(self.by_stand_in)) if holes else None
 
     def render(self, context):
         # What every memo of the page varies by, looked up once per render (three thread-local
@@ -110,21 +121,43 @@ class MemoNode(template.Node):
         key = (self.id, *frame, *(str(value.resolve(context)) for value in self.vary))
         html = _MEMO.get(key)
         if html is None:
-            html = self.nodelist.render(context)
+            with context.push(self.stand_ins):
+                html = self.nodelist.render(context)
             _MEMO.set(key, html)
-        return html
+        if self.pattern is None:
+            return html
+        # One pass, each stand-in replaced by its value escaped as `{{ value }}` escapes it.
+        values = {
+            name: conditional_escape(hole.resolve(context)) for name, hole in self.holes.items()
+        }
+        return mark_safe(  # noqa: S308 - the body was rendered by the escaping template
+            self.pattern.sub(lambda match: values[self.by_stand_in[match[0]]], html)
+        )
 
 
 @register.tag
 def memo(parser, token):
-    """``{% memo value… %}…{% endmemo %}``: the body rendered once per process for each
-    combination of the values, the active language, the URL prefix and URLconf, then reused.
-    The body must depend on nothing else: never a CSRF token, a user's name, the request's
-    path or anything read from the database inside it (pass what it reads as a value)."""
-    vary = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    """``{% memo value… [fill name=value…] %}…{% endmemo %}``: the body rendered once per
+    process for each combination of the values, the active language, the URL prefix and
+    URLconf, then reused. The body must depend on nothing else: never a CSRF token, a user's
+    name, the request's path or anything read from the database inside it (pass what it reads
+    as a value), except through ``fill``: each name after it is a hole, the body rendered with
+    a stand-in for it (``{{ name }}``, ``{% csrf_token %}`` for ``csrf_token``) and the
+    request's own value, escaped, put in its place each time. Only as ``{{ name }}`` or a tag
+    that escapes it: a hole used in an ``{% if %}`` or a filter would see the stand-in."""
+    bits = token.split_contents()[1:]
+    holes = {}
+    if "fill" in bits:
+        at = bits.index("fill")
+        fill = bits[at + 1 :]
+        holes = token_kwargs(fill, parser)
+        if fill or not holes:
+            raise template.TemplateSyntaxError("memo: fill takes name=value pairs")
+        bits = bits[:at]
+    vary = [parser.compile_filter(bit) for bit in bits]
     nodelist = parser.parse(("endmemo",))
     parser.delete_first_token()
-    return MemoNode(nodelist, vary)
+    return MemoNode(nodelist, vary, holes)
 
 
 @register.filter

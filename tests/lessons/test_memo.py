@@ -2,7 +2,7 @@
 the language, the URL prefix and the URLconf (lessons/templatetags/sourcelab.py)."""
 
 import pytest
-from django.template import Context, Template
+from django.template import Context, Template, TemplateSyntaxError
 from django.test import override_settings
 from django.urls import reverse, set_script_prefix
 from django.utils import translation
@@ -97,3 +97,52 @@ def test_the_navigation_follows_the_page_and_the_user(client, student, teacher):
     assert 'data-nav="teacher-home" aria-current="page"' in classes
     assert 'data-nav="student-home"' not in classes
     assert f"Log out ({teacher.username})" in classes
+
+
+FILLED = (
+    "{% load sourcelab %}{% memo role fill who=who csrf_token=csrf_token %}"
+    "{{ role }}:{{ counter.next }}:{{ who }}|{% csrf_token %}{% endmemo %}"
+)
+
+
+def test_a_hole_is_filled_at_each_render_from_one_rendering_of_the_body():
+    template, counter = Template(FILLED), Counter()
+    first = template.render(
+        Context({"role": "student", "who": "ana", "counter": counter, "csrf_token": "tokenA"})
+    )
+    second = template.render(
+        Context({"role": "student", "who": "ben", "counter": counter, "csrf_token": "tokenB"})
+    )
+    assert counter.calls == 1
+    assert first.startswith("student:1:ana|") and 'value="tokenA"' in first
+    assert second.startswith("student:1:ben|") and 'value="tokenB"' in second
+
+
+def test_a_filled_value_is_escaped_as_the_template_escapes_it():
+    template = Template(FILLED)
+    name = '<b>"Ann" & co</b>'
+    direct = Template("{{ who }}").render(Context({"who": name}))
+    shown = template.render(
+        Context({"role": "x", "who": name, "counter": Counter(), "csrf_token": "t"})
+    )
+    assert f":{direct}|" in shown
+    assert "<b>" not in shown
+
+
+def test_a_value_that_spells_another_hole_is_shown_as_it_is():
+    """Holes are filled in one pass: a name cannot smuggle in the CSRF token's place."""
+    template = Template(FILLED)
+    node = next(n for n in template.nodelist if isinstance(n, sourcelab.MemoNode))
+    spelled = node.stand_ins["csrf_token"]
+    shown = template.render(
+        Context({"role": "x", "who": spelled, "counter": Counter(), "csrf_token": "secret"})
+    )
+    assert f":{spelled}|" in shown
+    assert shown.count("secret") == 1
+
+
+def test_fill_without_a_name_and_value_is_a_template_error():
+    with pytest.raises(TemplateSyntaxError):
+        Template("{% load sourcelab %}{% memo fill %}x{% endmemo %}")
+    with pytest.raises(TemplateSyntaxError):
+        Template("{% load sourcelab %}{% memo fill who %}x{% endmemo %}")
