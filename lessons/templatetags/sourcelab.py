@@ -98,7 +98,8 @@ def when_words(when):
 _MEMO = LocalCache(max_entries=4096)
 _memo_ids = itertools.count()
 # Stands for a hole's value while the body renders once: letters and digits only, so that
-# escaping leaves it as it is; random per process, so no value can contain another's.
+# escaping leaves it as it is; random per process, so no value can contain another's; ended
+# by "e", so that no stand-in begins another (hole 1 and hole 10).
 _HOLE_TOKEN = secrets.token_hex(8)
 
 
@@ -107,7 +108,7 @@ class MemoNode(template.Node):
         self.nodelist, self.vary, self.holes = nodelist, vary, holes
         self.id = next(_memo_ids)  # a template parsed again (development) gets new entries
         self.stand_ins = {
-            name: f"memohole{_HOLE_TOKEN}{self.id}x{n}" for n, name in enumerate(holes)
+            name: f"memohole{_HOLE_TOKEN}{self.id}x{n}e" for n, name in enumerate(holes)
         }
         self.by_stand_in = {stand_in: name for name, stand_in in self.stand_ins.items()}
         self.pattern = re.compile("|".join(self.by_stand_in)) if holes else None

@@ -146,3 +146,13 @@ def test_fill_without_a_name_and_value_is_a_template_error():
         Template("{% load sourcelab %}{% memo fill %}x{% endmemo %}")
     with pytest.raises(TemplateSyntaxError):
         Template("{% load sourcelab %}{% memo fill who %}x{% endmemo %}")
+
+
+def test_eleven_holes_are_each_filled_with_their_own_value():
+    """No stand-in begins another: hole 1's is not the start of hole 10's."""
+    names = [f"h{n}" for n in range(12)]
+    fill = " ".join(f"{name}={name}" for name in names)
+    body = ",".join(f"{{{{ {name} }}}}" for name in names)
+    template = Template(f"{{% load sourcelab %}}{{% memo fill {fill} %}}{body}{{% endmemo %}}")
+    values = {name: chr(ord("A") + n) for n, name in enumerate(names)}
+    assert template.render(Context(values)) == ",".join(values.values())
