@@ -185,10 +185,16 @@ class StepPage:
 
 
 def reading_level_for(*, attempt: Attempt | None, assignment: Assignment) -> str:
-    """The reading level a student sees: their own choice for this lesson, else the
-    assignment's."""
-    if attempt is not None and attempt.reading_level in ReadingLevel.values:
-        return attempt.reading_level
+    """The reading level a student sees: their own choice for this lesson (on their lesson
+    work, `attempt`), else the assignment's."""
+    return reading_level_chosen(attempt.reading_level if attempt else None, assignment)
+
+
+def reading_level_chosen(chosen: str | None, assignment: Assignment) -> str:
+    """`reading_level_for` from the student's stored choice itself (`chosen`, None or blank
+    when they made none), as the quiz page reads it with its attempt."""
+    if chosen in ReadingLevel.values:
+        return chosen
     return assignment.reading_level or ReadingLevel.STANDARD
 
 

@@ -9,6 +9,7 @@ from django.template.base import token_kwargs
 from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.timezone import get_current_timezone
 from django.utils.translation import get_language
 
 from core.dates import when_in_words
@@ -114,11 +115,16 @@ class MemoNode(template.Node):
         self.pattern = re.compile("|".join(self.by_stand_in)) if holes else None
 
     def render(self, context):
-        # What every memo of the page varies by, looked up once per render (three thread-local
-        # reads; a page has a dozen memos). No template switches language mid-page.
+        # What every memo of the page varies by, looked up once per render (four thread-local
+        # reads; a page has a dozen memos). No template switches language or zone mid-page.
         frame = getattr(context, "_memo_frame", None)
         if frame is None:
-            frame = context._memo_frame = (get_language(), get_script_prefix(), get_urlconf())
+            frame = context._memo_frame = (
+                get_language(),
+                get_current_timezone(),  # a date in the body is shown in it
+                get_script_prefix(),
+                get_urlconf(),
+            )
         key = (self.id, *frame, *(str(value.resolve(context)) for value in self.vary))
         html = _MEMO.get(key)
         if html is None:
@@ -139,8 +145,8 @@ class MemoNode(template.Node):
 @register.tag
 def memo(parser, token):
     """``{% memo value… [fill name=value…] %}…{% endmemo %}``: the body rendered once per
-    process for each combination of the values, the active language, the URL prefix and
-    URLconf, then reused. The body must depend on nothing else: never a CSRF token, a user's
+    process for each combination of the values, the active language and time zone, the URL
+    prefix and URLconf, then reused. The body must depend on nothing else: never a CSRF token, a user's
     name, the request's path or anything read from the database inside it (pass what it reads
     as a value), except through ``fill``: each name after it is a hole, the body rendered with
     a stand-in for it (``{{ name }}``, ``{% csrf_token %}`` for ``csrf_token``) and the

@@ -1,11 +1,14 @@
 """`{% memo %}`: a part of the page frame rendered once per process for each value it names,
-the language, the URL prefix and the URLconf (lessons/templatetags/sourcelab.py)."""
+the language, the time zone, the URL prefix and the URLconf (lessons/templatetags/sourcelab.py)."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.template import Context, Template, TemplateSyntaxError
 from django.test import override_settings
 from django.urls import reverse, set_script_prefix
-from django.utils import translation
+from django.utils import timezone, translation
 
 from lessons.templatetags import sourcelab
 
@@ -156,3 +159,13 @@ def test_eleven_holes_are_each_filled_with_their_own_value():
     template = Template(f"{{% load sourcelab %}}{{% memo fill {fill} %}}{body}{{% endmemo %}}")
     values = {name: chr(ord("A") + n) for n, name in enumerate(names)}
     assert template.render(Context(values)) == ",".join(values.values())
+
+
+def test_another_time_zone_renders_the_body_again():
+    """A date in the body is shown in the active time zone: each zone gets its own entry."""
+    template = Template("{% load sourcelab %}{% memo when %}{{ when|date:'H:i' }}{% endmemo %}")
+    when = datetime(2031, 3, 8, 19, 59, tzinfo=ZoneInfo("UTC"))
+    with timezone.override(ZoneInfo("Asia/Baku")):
+        assert template.render(Context({"when": when})) == "23:59"
+    with timezone.override(ZoneInfo("Europe/Paris")):
+        assert template.render(Context({"when": when})) == "20:59"
