@@ -20,7 +20,7 @@ from accounts.access import student_required
 from accounts.forms import JoinCodeForm
 from classroom.selectors import assignment_get_for_student, assignment_get_for_student_work
 from core.errors import answers_json
-from core.http import form_data
+from core.http import form_data, saved_json
 from learning import services
 from learning.forms import posted_answers
 from learning.selectors.dashboard import (
@@ -271,4 +271,4 @@ def activity_save(request: HttpRequest, assignment_id: int, question_id: int) ->
     spec = item.qtype.parse_spec(item.question.spec)
     raw = item.qtype.parse_form(spec, posted, item.uid)
     response = quiz_services.response_save(attempt=attempt, question_id=item.question.pk, data=raw)
-    return JsonResponse({"saved": True, "revision": response.revision})
+    return saved_json(response.revision)

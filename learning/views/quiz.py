@@ -17,7 +17,7 @@ from classroom.selectors import (
 )
 from classroom.timezones import class_zone_activate
 from core.errors import answers_json
-from core.http import form_data
+from core.http import form_data, saved_json
 from learning.forms import posted_answers
 from learning.selectors.attempt import attempt_get_for_taking, attempt_take_page
 from learning.selectors.result import attempt_result_page
@@ -136,7 +136,7 @@ def response_save(request: HttpRequest, pk: int, question_id: int) -> JsonRespon
     response = services.response_save(
         attempt=attempt, question_id=question_id, data=raw, question=item.question
     )
-    return JsonResponse({"saved": True, "revision": response.revision})
+    return saved_json(response.revision)
 
 
 @login_required
