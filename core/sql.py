@@ -13,7 +13,12 @@ least used dropped first), so it pays only where connections outlive a request
 (`CONN_MAX_AGE`, 60 in production); with `CONN_MAX_AGE=0` nothing is prepared. Django leaves
 prepared statements off by default because of poolers in transaction mode. PgBouncer
 supports them from 1.21 on, with `max_prepared_statements` set; with an older pooler, set
-`DATABASE_PREPARED_STATEMENTS=0`. Other databases get Django's own cursor."""
+`DATABASE_PREPARED_STATEMENTS=0`.
+
+On SQLite, which keeps its own statement cache, Django rewrites each statement's `%s` into
+`?` with a regular expression before every run: 8 µs for the autosave's read, the length of
+its SQL. Through `prepared_cursor()` the rewritten text is kept per process for each of these
+few statements (`QmarkCursor`). Other databases get Django's own cursor."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,8 +27,11 @@ import psycopg
 from django.conf import settings
 from django.db import connection
 from django.db.backends.postgresql.psycopg_any import register_tzloader
+from django.db.backends.sqlite3.base import SQLiteCursorWrapper
 from psycopg.postgres import types
 from psycopg.pq import Format
+
+from core.local_cache import LocalCache
 
 TIMESTAMPTZ = types["timestamptz"].oid
 # A statement would have to run this often before psycopg prepared it unasked: in effect,
@@ -54,10 +62,33 @@ class _Shown:
         return connection.ops.compose_sql(self.sql, self.params).encode()
 
 
+# The hot statements in SQLite's `?` style, by their text in Django's `%s` style: a few
+# fixed shapes (one per quiz length at most), bounded all the same.
+_QMARK = LocalCache(max_entries=512)
+
+
+class QmarkCursor(SQLiteCursorWrapper):
+    """Django's SQLite cursor, its `%s` to `?` rewrite done once per statement text. The
+    statement is still logged (and shown in Django's query log) in the `%s` style."""
+
+    def convert_query(self, query, *, param_names=None):
+        if param_names is not None:  # named parameters: not the hot statements' style
+            return super().convert_query(query, param_names=param_names)
+        converted = _QMARK.get(query)
+        if converted is None:
+            converted = super().convert_query(query)
+            _QMARK.set(query, converted)
+        return converted
+
+
 @contextmanager
 def prepared_cursor() -> Iterator:
     """Django's cursor wrapper (its query log and error translation) around a cursor whose
-    statements PostgreSQL prepares."""
+    statements PostgreSQL prepares, or whose rewrite SQLite's cursor keeps (`QmarkCursor`)."""
+    if connection.vendor == "sqlite":
+        with _sqlite_cursor() as cursor:
+            yield cursor
+        return
     if not _prepares():
         with connection.cursor() as cursor:
             yield cursor
@@ -83,6 +114,22 @@ def prepared_cursor() -> Iterator:
             cursor = connection.make_debug_cursor(prepared)
         else:
             cursor = connection.make_cursor(prepared)
+    with cursor:
+        yield cursor
+
+
+@contextmanager
+def _sqlite_cursor() -> Iterator:
+    """What `connection.cursor()` does on SQLite, with `QmarkCursor` for Django's cursor."""
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        qmark = connection.connection.cursor(factory=QmarkCursor)
+        connection.validate_thread_sharing()
+        if connection.queries_logged:
+            cursor = connection.make_debug_cursor(qmark)
+        else:
+            cursor = connection.make_cursor(qmark)
     with cursor:
         yield cursor
 

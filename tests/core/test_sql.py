@@ -1,14 +1,15 @@
 """core.sql.prepared_cursor: the hottest statements prepared once per connection on
-PostgreSQL. Each one reads what Django's own cursor reads, still counts as a query, still fails
-as Django's errors. Django's own queries still go unprepared; nothing is prepared on a
-connection closed after each request, nor where a setting turns it off (for poolers that
-cannot keep prepared statements)."""
+PostgreSQL, their `?` rewrite kept once per process on SQLite. Each one reads what Django's own
+cursor reads, still counts as a query, still fails as Django's errors. Django's own queries
+still go unprepared; nothing is prepared on a connection closed after each request, nor where
+a setting turns it off (for poolers that cannot keep prepared statements)."""
 
 import pytest
 from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core import sql
 from core.sql import prepared_cursor
 from quizzes import services
 from quizzes.models import Attempt, Question, Response
@@ -18,6 +19,7 @@ pytestmark = pytest.mark.django_db
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
 )
+on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite", reason="the `?` rewrite is SQLite's")
 READ = "SELECT id, started_at, item_order, status FROM quizzes_attempt WHERE id = %s"
 
 
@@ -151,3 +153,28 @@ def test_a_student_takes_a_quiz_through_the_prepared_statements(client, student,
         statements = _prepared_statements()
         assert any(s.lstrip().startswith("INSERT INTO quizzes_response") for s in statements)
         assert any('"quizzes_score"' in s for s in statements)
+
+
+@on_sqlite
+def test_on_sqlite_a_statements_rewrite_is_made_once_and_kept(attempt, monkeypatch):
+    sql._QMARK.clear()
+    rewrites = []
+    convert = sql.SQLiteCursorWrapper.convert_query
+    monkeypatch.setattr(
+        sql.SQLiteCursorWrapper,
+        "convert_query",
+        lambda self, query, **kw: rewrites.append(query) or convert(self, query, **kw),
+    )
+    for _ in range(3):
+        assert _read(prepared_cursor, attempt.pk)[0][0] == attempt.pk
+    assert rewrites == [READ]
+    assert sql._QMARK.get(READ) == READ.replace("%s", "?")
+
+
+@on_sqlite
+def test_on_sqlite_a_literal_percent_sign_is_rewritten_as_djangos_cursor_does(attempt):
+    statement = "SELECT id, '100%%' FROM quizzes_attempt WHERE id = %s"
+    for _ in range(2):  # made, then kept
+        with prepared_cursor() as cursor:
+            cursor.execute(statement, [attempt.pk])
+            assert cursor.fetchall() == [(attempt.pk, "100%")]
