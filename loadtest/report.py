@@ -13,6 +13,8 @@ from loadtest.machine import speed_line
 from loadtest.verify import verification_lines
 
 LOGIN_NAMES = ("login page", "login")
+# Issue 15, point 4: every request type's p95 under this, the logins at the bell's too.
+P95_TARGET_MS = 300
 ORDER = (
     "login page",
     "login",
@@ -130,6 +132,28 @@ def _table(latency: dict) -> list[str]:
     return lines
 
 
+def latency_over_target(summary: dict) -> dict[str, int]:
+    """The request types (the bell's included; not the table's totals) whose p95 is not under
+    `P95_TARGET_MS`, with their p95: empty when the run met the latency target."""
+    rows = {**summary["latency"], **(summary.get("bell") or {})}
+    return {
+        name: row["p95"]
+        for name, row in rows.items()
+        if (name in ORDER or name.startswith("bell"))
+        and isinstance(row, dict)
+        and row.get("count")
+        and row["p95"] >= P95_TARGET_MS
+    }
+
+
+def latency_line(summary: dict) -> str:
+    over = latency_over_target(summary)
+    target = f"latency target, p95 under {P95_TARGET_MS} ms for every request type"
+    if not over:
+        return f"{target}: met"
+    return f"{target}: MISSED by " + ", ".join(f"{name} ({ms} ms)" for name, ms in over.items())
+
+
 def report(summary: dict) -> None:
     lines = ["", *_table(summary["latency"])]
     lines.append("(milliseconds; req/s = count over the span from the first to the last request)")
@@ -157,6 +181,7 @@ def report(summary: dict) -> None:
         f"users: {summary['users_done']} done, {summary['users_failed']} failed, "
         f"{summary['users_missing']} never finished; failed requests: {summary['failed_requests']}",
         *verification_lines(summary["verification"]),
+        latency_line(summary),
     ]
     cpu = summary.get("cpu_seconds") or {}
     if cpu:

@@ -70,7 +70,13 @@ from loadtest.proxy import (
     served_by,
 )
 from loadtest.proxy import log_path as proxy_log_path
-from loadtest.report import latency_table, profile_summary, read_timings, report
+from loadtest.report import (
+    latency_over_target,
+    latency_table,
+    profile_summary,
+    read_timings,
+    report,
+)
 from loadtest.verify import read_records, recheck, verify
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/sourcelab_load"
@@ -375,7 +381,11 @@ def main(argv: list[str] | None = None) -> int:
         and verification["ok"]
         and locust_rc is not None
     )
-    log(("PASS" if ok else "FAIL") + f"; details in {out}")
+    # The exit status is the run's correctness; the latency target is named beside it, as a
+    # slow moment of a shared machine misses it with the same code (docs/performance.md).
+    fast = "met" if not latency_over_target(summary) else "MISSED"
+    verdict = "PASS: nothing failed or lost" if ok else "FAIL: see the lines above"
+    log(f"{verdict}; latency target {fast}; details in {out}")
     return 0 if ok else 1
 
 

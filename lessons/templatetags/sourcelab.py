@@ -146,12 +146,13 @@ class MemoNode(template.Node):
 def memo(parser, token):
     """``{% memo value… [fill name=value…] %}…{% endmemo %}``: the body rendered once per
     process for each combination of the values, the active language and time zone, the URL
-    prefix and URLconf, then reused. The body must depend on nothing else: never a CSRF token, a user's
-    name, the request's path or anything read from the database inside it (pass what it reads
-    as a value), except through ``fill``: each name after it is a hole, the body rendered with
-    a stand-in for it (``{{ name }}``, ``{% csrf_token %}`` for ``csrf_token``) and the
-    request's own value, escaped, put in its place each time. Only as ``{{ name }}`` or a tag
-    that escapes it: a hole used in an ``{% if %}`` or a filter would see the stand-in."""
+    prefix and URLconf, then reused. The body must depend on nothing else: never a CSRF token,
+    a user's name, the request's path or anything read from the database inside it (pass what
+    it reads as a value), except through ``fill``: each name after it is a hole, the body
+    rendered with a stand-in for it (``{{ name }}``, ``{% csrf_token %}`` for ``csrf_token``)
+    and the request's own value, escaped, put in its place each time. Only as ``{{ name }}``
+    or a tag that escapes it: a hole used in an ``{% if %}`` or a filter would see the
+    stand-in."""
     bits = token.split_contents()[1:]
     holes = {}
     if "fill" in bits:
