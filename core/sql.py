@@ -85,11 +85,8 @@ class QmarkCursor(SQLiteCursorWrapper):
 def prepared_cursor() -> Iterator:
     """Django's cursor wrapper (its query log and error translation) around a cursor whose
     statements PostgreSQL prepares, or whose rewrite SQLite's cursor keeps (`QmarkCursor`)."""
-    if connection.vendor == "sqlite":
-        with _sqlite_cursor() as cursor:
-            yield cursor
-        return
-    if not _prepares():
+    sqlite = connection.vendor == "sqlite"
+    if not sqlite and not _prepares():
         with connection.cursor() as cursor:
             yield cursor
         return
@@ -98,40 +95,30 @@ def prepared_cursor() -> Iterator:
     connection.close_if_health_check_failed()
     connection.ensure_connection()
     with connection.wrap_database_errors:
-        client = connection.connection
-        if client.prepare_threshold is None:
-            # Django turns preparing off for the whole connection. Its own cursors bind on the
-            # client and never prepare; turned back on, only these cursors do.
-            client.prepare_threshold = ONLY_WHEN_ASKED
-        prepared = PreparedCursor(client)
-        # Timestamps in the zone Django's own cursor reads them in: as Django's
-        # `create_cursor`, only when the connection's own loader disagrees.
-        zone = connection.timezone
-        if client.adapters.get_loader(TIMESTAMPTZ, Format.TEXT).timezone != zone:
-            register_tzloader(zone, prepared)
+        ours = connection.connection.cursor(factory=QmarkCursor) if sqlite else _preparing()
         connection.validate_thread_sharing()
         if connection.queries_logged:
-            cursor = connection.make_debug_cursor(prepared)
+            cursor = connection.make_debug_cursor(ours)
         else:
-            cursor = connection.make_cursor(prepared)
+            cursor = connection.make_cursor(ours)
     with cursor:
         yield cursor
 
 
-@contextmanager
-def _sqlite_cursor() -> Iterator:
-    """What `connection.cursor()` does on SQLite, with `QmarkCursor` for Django's cursor."""
-    connection.close_if_health_check_failed()
-    connection.ensure_connection()
-    with connection.wrap_database_errors:
-        qmark = connection.connection.cursor(factory=QmarkCursor)
-        connection.validate_thread_sharing()
-        if connection.queries_logged:
-            cursor = connection.make_debug_cursor(qmark)
-        else:
-            cursor = connection.make_cursor(qmark)
-    with cursor:
-        yield cursor
+def _preparing() -> PreparedCursor:
+    """A cursor of the PostgreSQL connection that prepares what it runs."""
+    client = connection.connection
+    if client.prepare_threshold is None:
+        # Django turns preparing off for the whole connection. Its own cursors bind on the
+        # client and never prepare; turned back on, only these cursors do.
+        client.prepare_threshold = ONLY_WHEN_ASKED
+    prepared = PreparedCursor(client)
+    # Timestamps in the zone Django's own cursor reads them in: as Django's `create_cursor`,
+    # only when the connection's own loader disagrees.
+    zone = connection.timezone
+    if client.adapters.get_loader(TIMESTAMPTZ, Format.TEXT).timezone != zone:
+        register_tzloader(zone, prepared)
+    return prepared
 
 
 def _prepares() -> bool:
