@@ -3,11 +3,9 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.urls import path
+from django.urls import include, path
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-
-from config import urls as app_urls
 
 
 @login_required
@@ -31,10 +29,8 @@ def write_floor(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"saved": True})
 
 
-# The app's patterns themselves, not an include of them: each page is then resolved through
-# as many levels as in production (an include is one more level to walk on every request).
 urlpatterns = [
     path("bench/floor/", floor, name="bench_floor"),
     path("bench/write-floor/", write_floor, name="bench_write_floor"),
-    *app_urls.urlpatterns,
+    path("", include("config.urls")),
 ]

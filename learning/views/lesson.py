@@ -10,7 +10,7 @@ JSON); no view catches it.
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -264,7 +264,7 @@ def activity_check(request: HttpRequest, assignment_id: int, question_id: int) -
 @student_required
 @require_POST
 @transaction.atomic  # a refused save leaves nothing, not even a lesson-work record it started
-def activity_save(request: HttpRequest, assignment_id: int, question_id: int) -> JsonResponse:
+def activity_save(request: HttpRequest, assignment_id: int, question_id: int) -> HttpResponse:
     """Autosave of one activity's answer, posted as its own form fields."""
     _assignment, attempt, item = _activity_item(request, assignment_id, question_id)
     posted = form_data(request)  # a body that is not a form must not save an empty answer

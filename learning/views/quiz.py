@@ -125,7 +125,7 @@ def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
 @answers_json
 @login_required
 @require_POST
-def response_save(request: HttpRequest, pk: int, question_id: int) -> JsonResponse:
+def response_save(request: HttpRequest, pk: int, question_id: int) -> HttpResponse:
     """Autosave of one answer, posted as the question's own form fields."""
     attempt, item = attempt_item_get_writable(student=request.user, pk=pk, question_id=question_id)
     if item is None:
