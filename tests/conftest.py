@@ -129,11 +129,16 @@ def khojaly_assignment(classroom, khojaly_lesson):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: the login throttle (accounts.throttle) counts
-    failures per address there, and every test client comes from the same address."""
+    """Each test starts with empty caches: the login throttle (accounts.throttle) counts
+    failures per address in Django's, and every test client comes from the same address; the
+    process's own (core.local_cache) may hold rows of an earlier test whose ids, rolled back
+    on SQLite, this test's rows have again (what an autosave read: classroom.services.autosave)."""
     from django.core.cache import cache
 
+    from core.local_cache import local_caches_clear
+
     cache.clear()
+    local_caches_clear()
     yield
     cache.clear()
 

@@ -5,6 +5,7 @@ itself already checked by `classroom_get_for_teacher`): another teacher's class,
 in it, does not exist for them. `*_for_student` getters do the same for a student's classes.
 The getters of one class also make its time zone the current one (classroom.timezones)."""
 
+from dataclasses import dataclass
 from functools import cache
 
 from django.db import connection
@@ -13,6 +14,7 @@ from django.http import Http404
 
 from accounts.models import User
 from core import rows
+from core.local_cache import LocalCache
 from core.sql import prepared_cursor
 from lessons.models import Lesson, Step
 from lessons.parts import PartView, lesson_parts
@@ -97,6 +99,54 @@ def attempt_item_get_writable(
     return _writable(student=student, pk=pk, question_id=question_id)
 
 
+@dataclass(frozen=True)
+class KnownItem:
+    """What a read for a quiz's autosave found (`attempt_item_get_writable`): the attempt, the
+    item, and the stored texts its checks read: the attempt's item order, the question's spec."""
+
+    attempt: Attempt
+    item: quiz_selectors.Item
+    order_text: str
+    spec_text: str
+
+
+# By (attempt, question): what this process last read for the autosave of a quiz's answer. A
+# copy to check the next save against, never trusted alone: that save's one statement writes
+# only if the rows still hold what it was checked on (classroom.services.autosave).
+_KNOWN = LocalCache(max_entries=4096)
+
+
+def attempt_item_known(*, student: User, pk: int, question_id: int) -> KnownItem | None:
+    """What this process last read of the student's quiz attempt `pk` and its question, for
+    an earlier autosave; None if nothing (then `attempt_item_get_writable`). No query."""
+    known = _KNOWN.get((pk, question_id))
+    if known is None or known.attempt.student_id != student.pk:
+        return None
+    return known
+
+
+# Who may still write to an assignment's attempt: a member of its class (`_MEMBER`), while the
+# class is not archived. The read below says which of the two fails; the autosave's one
+# statement requires both (`_MAY_WRITE`).
+_MEMBER = """EXISTS (SELECT 1 FROM {membership} m
+               WHERE m.classroom_id = {asg}.classroom_id AND m.student_id = {a}.student_id)"""
+_MAY_WRITE = """({a}.assignment_id IS NULL OR EXISTS (
+    SELECT 1 FROM {assignment} asg JOIN {classroom} c ON c.id = asg.classroom_id
+    WHERE asg.id = {a}.assignment_id AND c.archived_at IS NULL AND {member}))"""
+
+
+def attempt_may_write_sql(a: str) -> str:
+    """SQL, true when the attempt (the row of `quizzes_attempt` named `a`) may be written by
+    its student: a teacher's preview, or an assignment of a class the student is a member of
+    and that is not archived."""
+    return _MAY_WRITE.format(
+        a=a,
+        assignment=Assignment._meta.db_table,
+        classroom=Classroom._meta.db_table,
+        member=_MEMBER.format(membership=Membership._meta.db_table, asg="asg", a=a),
+    )
+
+
 # The writes' read, the autosave the most frequent request of all: written as SQL because
 # composing the same query with the ORM (the class check is an `Exists`, the question a join)
 # cost ten times more than running it. The attempt comes without its deadline: the writes
@@ -104,8 +154,7 @@ def attempt_item_get_writable(
 # spec comes as its stored text, parsed once per process for each text (quizzes.specs).
 _WRITABLE = """
 SELECT {a},
-       EXISTS (SELECT 1 FROM {membership} m
-               WHERE m.classroom_id = asg.classroom_id AND m.student_id = a.student_id),
+       {member},
        c.archived_at, {q}, q.spec, {st}
 FROM {attempt} a
 LEFT JOIN {assignment} asg ON asg.id = a.assignment_id
@@ -128,7 +177,7 @@ def _writable_query(vendor: str) -> tuple[tuple, tuple, tuple, str]:
         a=rows.columns("a", a),
         q=rows.columns("q", q),
         st=rows.columns("st", st),
-        membership=Membership._meta.db_table,
+        member=_MEMBER.format(membership=Membership._meta.db_table, asg="asg", a="a"),
         attempt=Attempt._meta.db_table,
         assignment=Assignment._meta.db_table,
         classroom=Classroom._meta.db_table,
@@ -157,11 +206,16 @@ def _writable(
     if row[start] is None:
         return attempt, None
     question = rows.instance(Question, q, row[start : start + len(q)])
-    question = question_with_spec(question, row[start + len(q)])
+    spec_text = row[start + len(q)]
+    question = question_with_spec(question, spec_text)
     question.step = rows.instance(Step, st, row[start + len(q) + 1 :])
     if not quiz_selectors.is_item_of(attempt, question):
         return attempt, None
-    return attempt, quiz_selectors.item_for(question)
+    item = quiz_selectors.item_for(question)
+    if attempt.kind == Attempt.Kind.QUIZ:
+        order_text = row[len(a) - 1]  # `item_order`, the last of `a`, as stored
+        _KNOWN.set((pk, question_id), KnownItem(attempt, item, order_text, spec_text))
+    return attempt, item
 
 
 def _check_writable(is_member: bool, archived_at) -> None:

@@ -4,12 +4,12 @@ Keyword-only functions named `<entity>_<verb>`, one module per concept: `classes
 itself, and `check_active`: an archived class is read-only, every write on it is refused),
 `members` (rosters, passwords, login waits), `joining` (join codes, their settings and
 requests to join), `assignments` (assignments and extensions), `scores` (a teacher's scores,
-attempt resets, closing overdue attempts), `regrade` (a key fix's regrade for one
-assignment). They validate before they write and raise
-`classroom.errors.ClassroomError` (or `QuizError` from the quiz services they call) with a code
-and a message a teacher can read; a function that writes several rows is atomic. Access (is
-this the teacher's class?) is checked by the caller through `classroom.selectors.access`; these
-functions enforce the rules of the data.
+attempt resets, closing overdue attempts), `autosave` (a quiz answer's autosave in one
+statement), `regrade` (a key fix's regrade for one assignment). They validate before they
+write and raise `classroom.errors.ClassroomError` (or `QuizError` from the quiz services they
+call) with a code and a message a teacher can read; a function that writes several rows is
+atomic. Access (is this the teacher's class?) is checked by the caller through
+`classroom.selectors.access`; these functions enforce the rules of the data.
 
 The names below are the package's public API, for callers outside the app."""
 
@@ -20,6 +20,7 @@ from .assignments import (
     extension_delete,
     extension_set,
 )
+from .autosave import quiz_answer_save_known
 from .classes import (
     classroom_archive,
     classroom_create,
@@ -75,6 +76,7 @@ __all__ = [
     "membership_join",
     "membership_remove",
     "password_generate",
+    "quiz_answer_save_known",
     "roster_import",
     "rubric_score",
     "student_login_unlock",

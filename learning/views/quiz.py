@@ -14,7 +14,9 @@ from classroom.selectors import (
     assignment_get_for_student,
     attempt_get_writable,
     attempt_item_get_writable,
+    attempt_item_known,
 )
+from classroom.services import quiz_answer_save_known
 from classroom.timezones import class_zone_activate
 from core.errors import answers_json
 from core.http import form_data, saved_json
@@ -127,6 +129,12 @@ def _attempt_post(request: HttpRequest, attempt: Attempt) -> HttpResponse:
 @require_POST
 def response_save(request: HttpRequest, pk: int, question_id: int) -> HttpResponse:
     """Autosave of one answer, posted as the question's own form fields."""
+    known = attempt_item_known(student=request.user, pk=pk, question_id=question_id)
+    if known is not None:  # read for an earlier save: one statement, if nothing has changed
+        posted = form_data(request)
+        revision = quiz_answer_save_known(student=request.user, known=known, posted=posted)
+        if revision is not None:
+            return saved_json(revision)
     attempt, item = attempt_item_get_writable(student=request.user, pk=pk, question_id=question_id)
     if item is None:
         return JsonResponse({"saved": False, "error": _("No such question.")}, status=404)

@@ -29,6 +29,7 @@ from .closing import (
 )
 from .deadlines import window_for
 from .scoring import grade, score_row
+from .upserts import answers_upsert, response_upsert_if_open
 
 
 def _now(now: datetime | None) -> datetime:
@@ -180,7 +181,7 @@ def responses_save(
             errors[qid] = QuizError(Code.UNKNOWN_QUESTION)
             continue
         try:
-            clean[qid] = _parse_for(questions[qid], data)
+            clean[qid] = response_clean(questions[qid], data)
         except QuizError as error:
             errors[qid] = error
     saved: dict[int, Response] = {}
@@ -191,7 +192,7 @@ def responses_save(
             raise QuizError(Code.ATTEMPT_SUBMITTED, attempt_id=attempt.pk)
         overdue = policy.is_past(locked.deadline, now)
         if not overdue and clean:
-            saved = _upsert(attempt, questions, clean, timezone.now())
+            saved = answers_upsert(attempt, questions, clean, timezone.now())
         if submit and not overdue and not errors:
             _submit_locked(locked, now, questions=questions)
     if overdue:
@@ -200,85 +201,6 @@ def responses_save(
             raise QuizError(Code.TIME_UP, attempt_id=attempt.pk)
         raise QuizError(Code.CLOSED)
     return SaveResult(saved=saved, errors=errors)
-
-
-# Written as SQL because the ORM's upsert cannot raise the revision only when the answer changed.
-# Both databases run it: SQLite has had RETURNING since 3.35. An unchanged answer keeps its
-# revision and time but is still returned, so the caller never reads it back. `{changed}`
-# compares the stored answer: jsonb by value on PostgreSQL, the JSON text on SQLite (Django
-# writes it canonically). In SET, every column on the right is the row's old value.
-_UPSERT = """
-INSERT INTO quizzes_response (attempt_id, question_id, data, revision, created_at, updated_at)
-{rows}
-ON CONFLICT (attempt_id, question_id) DO UPDATE
-SET data = excluded.data,
-    revision = quizzes_response.revision + CASE WHEN {changed} THEN 1 ELSE 0 END,
-    updated_at = CASE WHEN {changed} THEN excluded.updated_at ELSE quizzes_response.updated_at END
-RETURNING question_id, id, revision
-"""
-
-# One answer, written only while the attempt is open and in time (`policy.is_past` as a bound,
-# the same as the locked path's check). On PostgreSQL the row lock of FOR UPDATE makes it wait
-# for a submit in progress and then see the attempt as that submit left it; SQLite runs one
-# writer at a time. The WHERE also tells SQLite's parser that ON CONFLICT is the upsert's.
-_IF_OPEN = """SELECT %s, %s, %s, 1, %s, %s FROM quizzes_attempt
-WHERE id = %s AND status = %s AND (deadline IS NULL OR deadline >= %s){lock}"""
-
-
-def _upsert_sql(rows: str) -> str:
-    changed = "quizzes_response.data {} excluded.data".format(
-        "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
-    )
-    return _UPSERT.format(rows=rows, changed=changed)
-
-
-def _row_params(attempt: Attempt, qid: int, data: dict, stamp: datetime) -> list:
-    data_field = Response._meta.get_field("data")
-    when = Response._meta.get_field("updated_at").get_db_prep_save(stamp, connection)
-    return [attempt.pk, qid, data_field.get_db_prep_save(data, connection), when, when]
-
-
-def _written(attempt: Attempt, questions, clean: dict[int, dict], rows) -> dict[int, Response]:
-    return {
-        qid: Response(
-            pk=pk, attempt=attempt, question=questions[qid], data=clean[qid], revision=revision
-        )
-        for qid, pk, revision in rows
-    }
-
-
-def _upsert(attempt: Attempt, questions, clean: dict[int, dict], now: datetime) -> dict:
-    """Every answer in one statement, the caller holding the attempt's row lock: a new answer
-    is inserted at revision 1, a changed one is updated and its revision goes up by one, an
-    unchanged one is left as it is. A row that another tab inserted a moment ago is taken over,
-    not reported as an error."""
-    params: list = []
-    for qid, data in clean.items():
-        params += _row_params(attempt, qid, data, now)
-    sql = _upsert_sql("VALUES " + ", ".join(["(%s, %s, %s, 1, %s, %s)"] * len(clean)))
-    with prepared_cursor() as cursor:  # one shape per number of answers: a quiz's few
-        cursor.execute(sql, params)
-        saved = _written(attempt, questions, clean, cursor.fetchall())
-    return {qid: saved[qid] for qid in clean}
-
-
-def _upsert_if_open(
-    attempt: Attempt, question: Question, data: dict, now: datetime
-) -> Response | None:
-    """One answer in one statement, with no transaction around it, if the attempt is open and
-    in time at `now`; None when it is not (nothing written)."""
-    deadline = Attempt._meta.get_field("deadline")
-    params = [
-        *_row_params(attempt, question.pk, data, timezone.now()),
-        attempt.pk,
-        Attempt.Status.IN_PROGRESS,
-        deadline.get_db_prep_value(policy.overdue_before(now), connection),
-    ]
-    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
-    with prepared_cursor() as cursor:
-        cursor.execute(_upsert_sql(_IF_OPEN.format(lock=lock)), params)
-        saved = _written(attempt, {question.pk: question}, {question.pk: data}, cursor.fetchall())
-    return saved.get(question.pk)
 
 
 def response_save(
@@ -292,7 +214,7 @@ def response_save(
     """Save one answer (autosave). Saving the same answer again is the same row, unchanged.
 
     The most frequent write of all, so a readable answer to an open attempt in time is one
-    statement (`_upsert_if_open`). Anything else takes the locked path of `responses_save`,
+    statement (`response_upsert_if_open`). Anything else takes the locked path of `responses_save`,
     which refuses it as before: a closed attempt first (an overdue quiz is closed), then an
     unknown question or an answer that cannot be read. `question`: the caller already read it
     through the attempt (`classroom.selectors.attempt_item_get_writable`), so it is not read
@@ -304,11 +226,11 @@ def response_save(
         questions = _questions_in(attempt, [question_id])
     if question_id in questions:
         try:
-            clean = _parse_for(questions[question_id], data)
+            clean = response_clean(questions[question_id], data)
         except QuizError:
             pass  # refused below, after the attempt's own refusals
         else:
-            saved = _upsert_if_open(attempt, questions[question_id], clean, now)
+            saved = response_upsert_if_open(attempt, questions[question_id], clean, now)
             if saved is not None:
                 return saved
     result = responses_save(attempt=attempt, answers={question_id: data}, now=now, known=questions)
@@ -317,7 +239,9 @@ def response_save(
     return result.saved[question_id]
 
 
-def _parse_for(question: Question, data) -> dict:
+def response_clean(question: Question, data) -> dict:
+    """The answer `data` as it is stored for this question, or QuizError (INVALID_RESPONSE)
+    with a message a student can read."""
     qt = registry.get_or_missing(question.type)
     try:
         response = qt.parse_response(data, question.spec_parsed())

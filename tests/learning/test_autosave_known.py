@@ -1,0 +1,178 @@
+"""A quiz answer's second autosave is one statement (classroom.services.autosave), and it
+refuses exactly what the full path refuses: whatever changed since the first save, the
+statement writes nothing and the full path answers, with its reason."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.services import user_create
+from classroom.selectors import attempt_item_known
+from classroom.services import classroom_archive, membership_remove, quiz_answer_save_known
+from quizzes import services
+from quizzes.models import Attempt, Question, Response
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def attempt(student, assignment):
+    return services.attempt_start(student=student, lesson=assignment.lesson, assignment=assignment)
+
+
+@pytest.fixture
+def choice(attempt):
+    """The attempt's first single-choice question, its save URL and two of its choices."""
+    question = next(
+        q for q in Question.objects.filter(pk__in=attempt.item_order) if q.type == "single_choice"
+    )
+    url = reverse("learning:response_save", args=[attempt.pk, question.pk])
+    first, second = (c["id"] for c in question.spec["choices"][:2])
+    return question, url, first, second
+
+
+def post(client, question, url, choice_id):
+    return client.post(url, {f"{question.uid}-choice": choice_id})
+
+
+def stored(attempt, question):
+    return Response.objects.get(attempt=attempt, question=question).data
+
+
+def saved_once(client, student, choice):
+    """Signed in, the first answer saved: this process now knows the attempt and question."""
+    question, url, first, _second = choice
+    client.force_login(student)
+    assert post(client, question, url, first).json() == {"saved": True, "revision": 1}
+
+
+def test_the_second_save_of_an_answer_is_one_statement_after_the_user(
+    client, student, attempt, choice
+):
+    question, url, _first, second = choice
+    saved_once(client, student, choice)
+    with CaptureQueriesContext(connection) as ctx:
+        assert post(client, question, url, second).json() == {"saved": True, "revision": 2}
+    # the session, the user, then one statement: the access check, the guards and the write
+    assert len(ctx.captured_queries) == 3
+    sql = ctx.captured_queries[2]["sql"]
+    assert sql.lstrip().startswith("INSERT") and "classroom_membership" in sql
+    assert stored(attempt, question) == {"choice": second}
+    # the same answer again keeps its revision
+    assert post(client, question, url, second).json() == {"saved": True, "revision": 2}
+
+
+def test_a_second_save_after_the_class_was_archived_is_refused_and_writes_nothing(
+    client, student, classroom, attempt, choice
+):
+    question, url, first, second = choice
+    saved_once(client, student, choice)
+    classroom_archive(classroom=classroom)
+    response = post(client, question, url, second)
+    assert response.status_code == 409
+    assert response.json()["saved"] is False and response.json()["error"]
+    assert stored(attempt, question) == {"choice": first}
+
+
+def test_a_second_save_after_the_student_was_removed_is_refused_and_writes_nothing(
+    client, student, classroom, attempt, choice
+):
+    question, url, first, second = choice
+    saved_once(client, student, choice)
+    membership_remove(classroom=classroom, student=student)
+    response = post(client, question, url, second)
+    assert response.status_code == 403
+    assert stored(attempt, question) == {"choice": first}
+
+
+def test_a_second_save_after_the_submit_is_refused_and_writes_nothing(
+    client, student, attempt, choice
+):
+    question, url, first, second = choice
+    saved_once(client, student, choice)
+    services.attempt_submit(attempt=attempt)  # another tab
+    response = post(client, question, url, second)
+    assert response.status_code == 409
+    assert "already submitted" in response.json()["error"]
+    assert stored(attempt, question) == {"choice": first}
+
+
+def test_a_second_save_after_the_deadline_closes_the_attempt_with_what_was_saved(
+    client, student, attempt, choice
+):
+    question, url, first, second = choice
+    saved_once(client, student, choice)
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(hours=1))
+    response = post(client, question, url, second)
+    assert response.status_code == 409
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.SUBMITTED
+    assert stored(attempt, question) == {"choice": first}
+
+
+def test_a_second_save_is_checked_against_the_spec_stored_now_not_the_one_read_before(
+    client, student, attempt, choice
+):
+    """A question version nobody answered can still be edited in place (a package reloaded):
+    the answer is checked against the new spec, never written on the strength of the old."""
+    question, url, _first, second = choice
+    saved_once(client, student, choice)
+    Response.objects.filter(question=question).delete()  # as if nobody had answered it
+    spec = {**question.spec, "choices": [c for c in question.spec["choices"] if c["id"] != second]}
+    Question.objects.filter(pk=question.pk).update(spec=spec)
+    response = post(client, question, url, second)
+    assert response.status_code == 400
+    assert not Response.objects.filter(question=question).exists()
+
+
+def test_a_second_save_to_a_question_no_longer_in_the_item_order_is_a_404(
+    client, student, attempt, choice
+):
+    question, url, first, second = choice
+    saved_once(client, student, choice)
+    others = [pk for pk in attempt.item_order if pk != question.pk]
+    Attempt.objects.filter(pk=attempt.pk).update(item_order=others)
+    response = post(client, question, url, second)
+    assert response.status_code == 404
+    assert stored(attempt, question) == {"choice": first}
+
+
+def test_what_one_student_saved_before_opens_nothing_to_another(client, student, attempt, choice):
+    question, url, first, second = choice
+    saved_once(client, student, choice)
+    intruder = user_create(username="intruder", password="x-long-pass", role=User.Role.STUDENT)
+    client.force_login(intruder)
+    response = post(client, question, url, second)
+    assert response.status_code == 404
+    assert stored(attempt, question) == {"choice": first}
+
+
+def test_an_answer_that_cannot_be_read_on_a_second_save_is_a_400_with_a_message(
+    client, student, attempt, choice
+):
+    question, url, first, _second = choice
+    saved_once(client, student, choice)
+    response = post(client, question, url, "no-such-choice")
+    assert response.status_code == 400
+    assert response.json()["saved"] is False and response.json()["error"]
+    assert stored(attempt, question) == {"choice": first}
+
+
+def test_the_statement_itself_writes_only_for_the_attempts_own_student(
+    client, student, attempt, choice
+):
+    """The copy is found by the student who read it (`attempt_item_known`), and the statement
+    checks the student again: given another student's copy, it writes nothing."""
+    question, _url, first, second = choice
+    saved_once(client, student, choice)
+    known = attempt_item_known(student=student, pk=attempt.pk, question_id=question.pk)
+    intruder = user_create(username="intruder", password="x-long-pass", role=User.Role.STUDENT)
+    posted = {f"{question.uid}-choice": second}
+    assert quiz_answer_save_known(student=intruder, known=known, posted=posted) is None
+    assert stored(attempt, question) == {"choice": first}
+    assert quiz_answer_save_known(student=student, known=known, posted=posted) == 2
