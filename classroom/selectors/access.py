@@ -101,7 +101,7 @@ def attempt_item_get_writable(
 
 @dataclass(frozen=True)
 class KnownItem:
-    """What a read for a quiz's autosave found (`attempt_item_get_writable`): the attempt, the
+    """What reads for a quiz's autosaves found (`attempt_item_get_writable`): the attempt, the
     item, and the stored texts its checks read: the attempt's item order, the question's spec."""
 
     attempt: Attempt
@@ -110,19 +110,27 @@ class KnownItem:
     spec_text: str
 
 
-# By (attempt, question): what this process last read for the autosave of a quiz's answer. A
-# copy to check the next save against, never trusted alone: that save's one statement writes
-# only if the rows still hold what it was checked on (classroom.services.autosave).
-_KNOWN = LocalCache(max_entries=4096)
+# What this process last read for the autosaves of quizzes: their attempts by id, with the
+# stored text of their item order, and their question versions by id, with the stored text of
+# their spec (shared by every student's attempt). Copies to check the next save against,
+# never trusted alone: that save's one statement writes only if the rows still hold what it
+# was checked on (classroom.services.autosave). Kept by attempt and by question, not by pair:
+# a worker serves a student's saves one in a few, and most answers are saved once or twice.
+_KNOWN_ATTEMPTS = LocalCache(max_entries=4096)
+_KNOWN_QUESTIONS = LocalCache(max_entries=2048)
 
 
 def attempt_item_known(*, student: User, pk: int, question_id: int) -> KnownItem | None:
-    """What this process last read of the student's quiz attempt `pk` and its question, for
-    an earlier autosave; None if nothing (then `attempt_item_get_writable`). No query."""
-    known = _KNOWN.get((pk, question_id))
-    if known is None or known.attempt.student_id != student.pk:
+    """What this process last read of the student's quiz attempt `pk` and of the question,
+    if the question is one of the attempt's items; None if it has not read both (then
+    `attempt_item_get_writable`). No query."""
+    attempt = _KNOWN_ATTEMPTS.get(pk)
+    if attempt is None or attempt[0].student_id != student.pk:
         return None
-    return known
+    question = _KNOWN_QUESTIONS.get(question_id)
+    if question is None or not quiz_selectors.is_item_of(attempt[0], question[0].question):
+        return None
+    return KnownItem(attempt[0], question[0], attempt[1], question[1])
 
 
 # Who may still write to an assignment's attempt: a member of its class (`_MEMBER`), while the
@@ -202,6 +210,9 @@ def _writable(
     member, archived = row[len(a) : len(a) + 2]
     if attempt.assignment_id is not None:
         _check_writable(bool(member), archived)
+    if attempt.kind == Attempt.Kind.QUIZ:
+        # `item_order`, the last column of `a`, as stored
+        _KNOWN_ATTEMPTS.set(pk, (attempt, row[len(a) - 1]))
     start = len(a) + 2
     if row[start] is None:
         return attempt, None
@@ -213,8 +224,7 @@ def _writable(
         return attempt, None
     item = quiz_selectors.item_for(question)
     if attempt.kind == Attempt.Kind.QUIZ:
-        order_text = row[len(a) - 1]  # `item_order`, the last of `a`, as stored
-        _KNOWN.set((pk, question_id), KnownItem(attempt, item, order_text, spec_text))
+        _KNOWN_QUESTIONS.set(question.pk, (item, spec_text))
     return attempt, item
 
 

@@ -2,10 +2,11 @@
 
 The autosave is the most frequent request of all, and its read (is this the student's attempt,
 may they still write to it, is the question one of its items: `attempt_item_get_writable`) cost
-as much as its write, a round trip each on PostgreSQL. That read's findings are kept in the
-process (`attempt_item_known`). The next save of the same answer checks it against that copy
-and writes in one statement which holds the copy to the rows, so that it writes only if all
-of this is still true:
+as much as its write, a round trip each on PostgreSQL. What that read found is kept in the
+process, the attempt and the question version apart (`attempt_item_known`). A later save to
+an attempt and a question it has read, for any student, is checked against those copies and
+written in one statement that holds the copies to the rows, so that it writes only if all of
+this is still true:
 
 - the attempt is the student's, open and in time;
 - the student is still a member of its class, and the class is not archived;

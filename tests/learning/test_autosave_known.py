@@ -13,7 +13,12 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.services import user_create
 from classroom.selectors import attempt_item_known
-from classroom.services import classroom_archive, membership_remove, quiz_answer_save_known
+from classroom.services import (
+    classroom_archive,
+    membership_add,
+    membership_remove,
+    quiz_answer_save_known,
+)
 from quizzes import services
 from quizzes.models import Attempt, Question, Response
 
@@ -65,6 +70,61 @@ def test_the_second_save_of_an_answer_is_one_statement_after_the_user(
     assert stored(attempt, question) == {"choice": second}
     # the same answer again keeps its revision
     assert post(client, question, url, second).json() == {"saved": True, "revision": 2}
+
+
+def classmate_saved(client, classroom, assignment, question, choice_id):
+    """A classmate's attempt, with their answer to `question` saved: this process now knows
+    that question version too."""
+    classmate = user_create(username="classmate", password="x-long-pass", role=User.Role.STUDENT)
+    membership_add(classroom=classroom, student=classmate)
+    theirs = services.attempt_start(
+        student=classmate, lesson=assignment.lesson, assignment=assignment
+    )
+    client.force_login(classmate)
+    url = reverse("learning:response_save", args=[theirs.pk, question.pk])
+    assert post(client, question, url, choice_id).json() == {"saved": True, "revision": 1}
+    return theirs
+
+
+def test_a_question_read_for_one_student_makes_anothers_first_save_of_it_one_statement(
+    client, student, classroom, assignment, attempt, choice
+):
+    question, url, first, second = choice
+    other = next(pk for pk in attempt.item_order if pk != question.pk)
+    classmate_saved(client, classroom, assignment, question, first)
+    client.force_login(student)
+    other_url = reverse("learning:response_save", args=[attempt.pk, other])
+    client.post(other_url, {"any": "thing"})  # their attempt read, whatever the answer
+    with CaptureQueriesContext(connection) as ctx:
+        assert post(client, question, url, second).json() == {"saved": True, "revision": 1}
+    assert len(ctx.captured_queries) == 3  # session, user, the one statement
+    assert stored(attempt, question) == {"choice": second}
+
+
+def test_a_known_question_that_is_not_one_of_the_attempts_items_is_a_404(
+    client, student, classroom, assignment, attempt, choice
+):
+    """A question version added to the quiz after the student started: a classmate who
+    started later has it, and saves an answer to it; the student's attempt does not."""
+    question, _url, first, _second = choice
+    late = Question.objects.create(
+        lesson=question.lesson,
+        step=question.step,
+        key="late",
+        position=99,
+        type=question.type,
+        prompt=question.prompt,
+        points=question.points,
+        spec=question.spec,
+    )
+    theirs = classmate_saved(client, classroom, assignment, late, first)
+    assert late.pk in theirs.item_order and late.pk not in attempt.item_order
+    saved_once(client, student, choice)
+    response = post(
+        client, late, reverse("learning:response_save", args=[attempt.pk, late.pk]), first
+    )
+    assert response.status_code == 404
+    assert not Response.objects.filter(attempt=attempt, question=late).exists()
 
 
 def test_a_second_save_after_the_class_was_archived_is_refused_and_writes_nothing(
