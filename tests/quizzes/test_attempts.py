@@ -77,6 +77,18 @@ def test_saving_the_same_answer_twice_is_one_answer(attempt):
     assert stored.updated_at == stored.created_at  # not touched by the second save
 
 
+def test_an_answer_the_orm_wrote_and_saved_again_unchanged_keeps_its_revision(attempt):
+    # The upsert writes the answer as JSON text itself; SQLite compares that text with the
+    # stored one, so it must be the text Django writes (and PostgreSQL must store an object).
+    question = next(q for q in quiz_questions(attempt) if q.type == "true_false")
+    Response.objects.create(attempt=attempt, question=question, data={"answer": True})
+    again = services.response_save(attempt=attempt, question_id=question.pk, data={"answer": True})
+    assert again.revision == 1
+    stored = Response.objects.get()
+    assert (stored.revision, stored.data) == (1, {"answer": True})
+    assert Response.objects.filter(data__answer=True).count() == 1  # an object, not a string
+
+
 def test_changing_an_answer_updates_the_one_row(attempt):
     question = next(q for q in quiz_questions(attempt) if q.type == "true_false")
     services.response_save(attempt=attempt, question_id=question.pk, data={"answer": True})
