@@ -168,6 +168,20 @@ def _overdue(now: datetime) -> QuerySet[Attempt]:
     )
 
 
+# `_overdue` for one student, as SQL: the dashboard and a quiz's start ask it on every visit,
+# it almost always finds nothing, and composing it with the ORM cost several times running it.
+# tests/quizzes/test_overdue_attempts.py holds it to `_overdue`.
+_STUDENT_OVERDUE = "t.student_id = %s AND t.kind = %s AND t.status = %s AND t.deadline < %s"
+
+
+def _student_overdue_ids(student: User, now: datetime, limit: int) -> list[int]:
+    """The ids of the student's overdue attempts (`_overdue`), the first `limit` by id."""
+    before = connection.ops.adapt_datetimefield_value(policy.overdue_before(now))
+    params = [student.pk, Attempt.Kind.QUIZ, Attempt.Status.IN_PROGRESS, before, limit]
+    found = column_values(Attempt, ("id",), f"{_STUDENT_OVERDUE} ORDER BY t.id LIMIT %s", params)
+    return [pk for (pk,) in found]
+
+
 def _close_batch(ids: list[int], now: datetime) -> int:
     """Lock the attempts among `ids` that are still open and overdue, and close them. A row
     another closer closed meanwhile no longer matches, so it is not graded twice."""
@@ -201,9 +215,13 @@ def attempts_close_overdue(
         overdue = overdue.filter(student=student)
     if assignments is not None:
         overdue = overdue.filter(assignment__in=assignments)
+    one_student = student is not None and assignments is None
     closed = 0
     while True:
-        ids = list(overdue.order_by("pk").values_list("pk", flat=True)[:batch_size])
+        if one_student:
+            ids = _student_overdue_ids(student, now, batch_size)
+        else:
+            ids = list(overdue.order_by("pk").values_list("pk", flat=True)[:batch_size])
         if ids:
             closed += _close_batch(ids, now)
         if len(ids) < batch_size:

@@ -332,3 +332,40 @@ def test_closing_many_attempts_costs_the_same_queries_as_closing_a_few(
     assert many_inserts == -(-rows // per_statement) < len(many_attempts)
     with django_assert_max_num_queries(1):
         assert services.attempts_close_overdue(now=later) == 0
+
+
+def test_one_students_overdue_attempts_are_found_by_the_rule_of_everyones(
+    classroom, student, teacher, timed, due_in_an_hour
+):
+    """The dashboard and a quiz's start look for the student's overdue attempts with a query of
+    their own (SQL): it finds what the rule for every attempt finds, at every moment, and
+    nothing of another student's, of a lesson's work or of a submitted attempt."""
+    from quizzes.services.closing import _overdue, _student_overdue_ids
+
+    other = user_create(username="s.other", password="x-long-password", role=User.Role.STUDENT)
+    membership_add(classroom=classroom, student=other)
+    start_and_answer_one(other, timed)
+    timed_attempt = start_and_answer_one(student, timed)
+    open_until_due = services.attempt_start(
+        student=student, lesson=due_in_an_hour.lesson, assignment=due_in_an_hour
+    )
+    services.attempt_start(
+        student=student, lesson=timed.lesson, assignment=timed, kind=Attempt.Kind.LESSON
+    )
+    submitted = services.attempt_start(student=student, lesson=timed.lesson)  # a preview
+    services.attempt_submit(attempt=submitted)
+    Attempt.objects.filter(pk=submitted.pk).update(deadline=timed_attempt.deadline)
+    services.attempt_start(student=teacher, lesson=timed.lesson)
+
+    start = timed_attempt.started_at
+    moments = [start, timed_attempt.deadline + timedelta(seconds=20), start + timedelta(hours=3)]
+    found = {}
+    for now in moments:
+        for limit in (1, 100):
+            rule = _overdue(now).filter(student=student).order_by("pk")
+            expected = list(rule.values_list("pk", flat=True)[:limit])
+            found[now, limit] = _student_overdue_ids(student, now, limit)
+            assert found[now, limit] == expected
+    assert found[moments[0], 100] == []
+    assert found[moments[2], 100] == sorted([timed_attempt.pk, open_until_due.pk])
+    assert found[moments[2], 1] == [timed_attempt.pk]
