@@ -1,7 +1,8 @@
 """Reads on classes, assignments and students' work, with access built in.
 
 One module per concept: `access` (the `*_for_teacher` and `*_for_student` getters: another
-teacher's class does not exist for them, a 404), `roster` (the list of students with requests
+teacher's class does not exist for them, a 404; a student's assignment is read as SQL in
+`student_assignment`), `roster` (the list of students with requests
 to join, names alike and login waits), `progress` (each student's progress on each
 assignment), `grid` (the progress grid, as a presenter), `work` (one student's work), `labels`
 (what each graded part of a key is about), `item_analysis`, `guide` (the teacher guide) and
@@ -13,7 +14,6 @@ tests/classroom/test_query_counts.py) and compute in Python (`classroom.progress
 The names below are the package's public API, for callers outside the app."""
 
 from .access import (
-    assignment_get_for_student,
     assignment_get_for_student_work,
     assignment_get_for_teacher,
     attempt_get_for_teacher,
@@ -29,6 +29,7 @@ from .grid import Filter, progress_grid
 from .guide import lesson_guide
 from .item_analysis import assignment_analysis
 from .progress import ClassProgress, attempt_rows, class_progress
+from .student_assignment import assignment_get_for_student
 from .work import student_work, students_to_score
 
 __all__ = [

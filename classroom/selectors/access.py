@@ -29,26 +29,12 @@ from ..errors import ClassroomError
 from ..errors import Code as ClassCode
 from ..models import Assignment, Classroom, Extension, Membership
 from ..timezones import class_zone_activate
+from .student_assignment import LESSON_UNREAD
 
 # --- a student's classes --------------------------------------------------------------------
 
-# No student page shows the teacher's guide: often the lesson row's largest column by far
-# (hundreds of kilobytes of JSON), it is not read with a student's assignment.
-STUDENT_UNREAD = ("lesson__teacher_guide",)
-
-
-def assignment_get_for_student(*, student: User, pk: int) -> Assignment:
-    """An assignment of one of the student's classes, or 404."""
-    assignment = (
-        Assignment.objects.select_related("lesson", "classroom")
-        .defer(*STUDENT_UNREAD)
-        .filter(pk=pk, classroom__memberships__student=student, classroom__archived_at=None)
-        .first()
-    )
-    if assignment is None:
-        raise Http404("No such assignment.")
-    class_zone_activate(assignment.classroom)
-    return assignment
+# What a student's assignment is read without (`student_assignment.LESSON_UNREAD`).
+STUDENT_UNREAD = tuple(f"lesson__{name}" for name in LESSON_UNREAD)
 
 
 def _is_member(student: User):

@@ -1,6 +1,6 @@
 """The step page reads the assignment and the student's attempts with one SQL query
-(learning.selectors.step_access `assignment_attempts_get`): it must give what the ORM's
-`assignment_get_for_student` and `lesson_attempts_get` give, and refuse whom they refuse."""
+(learning.selectors.step_access `assignment_attempts_get`): it must give what the ORM's read of
+the assignment and `lesson_attempts_get` give, and refuse whom they refuse."""
 
 from decimal import Decimal
 
@@ -10,20 +10,20 @@ from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from classroom.selectors import assignment_get_for_student
 from classroom.services import classroom_archive, membership_remove
 from learning.selectors.step import lesson_attempts_get
 from learning.selectors.step_access import assignment_attempts_get, checks_by_question
 from quizzes import services
 from quizzes.models import Attempt, Question, Score
 from quizzes.types import registry
+from tests.classroom.test_student_assignment import orm_assignment_get_for_student
 from tests.loaded import loaded_values as values
 
 pytestmark = pytest.mark.django_db
 
 
 def orm_read(student, pk):
-    assignment = assignment_get_for_student(student=student, pk=pk)
+    assignment = orm_assignment_get_for_student(student=student, pk=pk)
     return (assignment, *lesson_attempts_get(student=student, assignment=assignment))
 
 
