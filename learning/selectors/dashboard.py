@@ -9,13 +9,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from functools import cache
 
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from classroom.models import Assignment, Extension, JoinRequest
+from classroom.models import Assignment, Classroom, Extension, JoinRequest, Membership
+from core import rows
+from core.sql import prepared_cursor
 from learning.selectors.step import reading_level_for
 from lessons.models import Lesson, Step
 from lessons.parts import PartView, lesson_parts
@@ -76,32 +79,107 @@ class AssignmentRow:
 def assignments_for_dashboard(*, student: User, now: datetime | None = None) -> list[AssignmentRow]:
     """The student's assignments with status and released score, in a fixed number of queries."""
     now = now or timezone.now()
-    assignments = list(
-        Assignment.objects.select_related("lesson", "classroom")
-        # The page shows a lesson's title and parts: its guide alone can be hundreds of
-        # kilobytes of JSON to decode, once per assignment, on the page every login opens.
-        .defer(*(f"lesson__{name}" for name in DASHBOARD_UNREAD))
-        .filter(classroom__memberships__student=student, classroom__archived_at=None)
-        .order_by("due_at", "id")
-    )
-    ids = [a.pk for a in assignments]
-    extensions = {
-        e.assignment_id: e for e in Extension.objects.filter(student=student, assignment_id__in=ids)
-    }
-    attempts: dict[int, list[Attempt]] = defaultdict(list)
-    for attempt in Attempt.objects.filter(student=student, assignment_id__in=ids).order_by(
-        "number"
-    ):
-        attempts[attempt.assignment_id].append(attempt)
-    steps: dict[int, dict[str, Step]] = defaultdict(dict)
-    # Unordered: the steps are sorted by position below, and the default order joins lessons.
-    lesson_ids = {a.lesson_id for a in assignments}
-    for step in Step.objects.filter(lesson_id__in=lesson_ids).defer(*STEP_UNREAD).order_by():
-        steps[step.lesson_id][step.kind] = step
+    assignments, extensions, attempts = _assignments_read(student)
+    steps = _steps_read({a.lesson_id for a in assignments})
     return [
         _dashboard_row(a, extensions.get(a.pk), attempts[a.pk], steps[a.lesson_id], now)
         for a in assignments
     ]
+
+
+# The page every login opens, read as SQL (core.rows): composed with the ORM, its reads cost
+# several times running them. One row per attempt of the student's on each assignment of
+# their classes that are not archived (one row of NULLs before the first), with its lesson,
+# class and the student's extension. tests/learning/test_dashboard_reads.py holds these reads
+# to the ORM's.
+_ASSIGNMENTS = """
+SELECT {asg}, {l}, {c}, {e}, {a}
+FROM {assignments} asg
+JOIN {lessons} l ON l.id = asg.lesson_id
+JOIN {classrooms} c ON c.id = asg.classroom_id
+LEFT JOIN {extensions} e ON e.assignment_id = asg.id AND e.student_id = %s
+LEFT JOIN {attempts} a ON a.assignment_id = asg.id AND a.student_id = %s
+WHERE c.archived_at IS NULL
+  AND EXISTS (SELECT 1 FROM {memberships} m WHERE m.classroom_id = c.id AND m.student_id = %s)
+ORDER BY asg.due_at, asg.id, a.number, a.id
+"""
+
+
+def _assignments_read(student: User):
+    """(the assignments, due first, each with its lesson and class; the student's extensions
+    by assignment id; their attempts by assignment id, in the order of their numbers)."""
+    parts = _parts()
+    with prepared_cursor() as cursor:
+        cursor.execute(_assignments_sql(connection.vendor), [student.pk] * 3)
+        found = cursor.fetchall()
+    assignments: dict[int, Assignment] = {}
+    extensions: dict[int, Extension] = {}
+    attempts: dict[int, list[Attempt]] = defaultdict(list)
+    for row in found:
+        assignment, lesson, classroom, extension, attempt = rows.instances(row, parts)
+        if assignment.pk not in assignments:
+            assignment.lesson, assignment.classroom = lesson, classroom
+            assignments[assignment.pk] = assignment
+            if extension is not None:
+                extensions[assignment.pk] = extension
+        if attempt is not None:
+            attempts[assignment.pk].append(attempt)
+    return list(assignments.values()), extensions, attempts
+
+
+@cache
+def _parts() -> tuple:
+    return (
+        (Assignment, rows.fields_of(Assignment)),
+        (Lesson, rows.fields_of(Lesson, skip=DASHBOARD_UNREAD)),
+        (Classroom, rows.fields_of(Classroom)),
+        (Extension, rows.fields_of(Extension)),
+        (Attempt, rows.fields_of(Attempt)),
+    )
+
+
+@cache
+def _assignments_sql(vendor: str) -> str:
+    """`_ASSIGNMENTS` for this kind of database (its quoting), written once per process."""
+    aliases = ("asg", "l", "c", "e", "a")
+    columns = {
+        alias: rows.columns(alias, fields)
+        for alias, (_m, fields) in zip(aliases, _parts(), strict=True)
+    }
+    tables = {
+        "assignments": Assignment,
+        "lessons": Lesson,
+        "classrooms": Classroom,
+        "extensions": Extension,
+        "attempts": Attempt,
+        "memberships": Membership,
+    }
+    return _ASSIGNMENTS.format(
+        **columns, **{name: model._meta.db_table for name, model in tables.items()}
+    )
+
+
+_STEPS = "SELECT {st} FROM {steps} st WHERE st.lesson_id IN ({lessons})"
+
+
+def _steps_read(lesson_ids: set[int]) -> dict[int, dict[str, Step]]:
+    """The steps of these lessons, by lesson and kind, without their text (`STEP_UNREAD`)."""
+    steps: dict[int, dict[str, Step]] = defaultdict(dict)
+    if not lesson_ids:
+        return steps
+    fields = rows.fields_of(Step, skip=STEP_UNREAD)
+    sql = _STEPS.format(
+        st=rows.columns("st", fields),
+        steps=Step._meta.db_table,
+        lessons=", ".join(["%s"] * len(lesson_ids)),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, sorted(lesson_ids))
+        found = cursor.fetchall()
+    for row in found:
+        step = rows.instance(Step, fields, row)
+        steps[step.lesson_id][step.kind] = step
+    return steps
 
 
 def _dashboard_row(assignment, extension, attempts, steps, now) -> AssignmentRow:
@@ -161,11 +239,15 @@ def dashboard_next(rows: list[AssignmentRow]) -> AssignmentRow | None:
     return min(todo, key=lambda row: row.due_at) if todo else None
 
 
+# Also on every visit: a statement of its own, as the assignments'.
+_WAITING = """SELECT c.name FROM {requests} j JOIN {classrooms} c ON c.id = j.classroom_id
+WHERE j.student_id = %s AND c.archived_at IS NULL ORDER BY j.requested_at, j.id"""
+
+
 def classes_waiting_for_approval(*, student: User) -> list[str]:
     """The names of the classes the student asked to join and whose teacher has not answered
     yet: all the dashboard says of them (no assignment, no lesson) until approval."""
-    return list(
-        JoinRequest.objects.filter(student=student, classroom__archived_at=None)
-        .order_by("requested_at", "id")
-        .values_list("classroom__name", flat=True)
-    )
+    sql = _WAITING.format(requests=JoinRequest._meta.db_table, classrooms=Classroom._meta.db_table)
+    with prepared_cursor() as cursor:
+        cursor.execute(sql, [student.pk])
+        return [name for (name,) in cursor.fetchall()]
