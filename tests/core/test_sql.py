@@ -66,7 +66,9 @@ def test_the_statement_is_prepared_once_and_django_queries_are_not(attempt):
     statements = _prepared_statements()
     ours = READ.replace("%s", "$1")
     assert statements.count(ours) == 1
-    assert not [s for s in statements if s != ours and "quizzes_attempt" in s]
+    # The ORM names its table quoted; the hand-written statements (others run when the attempt
+    # was made) name it bare.
+    assert not [s for s in statements if '"quizzes_attempt"' in s]
 
 
 @on_postgresql
