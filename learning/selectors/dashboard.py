@@ -25,6 +25,8 @@ from lessons.parts import PartView, lesson_parts
 from quizzes import policy
 from quizzes.models import Attempt
 
+# The page shows a lesson's title and parts: its guide alone can be hundreds of kilobytes of
+# JSON to decode, once per assignment, on the page every login opens.
 DASHBOARD_UNREAD = ("summary", "objectives", "standards", "teacher_guide", "timeline", "skills")
 # Of each step, the page shows its kind, place and minutes: never its text (a lesson's steps
 # hold tens of kilobytes of it, and their figures JSON to decode).

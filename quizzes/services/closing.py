@@ -210,15 +210,16 @@ def attempts_close_overdue(
     `assignments` (a queryset or ids). Returns how many this call closed. With nothing overdue
     it is one query and no write."""
     now = now or timezone.now()
-    overdue = _overdue(now)
-    if student is not None:
-        overdue = overdue.filter(student=student)
-    if assignments is not None:
-        overdue = overdue.filter(assignment__in=assignments)
-    one_student = student is not None and assignments is None
+    overdue = None
+    if student is None or assignments is not None:  # one student's: `_student_overdue_ids`
+        overdue = _overdue(now)
+        if student is not None:
+            overdue = overdue.filter(student=student)
+        if assignments is not None:
+            overdue = overdue.filter(assignment__in=assignments)
     closed = 0
     while True:
-        if one_student:
+        if overdue is None:
             ids = _student_overdue_ids(student, now, batch_size)
         else:
             ids = list(overdue.order_by("pk").values_list("pk", flat=True)[:batch_size])
