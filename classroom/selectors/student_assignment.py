@@ -23,13 +23,25 @@ from ..timezones import class_zone_activate
 # (hundreds of kilobytes of JSON), it is not read with a student's assignment.
 LESSON_UNREAD = ("teacher_guide",)
 
+# Which classes' assignments a student sees, as SQL on the class's row (`c`), the student's id
+# its one parameter: theirs, not archived (`student_class_sql`).
+_STUDENT_CLASS = """c.archived_at IS NULL AND EXISTS (
+    SELECT 1 FROM {memberships} m WHERE m.classroom_id = c.id AND m.student_id = %s)"""
+
+
+@cache
+def student_class_sql() -> str:
+    """The rule of the classes whose assignments a student sees, as SQL: this read's, the
+    dashboard's and the step page's."""
+    return _STUDENT_CLASS.format(memberships=Membership._meta.db_table)
+
+
 _ASSIGNMENT = """
 SELECT {asg}, {l}, {c}
 FROM {assignments} asg
 JOIN {lessons} l ON l.id = asg.lesson_id
 JOIN {classrooms} c ON c.id = asg.classroom_id
-WHERE asg.id = %s AND c.archived_at IS NULL
-  AND EXISTS (SELECT 1 FROM {memberships} m WHERE m.classroom_id = c.id AND m.student_id = %s)
+WHERE asg.id = %s AND {student_class}
 """
 
 
@@ -73,5 +85,5 @@ def _sql(vendor: str) -> str:
         assignments=Assignment._meta.db_table,
         lessons=Lesson._meta.db_table,
         classrooms=Classroom._meta.db_table,
-        memberships=Membership._meta.db_table,
+        student_class=student_class_sql(),
     )

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from classroom.models import Assignment, Classroom, Extension, JoinRequest, Membership
+from classroom.models import Assignment, Classroom, Extension, JoinRequest
+from classroom.selectors.student_assignment import student_class_sql
 from core import rows
 from core.sql import prepared_cursor
 from learning.selectors.step import reading_level_for
@@ -101,8 +102,7 @@ JOIN {lessons} l ON l.id = asg.lesson_id
 JOIN {classrooms} c ON c.id = asg.classroom_id
 LEFT JOIN {extensions} e ON e.assignment_id = asg.id AND e.student_id = %s
 LEFT JOIN {attempts} a ON a.assignment_id = asg.id AND a.student_id = %s
-WHERE c.archived_at IS NULL
-  AND EXISTS (SELECT 1 FROM {memberships} m WHERE m.classroom_id = c.id AND m.student_id = %s)
+WHERE {student_class}
 ORDER BY asg.due_at, asg.id, a.number, a.id
 """
 
@@ -154,10 +154,11 @@ def _assignments_sql(vendor: str) -> str:
         "classrooms": Classroom,
         "extensions": Extension,
         "attempts": Attempt,
-        "memberships": Membership,
     }
     return _ASSIGNMENTS.format(
-        **columns, **{name: model._meta.db_table for name, model in tables.items()}
+        **columns,
+        **{name: model._meta.db_table for name, model in tables.items()},
+        student_class=student_class_sql(),
     )
 
 

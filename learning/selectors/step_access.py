@@ -17,7 +17,8 @@ from django.db import connection
 from django.http import Http404
 
 from accounts.models import User
-from classroom.models import Assignment, Classroom, Membership
+from classroom.models import Assignment, Classroom
+from classroom.selectors.student_assignment import student_class_sql
 from classroom.timezones import class_zone_activate
 from core import rows
 from core.sql import prepared_cursor
@@ -36,8 +37,7 @@ FROM {assignments} asg
 JOIN {lessons} l ON l.id = asg.lesson_id
 JOIN {classrooms} c ON c.id = asg.classroom_id
 LEFT JOIN {attempts} a ON a.assignment_id = asg.id AND a.student_id = %s
-WHERE asg.id = %s AND c.archived_at IS NULL
-  AND EXISTS (SELECT 1 FROM {memberships} m WHERE m.classroom_id = c.id AND m.student_id = %s)
+WHERE asg.id = %s AND {student_class}
 ORDER BY a.number, a.id
 """
 
@@ -81,7 +81,7 @@ def _sql(vendor: str) -> str:
         lessons=Lesson._meta.db_table,
         classrooms=Classroom._meta.db_table,
         attempts=Attempt._meta.db_table,
-        memberships=Membership._meta.db_table,
+        student_class=student_class_sql(),
     )
 
 
