@@ -250,7 +250,11 @@ WHERE j.student_id = %s AND c.archived_at IS NULL ORDER BY j.requested_at, j.id"
 def classes_waiting_for_approval(*, student: User) -> list[str]:
     """The names of the classes the student asked to join and whose teacher has not answered
     yet: all the dashboard says of them (no assignment, no lesson) until approval."""
-    sql = _WAITING.format(requests=JoinRequest._meta.db_table, classrooms=Classroom._meta.db_table)
     with prepared_cursor() as cursor:
-        cursor.execute(sql, [student.pk])
+        cursor.execute(_waiting_sql(), [student.pk])
         return [name for (name,) in cursor.fetchall()]
+
+
+@cache
+def _waiting_sql() -> str:
+    return _WAITING.format(requests=JoinRequest._meta.db_table, classrooms=Classroom._meta.db_table)
