@@ -9,6 +9,10 @@ import sys
 import uuid
 from pathlib import Path
 
+import pytest
+from django.db import connection
+
+from bench import commits
 from bench.report import TARGETS, judge, table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -137,3 +141,39 @@ def test_bench_profile_names_the_view_a_figure_spends_its_time_in():
     unknown = profile("quiz_11")
     assert unknown.returncode != 0
     assert "quiz_10" in unknown.stderr  # the figures there are, to pick from
+
+
+def test_bench_commits_times_a_committed_write_after_each_pause():
+    done = subprocess.run(
+        [sys.executable, "manage.py", "bench", "--commits", "--json", "--rounds", "3"],
+        cwd=ROOT,
+        env=bench_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(done.stdout)
+    assert results["statements"] == 3
+    assert [row["pause_ms"] for row in results["pauses"]] == [0, 1, 3, 10]
+    assert all(row["committed_ms"] > 0 for row in results["pauses"])
+    # PostgreSQL can return before the log is on disk: the difference is the wait for it.
+    postgres = results["database"] == "postgresql"
+    assert all(("not_waiting_ms" in row) is postgres for row in results["pauses"])
+    printed = commits.table(results)
+    assert "pause before (ms)" in printed and ("not waiting for the disk" in printed) is postgres
+
+
+def test_the_commit_probe_refuses_to_run_inside_a_transaction(db):
+    # Inside a transaction nothing would be committed: it would time the wrong thing.
+    with pytest.raises(RuntimeError, match="autocommit"):
+        commits.run(statements=1)
+    assert "bench_commit_probe" not in connection.introspection.table_names()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_commit_probe_commits_each_write_and_drops_its_table():
+    results = commits.run(statements=2, pauses=(0,))
+    assert [row["pause_ms"] for row in results["pauses"]] == [0]
+    assert results["database"] == connection.vendor
+    assert "bench_commit_probe" not in connection.introspection.table_names()

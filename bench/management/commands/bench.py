@@ -14,7 +14,8 @@ class Command(BaseCommand):
     help = (
         "Time the student's quiz page (10 and 50 items), a lesson step, an autosave and "
         "submit-and-grade against a floor (a bare view with login_required), interleaved, in "
-        "a throwaway database; print a table, or JSON with --json. --grid: the teacher's grid."
+        "a throwaway database; print a table, or JSON with --json. --grid: the teacher's grid. "
+        "--commits: what one committed write costs this database."
     )
 
     def add_arguments(self, parser):
@@ -42,6 +43,12 @@ class Command(BaseCommand):
             help="Instead of the table, profile --rounds requests of one figure (floor, "
             "write_floor, quiz_10, quiz_50, step, autosave, submit_and_grade_10) with cProfile "
             "and print where the time goes.",
+        )
+        parser.add_argument(
+            "--commits",
+            action="store_true",
+            help="Time a committed one-row write after pauses of 0-10 ms, --rounds times each "
+            "(bench/commits.py): the least a save costs on this database and disk.",
         )
         parser.add_argument("--repeat", type=int, default=10, help="With --grid.")
         parser.add_argument("--students", type=int, default=1000, help="With --grid.")
@@ -76,6 +83,13 @@ class Command(BaseCommand):
                 STORAGES=storages,
                 ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
             ):
+                if options["commits"]:
+                    from bench import commits
+
+                    results = commits.run(statements=options["rounds"])
+                    printed = json.dumps(results, indent=2) if options["json"] else None
+                    self.stdout.write(printed or commits.table(results))
+                    return
                 if options["profile"]:
                     from bench import student
 
