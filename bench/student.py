@@ -3,12 +3,13 @@
 The floor is a bare view behind the same middleware with `login_required` (bench/urls.py).
 Every figure goes through Django's test client and the whole middleware stack, signed in as a
 student of a class the lesson is assigned to, so the access checks are the real ones. The
-figures are measured round-robin (one of each per round, many rounds) after a warm-up, and
-each one's median is divided by the floor's median of the same run: a machine that is busy
-for a second slows every figure of that round alike, not one figure. Run inside a throwaway
-test database (the command makes it), so it never touches real data."""
+figures are measured round-robin (one of each per round, many rounds, in a new order each round)
+after a warm-up, and each one's median is divided by the floor's median of the same run: a
+machine that is busy for a second slows every figure of that round alike, not one figure. Run
+inside a throwaway test database (the command makes it), so it never touches real data."""
 
 import gc
+import random
 import statistics
 import time
 from collections.abc import Callable
@@ -195,10 +196,10 @@ def _once(figure: Figure, clock=time.perf_counter) -> tuple[float, object]:
     if figure.prepare:
         figure.prepare()
     # Untimed: the young garbage of the requests before. Otherwise where a collection falls
-    # depends on the order of the figures in a round (the same at every round), and one
-    # figure pays each round for another's garbage: adding the write floor to the round
-    # moved the step page by about 0.1 ms on SQLite and 0.35 ms on PostgreSQL. Each request
-    # still pays for the collections its own allocations bring on.
+    # depends on the figures before it, and one figure pays for another's garbage: adding the
+    # write floor to the (then fixed) round moved the step page by about 0.1 ms on SQLite and
+    # 0.35 ms on PostgreSQL. Each request still pays for the collections its own allocations
+    # bring on.
     gc.collect(1)
     start = clock()
     response = figure.request()
@@ -247,6 +248,21 @@ def profile(name: str, *, rounds: int = 200, warmup: int = 5, top: int = 40) -> 
     return out.getvalue()
 
 
+def round_orders(measured: list[Figure], rounds: int, *, seed: int = 15):
+    """The figures of each round, shuffled anew each round (the same orders in every run).
+
+    A request's first statement costs more after a longer idle moment of the database, and a
+    commit more after a longer idle moment of its disk (`manage.py bench --commits`). In a
+    fixed order each figure always followed the same one: the autosave, after the step page's
+    rendering, measured 0.5 ms (0.4x the floor) more on PostgreSQL than right after the floor.
+    Shuffled, every figure follows every other alike."""
+    rng = random.Random(seed)  # noqa: S311 - an order of measurement, not a secret
+    order = list(measured)
+    for _ in range(rounds):
+        rng.shuffle(order)
+        yield list(order)
+
+
 def run(*, rounds: int = 60, warmup: int = 5, clock: str = "wall") -> dict:
     """Median milliseconds of each figure over `rounds` interleaved rounds, after `warmup`, by
     `clock` (`CLOCKS`)."""
@@ -259,8 +275,8 @@ def run(*, rounds: int = 60, warmup: int = 5, clock: str = "wall") -> dict:
     # As the rounds find them: an autosave's first save reads what the next ones keep.
     facts = {figure.name: _facts(figure) for figure in measured}
     times: dict[str, list[float]] = {figure.name: [] for figure in measured}
-    for _ in range(rounds):
-        for figure in measured:
+    for order in round_orders(measured, rounds):
+        for figure in order:
             ms, _response = _once(figure, CLOCKS[clock])
             times[figure.name].append(ms)
     return {

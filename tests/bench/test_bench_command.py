@@ -2,6 +2,7 @@
 never asserted here (the machine is shared); only that every figure is measured, compared
 with the floor of the same run, and judged against its target."""
 
+import itertools
 import json
 import os
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from bench import commits
+from bench import commits, student
 from bench.report import TARGETS, judge, table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -177,3 +178,19 @@ def test_the_commit_probe_commits_each_write_and_drops_its_table():
     assert [row["pause_ms"] for row in results["pauses"]] == [0]
     assert results["database"] == connection.vendor
     assert "bench_commit_probe" not in connection.introspection.table_names()
+
+
+def test_every_round_has_every_figure_once_and_no_figure_always_follows_the_same_one():
+    figures = [student.Figure(name, request=lambda: None) for name in sorted(FIGURES)]
+    orders = list(student.round_orders(figures, 60))
+    assert len(orders) == 60
+    assert all(sorted(f.name for f in order) == sorted(FIGURES) for order in orders)
+    before: dict[str, set] = {name: set() for name in FIGURES}
+    for order in orders:
+        for previous, figure in itertools.pairwise(order):
+            before[figure.name].add(previous.name)
+    # Over 60 rounds, each figure comes after most of the others at some point.
+    assert all(len(names) >= len(FIGURES) - 2 for names in before.values()), before
+    # The same orders in every run, so that two runs are measured alike.
+    again = list(student.round_orders(figures, 60))
+    assert [[f.name for f in o] for o in again] == [[f.name for f in o] for o in orders]
