@@ -71,6 +71,8 @@ def test_bench_json_gives_each_figure_its_ratio_and_target_and_check_exits_on_a_
     figures = results["figures"]
     assert figures["write_floor"]["queries"] == figures["floor"]["queries"] + 1
     assert "write_floor" not in TARGETS  # a reference, judged by nothing
+    own = figures["autosave"]["median_ms"] - figures["write_floor"]["median_ms"]
+    assert results["autosave_over_write_floor"] == round(own / figures["floor"]["median_ms"], 2)
     assert results["passed"] == all(f["passed"] is not False for f in results["figures"].values())
 
 
@@ -90,6 +92,15 @@ def test_a_figure_over_its_target_fails_the_run_and_the_table_says_which():
     assert "autosave one answer" in printed and "FAIL" in printed and "1.75" in printed
     assert "Some targets missed." in printed
     assert judge(sample(quiz_10=3.0))["passed"] is True  # the target itself passes
+
+
+def test_the_table_says_how_much_the_autosave_adds_to_the_least_a_save_costs():
+    results = judge(sample(write_floor=1.4, autosave=1.75))
+    assert results["autosave_over_write_floor"] == 0.35
+    assert "0.35x the floor more than the write floor" in table(results)
+    # It is a reading aid, judged by nothing: the autosave's own target decides.
+    assert results["passed"] is False
+    assert "autosave_over_write_floor" not in judge(sample(autosave=1.2))
 
 
 def test_bench_grid_measures_every_teacher_page_against_the_floor_in_small():
