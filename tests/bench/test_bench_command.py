@@ -30,26 +30,28 @@ def bench_env() -> dict:
     return env
 
 
-def test_bench_json_gives_each_figure_its_ratio_and_target_and_check_exits_on_a_miss():
-    done = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "bench",
-            "--json",
-            "--check",
-            "--rounds",
-            "2",
-            "--warmup",
-            "0",
-            "--clock",  # the process's CPU time; wall time, the default, is the same code
-            "cpu",
-        ],
+def run_bench(*args: str) -> subprocess.CompletedProcess:
+    """`manage.py bench` with `args`, in a process of its own, on a database of its own."""
+    return subprocess.run(  # noqa: S603 - our own command
+        [sys.executable, "manage.py", "bench", *args],
         cwd=ROOT,
         env=bench_env(),
         capture_output=True,
         text=True,
         timeout=600,
+    )
+
+
+def test_bench_json_gives_each_figure_its_ratio_and_target_and_check_exits_on_a_miss():
+    done = run_bench(
+        "--json",
+        "--check",
+        "--rounds",
+        "2",
+        "--warmup",
+        "0",
+        "--clock",  # the process's CPU time; wall time, the default, is the same code
+        "cpu",
     )
     results = json.loads(done.stdout)
     assert "AXES" not in done.stderr  # the bench's own sign-ins are not logged over its output
@@ -104,25 +106,7 @@ def test_the_table_says_how_much_the_autosave_adds_to_the_least_a_save_costs():
 
 
 def test_bench_grid_measures_every_teacher_page_against_the_floor_in_small():
-    done = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "bench",
-            "--grid",
-            "--students",
-            "12",
-            "--assignments",
-            "2",
-            "--repeat",
-            "2",
-        ],
-        cwd=ROOT,
-        env=bench_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = run_bench("--grid", "--students", "12", "--assignments", "2", "--repeat", "2")
     assert done.returncode == 0, done.stderr[-3000:]
     results = json.loads(done.stdout)
     assert results["students"] == 12 and results["assignments"] == 2
@@ -136,14 +120,7 @@ def test_bench_grid_measures_every_teacher_page_against_the_floor_in_small():
 
 def test_bench_profile_names_the_view_a_figure_spends_its_time_in():
     def profile(figure: str) -> subprocess.CompletedProcess:
-        return subprocess.run(  # noqa: S603 - our own command, a figure's name
-            [sys.executable, "manage.py", "bench", "--profile", figure, "--rounds", "3"],
-            cwd=ROOT,
-            env=bench_env(),
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        return run_bench("--profile", figure, "--rounds", "3")
 
     done = profile("quiz_10")
     assert done.returncode == 0, done.stderr[-3000:]
@@ -156,14 +133,7 @@ def test_bench_profile_names_the_view_a_figure_spends_its_time_in():
 
 
 def test_bench_commits_times_a_committed_write_after_each_pause():
-    done = subprocess.run(
-        [sys.executable, "manage.py", "bench", "--commits", "--json", "--rounds", "3"],
-        cwd=ROOT,
-        env=bench_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = run_bench("--commits", "--json", "--rounds", "3")
     assert done.returncode == 0, done.stderr[-3000:]
     results = json.loads(done.stdout)
     assert results["statements"] == 3
