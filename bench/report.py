@@ -28,9 +28,9 @@ def judge(results: dict) -> dict:
     results["passed"] = all(f["passed"] is not False for f in results["figures"].values())
     figures = results["figures"]
     if "autosave" in figures and "write_floor" in figures:
-        # What the autosave adds to the least any save costs (its access check, reading the
-        # answer, its statement's guards): the part the code decides. The rest is the write
-        # and its commit, which the database and its disk decide (`bench --commits`).
+        # What the autosave adds to the least any save costs (reading the posted answer, the
+        # access check, its statement's guards): the part the code decides. The rest is the
+        # write and its commit, which the database and its disk decide (`bench --commits`).
         own = figures["autosave"]["median_ms"] - figures["write_floor"]["median_ms"]
         results["autosave_over_write_floor"] = round(own / floor, 2)
     return results

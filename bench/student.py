@@ -253,9 +253,9 @@ def round_orders(measured: list[Figure], rounds: int, *, seed: int = 15):
 
     A request's first statement costs more after a longer idle moment of the database, and a
     commit more after a longer idle moment of its disk (`manage.py bench --commits`). In a
-    fixed order each figure always followed the same one: the autosave, after the step page's
-    rendering, measured 0.5 ms (0.4x the floor) more on PostgreSQL than right after the floor.
-    Shuffled, every figure follows every other alike."""
+    fixed order each figure always followed the same one: in one run on PostgreSQL
+    (2026-12-07), the autosave measured 0.5 ms (0.4x the floor) more after the step page, its
+    place, than right after the floor. Shuffled, every figure follows every other alike."""
     rng = random.Random(seed)  # noqa: S311 - an order of measurement, not a secret
     order = list(measured)
     for _ in range(rounds):
