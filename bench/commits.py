@@ -16,6 +16,8 @@ import time
 
 from django.db import connection
 
+from .report import aligned
+
 PAUSES_MS = (0, 1, 3, 10)
 _TABLE = "bench_commit_probe"
 
@@ -62,17 +64,14 @@ def run(*, statements: int = 300, pauses=PAUSES_MS) -> dict:
 def table(results: dict) -> str:
     """The figures as a short table."""
     postgres = results["database"] == "postgresql"
-    header = ["pause before (ms)", "committed (ms)"]
-    if postgres:
-        header.append("not waiting for the disk (ms)")
-    lines = ["  ".join(header)]
+    rows = [("pause before (ms)", "committed (ms)", "not waiting for the disk (ms)")]
     for row in results["pauses"]:
-        cells = [f"{row['pause_ms']:>17}", f"{row['committed_ms']:>14.3f}"]
-        if postgres:
-            cells.append(f"{row['not_waiting_ms']:>29.3f}")
-        lines.append("  ".join(cells))
+        waiting = f"{row['not_waiting_ms']:.3f}" if postgres else ""
+        rows.append((str(row["pause_ms"]), f"{row['committed_ms']:.3f}", waiting))
+    if not postgres:  # SQLite has no such setting
+        rows = [row[:2] for row in rows]
     head = (
         f"{results['database']}: a one-row UPDATE committed on its own; medians of "
         f"{results['statements']} at each pause."
     )
-    return "\n".join([head, "", *lines])
+    return "\n".join([head, "", *aligned(rows)])

@@ -36,6 +36,21 @@ def judge(results: dict) -> dict:
     return results
 
 
+def aligned(rows: list[tuple[str, ...]]) -> list[str]:
+    """`rows` (the first the header) as lines of columns: the first column to the left, the
+    others (figures) to the right, and a rule under the header."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in rows
+    ]
+    lines.insert(1, "-" * len(lines[0]))
+    return lines
+
+
 def table(results: dict) -> str:
     """A short table a newcomer can read."""
     rows = [("figure", "median ms", "x floor", "target", "", "queries", "KB")]
@@ -51,15 +66,7 @@ def table(results: dict) -> str:
                 f"{f['bytes'] / 1024:.1f}",
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = [
-        "  ".join(
-            cell.ljust(w) if i == 0 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-        )
-        for row in rows
-    ]
-    lines.insert(1, "-" * len(lines[0]))
+    lines = aligned(rows)
     head = (
         f"{results['database']}, {results['rounds']} interleaved rounds after "
         f"{results['warmup']} warm-up; {results.get('clock', 'wall')} clock; medians; ratios "
